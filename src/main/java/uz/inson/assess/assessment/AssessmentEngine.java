@@ -1,0 +1,124 @@
+package uz.inson.assess.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import uz.inson.assess.catalog.BeneficiaryUnit;
+import uz.inson.assess.catalog.CatalogService;
+import uz.inson.assess.catalog.ServiceKind;
+import uz.inson.assess.common.Language;
+import uz.inson.assess.common.Messages;
+import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.household.Household;
+import uz.inson.assess.household.Member;
+import uz.inson.assess.rules.CompiledRuleSet;
+import uz.inson.assess.rules.Criterion;
+import uz.inson.assess.rules.RuleOutcome;
+import uz.inson.assess.rules.facts.CasePathOption;
+import uz.inson.assess.rules.facts.Grant;
+import uz.inson.assess.rules.facts.HouseholdProfile;
+import uz.inson.assess.rules.facts.RiskFactor;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Runs a household through a compiled rule set and words the outcome: services, risk, case path, each with its reasons. */
+@ApplicationScoped
+public class AssessmentEngine {
+    /** Parameters the indicators cannot do without; when one has no value on asOf nothing can be assessed. */
+    private static final List<String> REQUIRED = List.of("MSL", "POVERTY_RISK_MSL_MULTIPLIER", "ADULT_AGE", "PENSION_AGE_MEN", "PENSION_AGE_WOMEN");
+
+    public AssessmentResult assess(CompiledRuleSet ruleSet, Household household, LocalDate asOf, Language language, boolean nearMisses) {
+        RuleOutcome outcome = ruleSet.evaluate(household, asOf);
+        HouseholdProfile profile = outcome.household();
+        if (profile == null || outcome.risk() == null || outcome.casePath() == null) {
+            List<String> missing = REQUIRED.stream().filter(name -> outcome.parameter(name).isEmpty()).toList();
+            throw new ProblemException(422, "no-parameters-in-force", missing.isEmpty()
+                    ? "The rule set " + ruleSet.version() + " reached no risk level or case path for this household"
+                    : "The rule set " + ruleSet.version() + " has no value on " + asOf + " for " + String.join(", ", missing),
+                    List.of(new uz.inson.assess.common.Violation("asOf", "no parameter values in force on " + asOf)));
+        }
+        List<String> allMembers = household.members().stream().map(Member::ref).toList();
+        List<AssessmentResult.EligibleService> services = eligibleServices(ruleSet, outcome, allMembers, language);
+        Set<String> granted = new LinkedHashSet<>();
+        services.forEach(s -> granted.add(s.code()));
+        return new AssessmentResult(null, null, asOf, language.name(),
+                new AssessmentResult.RuleSetRef(ruleSet.id(), ruleSet.version(), ruleSet.hash()),
+                derived(outcome, profile),
+                outcome.risk().level(), outcome.risk().score(),
+                riskFactors(ruleSet, outcome, language),
+                casePath(ruleSet, outcome, language),
+                services,
+                nearMisses ? NearMissFinder.find(ruleSet, outcome, granted, language) : null);
+    }
+
+    private static AssessmentResult.Derived derived(RuleOutcome outcome, HouseholdProfile profile) {
+        return new AssessmentResult.Derived(profile.getSize(), profile.getChildrenCount(), profile.getAbleToWorkCount(),
+                profile.getMonthlyIncome(), profile.getPerCapitaIncome(), profile.getPerCapitaNetIncome(), profile.getDependencyRatio(),
+                profile.getMsl(), profile.getRegistryCategory(),
+                outcome.people().values().stream()
+                        .map(p -> new AssessmentResult.MemberIndicators(p.getRef(), p.getAge(), p.isAbleToWork(), p.isPensionAge()))
+                        .toList());
+    }
+
+    private static List<AssessmentResult.EligibleService> eligibleServices(CompiledRuleSet ruleSet, RuleOutcome outcome,
+                                                                          List<String> allMembers, Language language) {
+        Map<String, List<Grant>> byService = new LinkedHashMap<>();
+        for (Grant grant : outcome.grants()) {
+            byService.computeIfAbsent(grant.serviceCode(), code -> new ArrayList<>()).add(grant);
+        }
+        List<AssessmentResult.EligibleService> services = new ArrayList<>();
+        byService.forEach((code, grants) -> {
+            CatalogService service = ruleSet.catalog().find(code).orElseThrow();
+            Set<String> beneficiaries = new LinkedHashSet<>();
+            Set<AssessmentResult.Reason> reasons = new LinkedHashSet<>();
+            for (Grant grant : grants) {
+                if (service.unit() == BeneficiaryUnit.HOUSEHOLD || grant.memberRef() == null) {
+                    beneficiaries.addAll(allMembers);
+                } else {
+                    beneficiaries.add(grant.memberRef());
+                }
+                CompiledRuleSet.TracedRow row = ruleSet.row(grant.rule());
+                Criterion.Subject subject = new Criterion.Subject(outcome.household(),
+                        grant.memberRef() == null ? null : outcome.people().get(grant.memberRef()), null);
+                reasons.add(new AssessmentResult.Reason(Explainer.explain(row.table(), row.row(), subject, language), row.source()));
+            }
+            List<String> sortedBeneficiaries = allMembers.stream().filter(beneficiaries::contains).toList();
+            Long amount = null;
+            if (service.kind() == ServiceKind.CASH) {
+                int units = service.unit() == BeneficiaryUnit.MEMBER ? sortedBeneficiaries.size() : 1;
+                amount = outcome.parameter(service.amountParameter()).map(value -> Math.round(value * units)).orElse(null);
+            }
+            services.add(new AssessmentResult.EligibleService(code, service.name(language), service.category().name(), service.kind().name(),
+                    sortedBeneficiaries, amount, List.copyOf(reasons), service.legalBasis(), service.provider()));
+        });
+        return services;
+    }
+
+    private static List<AssessmentResult.RiskFactorResult> riskFactors(CompiledRuleSet ruleSet, RuleOutcome outcome, Language language) {
+        List<AssessmentResult.RiskFactorResult> factors = new ArrayList<>();
+        for (RiskFactor factor : outcome.riskFactors()) {
+            CompiledRuleSet.TracedRow row = ruleSet.row(factor.rule());
+            String label = Messages.has(language, "factor." + factor.code()) ? Messages.format(language, "factor." + factor.code()) : factor.code();
+            Criterion.Subject subject = new Criterion.Subject(outcome.household(),
+                    factor.memberRef() == null ? null : outcome.people().get(factor.memberRef()), null);
+            String why = Explainer.explain(row.table(), row.row(), subject, language);
+            factors.add(new AssessmentResult.RiskFactorResult(factor.code(), label, factor.points(), factor.area(),
+                    Messages.format(language, "risk.factor", label, factor.points(), why.substring(0, why.length() - 1)), row.source()));
+        }
+        return factors;
+    }
+
+    private static AssessmentResult.CasePathResult casePath(CompiledRuleSet ruleSet, RuleOutcome outcome, Language language) {
+        CasePathOption option = outcome.casePath().option();
+        CompiledRuleSet.TracedRow row = ruleSet.row(option.getRule());
+        String why = Explainer.explain(row.table(), row.row(), new Criterion.Subject(outcome.household(), null, outcome.risk()), language);
+        String reason = Messages.format(language, "path.reason", Messages.value(language, option.getCode()), why.substring(0, why.length() - 1),
+                option.getFirstContactWithinDays(), option.getReviewEveryDays(), Messages.value(language, option.getLeadSpecialist()));
+        return new AssessmentResult.CasePathResult(option.getCode(), option.getFirstContactWithinDays(), option.getReviewEveryDays(),
+                option.getLeadSpecialist(), reason, row.source());
+    }
+}

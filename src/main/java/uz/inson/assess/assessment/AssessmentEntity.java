@@ -1,0 +1,45 @@
+package uz.inson.assess.assessment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A stored assessment: input snapshot and result as JSONB, with the rule-set version and timing. Never leaves the service layer. */
+@Entity
+@Table(name = "assessment")
+public class AssessmentEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "assessed_at")
+    public OffsetDateTime assessedAt;
+    @Column(name = "as_of")
+    public LocalDate asOf;
+    @Column(name = "external_id")
+    public String externalId;
+    public String region;
+    public String district;
+    @Column(name = "rule_set_id")
+    public UUID ruleSetId;
+    @Column(name = "rule_set_version")
+    public String ruleSetVersion;
+    @Column(name = "rule_set_hash")
+    public String ruleSetHash;
+    public String language;
+    @Column(name = "risk_level")
+    public String riskLevel;
+    @Column(name = "case_path")
+    public String casePath;
+    @Column(name = "duration_micros")
+    public long durationMicros;
+    @ColumnTransformer(write = "?::jsonb")
+    public String request;
+    @ColumnTransformer(write = "?::jsonb")
+    public String result;
+}

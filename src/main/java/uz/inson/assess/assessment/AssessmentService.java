@@ -1,0 +1,96 @@
+package uz.inson.assess.assessment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import uz.inson.assess.common.Language;
+import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.household.HouseholdChecks;
+import uz.inson.assess.rules.ActiveRuleSet;
+import uz.inson.assess.rules.CompiledRuleSet;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Assesses households and keeps every assessment with its input and the rule-set version that decided it. */
+@ApplicationScoped
+@Transactional
+public class AssessmentService {
+    /** Case dates default to "today" where the case workers are. */
+    static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+
+    private final ActiveRuleSet activeRuleSet;
+    private final AssessmentEngine engine;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AssessmentService(ActiveRuleSet activeRuleSet, AssessmentEngine engine, ObjectMapper json) {
+        this.activeRuleSet = activeRuleSet;
+        this.engine = engine;
+        this.json = json;
+        this.clock = Clock.system(TASHKENT);
+    }
+
+    public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = request.asOf() == null ? today : request.asOf();
+        HouseholdChecks.check(request.household(), asOf, today);
+        CompiledRuleSet ruleSet = activeRuleSet.get();
+        long started = System.nanoTime();
+        AssessmentResult computed = engine.assess(ruleSet, request.household(), asOf, language, nearMisses);
+        long micros = (System.nanoTime() - started) / 1_000;
+        AssessmentResult result = new AssessmentResult(UUID.randomUUID(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
+                computed.asOf(), computed.language(), computed.ruleSet(), computed.derived(), computed.riskLevel(), computed.riskScore(),
+                computed.riskFactors(), computed.casePath(), computed.eligibleServices(), computed.nearMisses());
+
+        AssessmentEntity entity = new AssessmentEntity();
+        entity.id = result.id();
+        entity.assessedAt = result.assessedAt();
+        entity.asOf = asOf;
+        entity.externalId = request.household().externalId();
+        entity.region = request.household().region().name();
+        entity.district = request.household().district();
+        entity.ruleSetId = ruleSet.id();
+        entity.ruleSetVersion = ruleSet.version();
+        entity.ruleSetHash = ruleSet.hash();
+        entity.language = language.name();
+        entity.riskLevel = result.riskLevel();
+        entity.casePath = result.casePath().code();
+        entity.durationMicros = micros;
+        entity.request = write(new AssessmentRequest(asOf, request.household()));
+        entity.result = write(result);
+        entity.persist();
+        return result;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AssessmentResult> find(UUID id) {
+        return AssessmentEntity.<AssessmentEntity>findByIdOptional(id).map(entity -> read(entity.result));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise an assessment", e);
+        }
+    }
+
+    private AssessmentResult read(String stored) {
+        try {
+            return json.readValue(stored, AssessmentResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored assessment is not readable", e);
+        }
+    }
+
+    static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("Assessment " + id);
+    }
+}

@@ -1,0 +1,5 @@
+package uz.inson.assess.catalog;
+
+public enum ServiceKind {
+    CASH, IN_KIND, SERVICE, REFERRAL
+}

@@ -1,0 +1,157 @@
+package uz.inson.assess.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/** Every error leaves the service as application/problem+json; nothing else (no stack trace, no class name) does. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(Problem.of(e.status(), e.code(), title(e.status()), e.getMessage(), e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+        return respond(Problem.of(400, "invalid-input", title(400), "The request has " + violations.size() + " invalid field(s)", violations));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String message;
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            message = "'" + format.getValue() + "' is not one of " + Arrays.toString(format.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException format) {
+            message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
+        } else if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else if (e instanceof MismatchedInputException mismatch) {
+            message = "must be " + article(simpleType(mismatch.getTargetType()));
+        } else {
+            message = "is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            field = field.isEmpty() ? "body" : field;
+        }
+        field = field.isEmpty() ? "body" : field;
+        return respond(Problem.of(400, "invalid-input", title(400), field + " " + message, List.of(new Violation(field, message))));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return respond(Problem.of(status, "http-" + status, title(status), e.getMessage(), List.of()));
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        // The exception class and message only: messages from our code never carry personal data, and stack traces stay here.
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(Problem.of(500, "internal-error", title(500), "An unexpected error occurred; incident " + incident, List.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code assess.request.household.members[2].birthDate} → {@code household.members[2].birthDate}. */
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : nodes) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT && node.getName() != null && node.getName().startsWith("<")) {
+                if (node.getIndex() != null) {
+                    path.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (node.getName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(node.getName());
+            }
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+            return "whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "list";
+        }
+        return "object";
+    }
+
+    private static String article(String type) {
+        return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Invalid input";
+            case 401 -> "Authentication required";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable";
+            case 413 -> "Request too large";
+            case 415 -> "Unsupported media type";
+            case 422 -> "Cannot be assessed";
+            case 500 -> "Internal error";
+            default -> Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        };
+    }
+}

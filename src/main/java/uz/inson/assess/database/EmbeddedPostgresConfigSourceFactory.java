@@ -1,0 +1,99 @@
+package uz.inson.assess.database;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.common.MapBackedConfigSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes "no database configured" mean "a real PostgreSQL started in-process": when {@code quarkus.datasource.jdbc.url}
+ * is not set, starts an embedded PostgreSQL (zonky) and supplies its URL. The server starts lazily, on the first read
+ * of the URL, and never while Quarkus builds the application.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class);
+    private static final String URL = "quarkus.datasource.jdbc.url";
+    /** Survives dev-mode restarts, which reload this class but keep the JVM (and the running server). */
+    private static final String STARTED_URL = "inson.embedded-postgres.started-url";
+
+    @Override
+    public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources(ConfigSourceContext context) {
+        ConfigValue configured = context.getValue(URL);
+        if (isBuild() || configured != null && configured.getValue() != null && !configured.getValue().isBlank()) {
+            return List.of();
+        }
+        ConfigValue dataDirectory = context.getValue("inson.embedded-postgres.data-directory");
+        String directory = dataDirectory == null || dataDirectory.getValue() == null ? "" : dataDirectory.getValue();
+        return List.of(new LazySource(directory));
+    }
+
+    /**
+     * Quarkus also reads config sources while it builds the application and records runtime values it finds there;
+     * the build sees its deployment classes, the running application does not.
+     */
+    private static boolean isBuild() {
+        try {
+            Class.forName("io.quarkus.deployment.builditem.FeatureBuildItem", false, Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public java.util.OptionalInt getPriority() {
+        return java.util.OptionalInt.of(50);
+    }
+
+    private static final class LazySource extends MapBackedConfigSource {
+        private final String directory;
+
+        LazySource(String directory) {
+            super("embedded-postgres", Map.of(URL, "", "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres"), 50);
+            this.directory = directory;
+        }
+
+        @Override
+        public String getValue(String name) {
+            return URL.equals(name) ? url(directory) : super.getValue(name);
+        }
+    }
+
+    private static synchronized String url(String directory) {
+        String started = System.getProperty(STARTED_URL);
+        if (started != null) {
+            return started;
+        }
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (!directory.isBlank()) {
+                Path data = Path.of(directory).toAbsolutePath();
+                Files.createDirectories(data);
+                builder.setDataDirectory(data).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+                }
+            }, "embedded-postgres-stop"));
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            LOG.infof("Started embedded PostgreSQL on port %d (data: %s)", postgres.getPort(), directory.isBlank() ? "temporary" : directory);
+            System.setProperty(STARTED_URL, url);
+            return url;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package uz.inson.assess.household;
+
+import jakarta.validation.constraints.NotNull;
+
+/** An established disability; absent (null) when the member has none. */
+public record Disability(@NotNull DisabilityGroup group) {
+}

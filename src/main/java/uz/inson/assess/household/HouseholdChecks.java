@@ -1,0 +1,42 @@
+package uz.inson.assess.household;
+
+import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.common.Violation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks that span fields, which Bean Validation annotations cannot express. */
+public final class HouseholdChecks {
+    private HouseholdChecks() {
+    }
+
+    /** Throws a 400 problem naming each offending field, e.g. {@code household.members[2].birthDate}. */
+    public static void check(Household household, LocalDate asOf, LocalDate today) {
+        List<Violation> violations = new ArrayList<>();
+        Set<String> refs = new HashSet<>();
+        for (int i = 0; i < household.members().size(); i++) {
+            Member member = household.members().get(i);
+            String path = "household.members[" + i + "]";
+            if (!refs.add(member.ref())) {
+                violations.add(new Violation(path + ".ref", "'" + member.ref() + "' is used by another member; refs must be unique"));
+            }
+            if (member.birthDate().isAfter(today)) {
+                violations.add(new Violation(path + ".birthDate", "is in the future"));
+            } else if (member.birthDate().isAfter(asOf)) {
+                violations.add(new Violation(path + ".birthDate", "is after asOf " + asOf + "; the member was not born yet"));
+            } else if (member.birthDate().isBefore(asOf.minusYears(120))) {
+                violations.add(new Violation(path + ".birthDate", "is more than 120 years before asOf"));
+            }
+            if (member.pregnant() && member.sex() == Sex.M) {
+                violations.add(new Violation(path + ".pregnant", "cannot be true for sex M"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package uz.inson.assess.rules;
+
+import org.kie.api.KieBase;
+import org.kie.api.command.Command;
+import org.kie.api.runtime.ExecutionResults;
+import org.kie.internal.command.CommandFactory;
+import uz.inson.assess.catalog.ServiceCatalog;
+import uz.inson.assess.household.Household;
+import uz.inson.assess.household.Member;
+import uz.inson.assess.rules.facts.CaseDate;
+import uz.inson.assess.rules.facts.HouseholdFacts;
+import uz.inson.assess.rules.facts.MemberFacts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A rule-set version compiled once into a KieBase, with the catalogue and the table rows that trace every rule back to
+ * its cells. Thread-safe: every evaluation is its own stateless session.
+ */
+public final class CompiledRuleSet {
+    private final UUID id;
+    private final String version;
+    private final String hash;
+    private final KieBase kieBase;
+    private final ServiceCatalog catalog;
+    private final Map<String, TracedRow> rowsByRule;
+    private final List<DecisionTable> tables;
+    private final long compileMillis;
+
+    CompiledRuleSet(String version, String hash, KieBase kieBase, ServiceCatalog catalog, List<DecisionTable> tables,
+                    Map<String, TracedRow> rowsByRule, long compileMillis) {
+        this.id = UUID.nameUUIDFromBytes(hash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.version = version;
+        this.hash = hash;
+        this.kieBase = kieBase;
+        this.catalog = catalog;
+        this.tables = List.copyOf(tables);
+        this.rowsByRule = Map.copyOf(rowsByRule);
+        this.compileMillis = compileMillis;
+    }
+
+    /** Runs the household through the rules as of {@code asOf}; returns every fact the session ends with. */
+    public RuleOutcome evaluate(Household household, LocalDate asOf) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new CaseDate(asOf));
+        facts.add(new HouseholdFacts(household));
+        for (Member member : household.members()) {
+            facts.add(new MemberFacts(member));
+        }
+        List<Command<?>> commands = List.of(
+                CommandFactory.newInsertElements(facts),
+                CommandFactory.newFireAllRules(),
+                CommandFactory.newGetObjects("objects"));
+        ExecutionResults results = kieBase.newStatelessKieSession().execute(CommandFactory.newBatchExecution(commands));
+        return new RuleOutcome((Collection<?>) results.getValue("objects"));
+    }
+
+    /** A data row of a table, with the table it belongs to. */
+    public record TracedRow(DecisionTable table, DecisionTable.Row row) {
+        public String source() {
+            return table.source(row);
+        }
+    }
+
+    public TracedRow row(String rule) {
+        return rowsByRule.get(rule);
+    }
+
+    public UUID id() { return id; }
+    public String version() { return version; }
+    public String hash() { return hash; }
+    public ServiceCatalog catalog() { return catalog; }
+    public List<DecisionTable> tables() { return tables; }
+    public long compileMillis() { return compileMillis; }
+}

@@ -1,0 +1,5 @@
+package uz.inson.assess.rules.facts;
+
+/** The case path chosen for the household. */
+public record CasePathDecision(CasePathOption option) {
+}
