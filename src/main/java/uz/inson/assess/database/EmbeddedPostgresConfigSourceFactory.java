@@ -37,16 +37,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     }
 
     /**
-     * Quarkus also reads config sources while it builds the application and records runtime values it finds there;
-     * the build sees its deployment classes, the running application does not.
+     * Quarkus also reads config sources while it builds the application (with its deployment class loader) and records
+     * the runtime values it finds there; the running application, in any launch mode, uses another class loader.
      */
     private static boolean isBuild() {
-        try {
-            Class.forName("io.quarkus.deployment.builditem.FeatureBuildItem", false, Thread.currentThread().getContextClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null && loader.toString().contains("Deployment Class Loader");
     }
 
     @Override

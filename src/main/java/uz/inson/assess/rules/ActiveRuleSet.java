@@ -25,11 +25,15 @@ import uz.inson.assess.household.Relation;
 import uz.inson.assess.household.Sex;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,17 +46,21 @@ public class ActiveRuleSet {
 
     private final AtomicReference<CompiledRuleSet> current = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private final RuleSetCompiler compiler;
     private final Path bundleDirectory;
+    private final Duration startupWait;
 
-    ActiveRuleSet(RuleSetCompiler compiler, @ConfigProperty(name = "inson.bundle.directory") Path bundleDirectory) {
+    ActiveRuleSet(RuleSetCompiler compiler, @ConfigProperty(name = "inson.bundle.directory") Path bundleDirectory,
+                  @ConfigProperty(name = "inson.rule-set.startup-wait", defaultValue = "30s") Duration startupWait) {
         this.compiler = compiler;
         this.bundleDirectory = bundleDirectory;
+        this.startupWait = startupWait;
     }
 
     /** Fired as soon as the container is up, before the datasource and the HTTP server start: compiling runs beside them. */
     void onContainerUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        CompletableFuture.runAsync(this::loadBundle);
+        CompletableFuture.runAsync(this::loadBundle).whenComplete((done, error) -> firstLoad.complete(null));
     }
 
     private void loadBundle() {
@@ -88,9 +96,22 @@ public class ActiveRuleSet {
         }
     }
 
-    /** The active rule set, or 503 while it is still compiling (or could not be compiled). */
+    /**
+     * The active rule set. Right after start, waits up to {@code inson.rule-set.startup-wait} for the first compilation,
+     * so early requests are slow rather than refused; 503 after that, or when no rule set could be compiled.
+     */
     public CompiledRuleSet get() {
         CompiledRuleSet compiled = current.get();
+        if (compiled == null) {
+            try {
+                firstLoad.get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // answered below as 503
+            }
+            compiled = current.get();
+        }
         if (compiled == null) {
             String reason = failure.get();
             throw new ProblemException(503, "rule-set-unavailable", reason == null

@@ -31,8 +31,9 @@ public final class CompiledRuleSet {
     private final Map<String, TracedRow> rowsByRule;
     private final List<DecisionTable> tables;
     private final long compileMillis;
+    private final RuleSetBundle bundle;
 
-    CompiledRuleSet(String version, String hash, KieBase kieBase, ServiceCatalog catalog, List<DecisionTable> tables,
+    CompiledRuleSet(RuleSetBundle bundle, String version, String hash, KieBase kieBase, ServiceCatalog catalog, List<DecisionTable> tables,
                     Map<String, TracedRow> rowsByRule, long compileMillis) {
         this.id = UUID.nameUUIDFromBytes(hash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.version = version;
@@ -42,6 +43,7 @@ public final class CompiledRuleSet {
         this.tables = List.copyOf(tables);
         this.rowsByRule = Map.copyOf(rowsByRule);
         this.compileMillis = compileMillis;
+        this.bundle = bundle;
     }
 
     /** Runs the household through the rules as of {@code asOf}; returns every fact the session ends with. */
@@ -77,4 +79,5 @@ public final class CompiledRuleSet {
     public ServiceCatalog catalog() { return catalog; }
     public List<DecisionTable> tables() { return tables; }
     public long compileMillis() { return compileMillis; }
+    public RuleSetBundle bundle() { return bundle; }
 }

@@ -63,7 +63,7 @@ public class RuleSetCompiler {
         KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
         kieServices.getRepository().removeKieModule(releaseId);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new CompiledRuleSet(bundle.version(), bundle.hash(), container.getKieBase(), catalog.get(), tables, rowsByRule, millis);
+        return new CompiledRuleSet(bundle, bundle.version(), bundle.hash(), container.getKieBase(), catalog.get(), tables, rowsByRule, millis);
     }
 
     private static List<RuleSetProblem> readTables(RuleSetBundle bundle, AtomicReference<ServiceCatalog> catalogOut,
