@@ -45,7 +45,7 @@ public class AssessmentService {
         long started = System.nanoTime();
         AssessmentResult computed = engine.assess(ruleSet, request.household(), asOf, language, nearMisses);
         long micros = (System.nanoTime() - started) / 1_000;
-        AssessmentResult result = new AssessmentResult(UUID.randomUUID(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
+        AssessmentResult result = new AssessmentResult(UUID.randomUUID(), OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),
                 computed.asOf(), computed.language(), computed.ruleSet(), computed.derived(), computed.riskLevel(), computed.riskScore(),
                 computed.riskFactors(), computed.casePath(), computed.eligibleServices(), computed.nearMisses());
 

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /** Every error leaves the service as application/problem+json; nothing else (no stack trace, no class name) does. */
 public class ProblemMappers {
@@ -39,6 +38,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         String message;
@@ -51,8 +60,8 @@ public class ProblemMappers {
         } else if (e instanceof MismatchedInputException mismatch) {
             message = "must be " + article(simpleType(mismatch.getTargetType()));
         } else {
-            message = "is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            field = field.isEmpty() ? "body" : field;
+            message = e.getLocation() == null ? "is not well-formed JSON"
+                    : "is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
         field = field.isEmpty() ? "body" : field;
         return respond(Problem.of(400, "invalid-input", title(400), field + " " + message, List.of(new Violation(field, message))));
@@ -60,6 +69,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
@@ -81,26 +93,20 @@ public class ProblemMappers {
 
     /** {@code assess.request.household.members[2].birthDate} → {@code household.members[2].birthDate}. */
     private static String fieldPath(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         StringBuilder path = new StringBuilder();
-        for (Path.Node node : nodes) {
+        for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == jakarta.validation.ElementKind.METHOD || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
                 continue;
             }
-            if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT && node.getName() != null && node.getName().startsWith("<")) {
-                if (node.getIndex() != null) {
-                    path.append('[').append(node.getIndex()).append(']');
-                }
-                continue;
+            // An element of a list carries the index of the list it sits in.
+            if (node.isInIterable() && node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null) {
+            if (node.getName() != null && !node.getName().startsWith("<")) {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
                 path.append(node.getName());
-            }
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
             }
         }
         return path.isEmpty() ? "body" : path.toString();

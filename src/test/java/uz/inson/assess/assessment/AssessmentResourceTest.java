@@ -1,0 +1,164 @@
+package uz.inson.assess.assessment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Households;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class AssessmentResourceTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    static Response assess(String body, String query) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/assessments" + query);
+    }
+
+    @Test
+    void shouldGiveThePoorFamilyWithADisabledChildDisabilityAndCashHelpWithReasons() {
+        Response response = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "?lang=en");
+        response.then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/assessments/[0-9a-f-]{36}"))
+                .body("ruleSet.version", equalTo("2026.1.0"))
+                .body("ruleSet.hash", matchesPattern("sha256:[0-9a-f]{64}"))
+                .body("derived.householdSize", is(2))
+                .body("derived.perCapitaIncome", is(600000))
+                .body("derived.registryCategory", equalTo("LOW_INCOME"))
+                .body("derived.dependencyRatio", is(1.0f))
+                .body("casePath.code", equalTo("INTENSIVE_CASE"))
+                .body("riskFactors.code", hasItem("CHILD_WITH_DISABILITY"));
+        JsonPath json = response.jsonPath();
+        assertTrue(List.of("HIGH", "CRITICAL").contains(json.getString("riskLevel")));
+        List<Map<String, Object>> services = json.getList("eligibleServices");
+        Map<String, Object> rehabilitation = services.stream().filter(s -> s.get("category").equals("DISABILITY_REHABILITATION")
+                && ((List<?>) s.get("beneficiaries")).contains("m2")).findFirst().orElseThrow();
+        assertFalse(((List<?>) rehabilitation.get("reasons")).isEmpty());
+        Map<String, Object> childAllowance = services.stream().filter(s -> s.get("code").equals("CSH-001")).findFirst().orElseThrow();
+        assertEquals("CASH", childAllowance.get("kind"));
+        assertEquals(350000, childAllowance.get("amountUzs"));
+        Map<?, ?> reason = (Map<?, ?>) ((List<?>) childAllowance.get("reasons")).get(0);
+        assertTrue(reason.get("text").toString().contains("low-income"), reason.toString());
+        assertTrue(json.getList("eligibleServices.reasons.flatten().text", String.class).stream()
+                .anyMatch(text -> text.toLowerCase().contains("per-capita income 600,000 is below")), "some reason quotes the income test");
+        assertTrue(reason.get("source").toString().startsWith("eligibility-cash-benefits.drl.xlsx!Cash benefits!row "), reason.toString());
+        assertNotNull(childAllowance.get("legalBasis"));
+        for (Map<String, Object> factor : json.<Map<String, Object>>getList("riskFactors")) {
+            assertTrue(factor.get("source").toString().startsWith("risk-weights.drl.xlsx!Weights!row "));
+            assertFalse(factor.get("reason").toString().isBlank());
+        }
+        assertTrue(json.getString("casePath.reason").contains("3 days"));
+        assertNull(json.get("nearMisses"), "near misses only on request");
+    }
+
+    @Test
+    void shouldGiveAWellOffFamilyLowRiskInformationOnlyAndNoMeansTestedCash() {
+        JsonPath json = assess(Households.WELL_OFF_FAMILY, "").then().statusCode(201)
+                .body("riskLevel", equalTo("LOW"))
+                .body("casePath.code", equalTo("INFORMATION_ONLY"))
+                .body("derived.registryCategory", equalTo("NONE"))
+                .extract().jsonPath();
+        List<String> cash = json.getList("eligibleServices.findAll { it.kind == 'CASH' }.code");
+        List<String> meansTestedCash = given().queryParam("category", "CASH_BENEFITS").queryParam("size", 500)
+                .get("/api/v1/catalog/services").jsonPath().getList("items.findAll { it.meansTested }.code");
+        assertTrue(cash.stream().noneMatch(meansTestedCash::contains), "means-tested cash granted: " + cash);
+    }
+
+    @Test
+    void shouldSendAVictimOfDomesticViolenceOnTheUrgentCrisisPath() {
+        assess(Households.DOMESTIC_VIOLENCE_VICTIM, "?lang=en").then().statusCode(201)
+                .body("casePath.code", equalTo("URGENT_CRISIS"))
+                .body("casePath.firstContactWithinDays", is(0))
+                .body("riskFactors.code", hasItem("DOMESTIC_VIOLENCE"))
+                .body("eligibleServices.category", hasItem("CRISIS_SHELTER"));
+    }
+
+    @Test
+    void shouldAnswerTheSameHouseholdTheSameWayTwice() {
+        Map<String, Object> first = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "").then().statusCode(201).extract().jsonPath().getMap("");
+        Map<String, Object> second = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "").then().statusCode(201).extract().jsonPath().getMap("");
+        assertFalse(first.get("id").equals(second.get("id")));
+        first.keySet().removeAll(List.of("id", "assessedAt"));
+        second.keySet().removeAll(List.of("id", "assessedAt"));
+        assertEquals(first, second);
+    }
+
+    @Test
+    void shouldReturnAStoredAssessmentAsItWasAnswered() {
+        Response created = assess(Households.DOMESTIC_VIOLENCE_VICTIM, "?lang=ru");
+        String location = created.then().statusCode(201).extract().header("Location");
+        Map<String, Object> stored = given().get(location).then().statusCode(200).extract().jsonPath().getMap("");
+        assertEquals(created.jsonPath().getMap(""), stored);
+    }
+
+    @Test
+    void shouldNameServicesAndReasonsInTheRequestedLanguage() {
+        String uz = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "").jsonPath().getString("eligibleServices.find { it.code == 'CSH-001' }.name");
+        String ru = given().contentType(ContentType.JSON).header("Accept-Language", "ru-RU,ru;q=0.9").body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
+                .post("/api/v1/assessments").then().statusCode(201).body("language", equalTo("ru"))
+                .extract().jsonPath().getString("eligibleServices.find { it.code == 'CSH-001' }.reasons[0].text");
+        String en = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "?lang=en").jsonPath().getString("eligibleServices.find { it.code == 'CSH-001' }.name");
+        assertTrue(uz.matches("[\\p{IsLatin}\\d\\s\\p{Punct}‘’ʻʼ-]+"), uz);
+        assertTrue(ru.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC), ru);
+        assertTrue(en.toLowerCase().contains("allowance") || en.toLowerCase().contains("benefit"), en);
+    }
+
+    @Test
+    void shouldExplainServicesMissedByIncomeJustAboveTheLimit() {
+        JsonPath json = assess(Households.JUST_ABOVE_THE_MINIMUM, "?lang=en&explain=near-misses").then().statusCode(201)
+                .body("derived.perCapitaIncome", is(750000))
+                .body("derived.registryCategory", equalTo("AT_RISK_OF_POVERTY"))
+                .extract().jsonPath();
+        List<Map<String, Object>> misses = json.getList("nearMisses");
+        Map<String, Object> childAllowance = misses.stream().filter(m -> m.get("code").equals("CSH-001")).findFirst().orElseThrow();
+        assertTrue(childAllowance.get("failedCondition").toString().contains("750,000"), childAllowance.toString());
+        assertEquals(30000.0, ((Number) childAllowance.get("gap")).doubleValue());
+        List<String> granted = json.getList("eligibleServices.code");
+        assertTrue(misses.stream().noneMatch(m -> granted.contains(m.get("code"))), "a near miss is never a granted service");
+    }
+
+    @Test
+    void shouldRejectAnUnknownExplainOption() {
+        assess(Households.WELL_OFF_FAMILY, "?explain=everything").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("explain"));
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownAssessment() {
+        given().get("/api/v1/assessments/3f0e8f4e-3f0e-4de3-9da8-1d57994c1309").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("not-found"));
+    }
+
+    @Test
+    void shouldAnswer404ForAMalformedAssessmentId() {
+        given().get("/api/v1/assessments/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldServeTheOpenApiDocumentWithTheAssessmentExample() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/assessments'.post.summary", equalTo("Assess one household"))
+                .body("info.title", endsWith("Inson Assess API"));
+    }
+}

@@ -1,0 +1,87 @@
+package uz.inson.assess.support;
+
+/** Realistic households used across the REST tests, as the JSON a calling system sends. */
+public final class Households {
+    private Households() {
+    }
+
+    /** DESIGN §4: a poor family renting in Chust, unemployed mother, son with a childhood disability who needs care. */
+    public static final String POOR_FAMILY_WITH_DISABLED_CHILD = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-1703-000123",
+                "region": "NAMANGAN", "district": "Chust", "mahalla": "Bog'ishamol",
+                "housing": { "tenure": "RENTED", "condition": "POOR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 1200000, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
+                "monthlyExpenses": { "housing": 500000, "utilities": 150000, "medical": 300000, "education": 0, "debt": 0, "other": 0 },
+                "assets": { "car": false, "landPlotSqm": 0, "livestockHeads": 0 },
+                "registries": ["IRON_NOTEBOOK"],
+                "members": [
+                  { "ref": "m1", "pinfl": "31203857000010", "birthDate": "1985-03-12", "sex": "F", "relation": "HEAD",
+                    "employment": "UNEMPLOYED", "disability": null, "pregnant": false, "flags": [] },
+                  { "ref": "m2", "birthDate": "2016-07-01", "sex": "M", "relation": "CHILD",
+                    "employment": "CHILD", "disability": { "group": "CHILD_DISABILITY" }, "flags": ["NEEDS_CARE"] }
+                ]
+              }
+            }""";
+
+    /** Two doctors and a schoolboy in Tashkent, owning a good flat and a car: nothing means-tested applies. */
+    public static final String WELL_OFF_FAMILY = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-2601-004411",
+                "region": "TASHKENT_CITY", "district": "Yunusobod", "mahalla": "Bodomzor",
+                "housing": { "tenure": "OWNED", "condition": "GOOD", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 14000000, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 500000 },
+                "monthlyExpenses": { "housing": 0, "utilities": 600000, "medical": 200000, "education": 1500000, "debt": 0, "other": 3000000 },
+                "assets": { "car": true, "landPlotSqm": 0, "livestockHeads": 0 },
+                "registries": [],
+                "members": [
+                  { "ref": "a", "birthDate": "1982-05-20", "sex": "M", "relation": "HEAD", "employment": "EMPLOYED_FORMAL" },
+                  { "ref": "b", "birthDate": "1985-09-02", "sex": "F", "relation": "SPOUSE", "employment": "EMPLOYED_FORMAL" },
+                  { "ref": "c", "birthDate": "2013-01-15", "sex": "M", "relation": "CHILD", "employment": "CHILD" }
+                ]
+              }
+            }""";
+
+    /** A young mother and her toddler living with relatives in Samarkand; she has just fled a violent husband. */
+    public static final String DOMESTIC_VIOLENCE_VICTIM = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-1408-000977",
+                "region": "SAMARKAND", "district": "Urgut", "mahalla": "Navbahor",
+                "housing": { "tenure": "LIVING_WITH_RELATIVES", "condition": "FAIR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 0, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 400000 },
+                "monthlyExpenses": { "housing": 0, "utilities": 100000, "medical": 50000, "education": 0, "debt": 0, "other": 0 },
+                "registries": ["WOMEN_NOTEBOOK"],
+                "members": [
+                  { "ref": "w", "birthDate": "2001-04-09", "sex": "F", "relation": "HEAD", "employment": "HOMEMAKER",
+                    "flags": ["DOMESTIC_VIOLENCE_VICTIM"] },
+                  { "ref": "k", "birthDate": "2024-02-11", "sex": "F", "relation": "CHILD", "employment": "CHILD" }
+                ]
+              }
+            }""";
+
+    /** A couple with two children whose income per person is just above the minimum subsistence level (720,000). */
+    public static final String JUST_ABOVE_THE_MINIMUM = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-0902-000310",
+                "region": "FERGANA", "district": "Quva", "mahalla": "Guliston",
+                "housing": { "tenure": "OWNED", "condition": "FAIR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 3000000, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
+                "monthlyExpenses": { "housing": 0, "utilities": 300000, "medical": 100000, "education": 0, "debt": 0, "other": 0 },
+                "registries": [],
+                "members": [
+                  { "ref": "p1", "birthDate": "1988-02-01", "sex": "M", "relation": "HEAD", "employment": "EMPLOYED_INFORMAL" },
+                  { "ref": "p2", "birthDate": "1990-06-17", "sex": "F", "relation": "SPOUSE", "employment": "HOMEMAKER" },
+                  { "ref": "p3", "birthDate": "2015-03-03", "sex": "M", "relation": "CHILD", "employment": "CHILD" },
+                  { "ref": "p4", "birthDate": "2019-10-10", "sex": "F", "relation": "CHILD", "employment": "CHILD" }
+                ]
+              }
+            }""";
+}
