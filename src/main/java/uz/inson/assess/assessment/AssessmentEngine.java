@@ -107,16 +107,22 @@ public class AssessmentEngine {
                     factor.memberRef() == null ? null : outcome.people().get(factor.memberRef()), null);
             String why = Explainer.explain(row.table(), row.row(), subject, language);
             factors.add(new AssessmentResult.RiskFactorResult(factor.code(), label, factor.points(), factor.area(),
-                    Messages.format(language, "risk.factor", label, factor.points(), why.substring(0, why.length() - 1)), row.source()));
+                    Messages.format(language, "risk.factor", label, factor.points(), clause(why)), row.source()));
         }
         return factors;
+    }
+
+    /** A sentence to embed after a colon: no capital, no full stop. */
+    private static String clause(String sentence) {
+        String text = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static AssessmentResult.CasePathResult casePath(CompiledRuleSet ruleSet, RuleOutcome outcome, Language language) {
         CasePathOption option = outcome.casePath().option();
         CompiledRuleSet.TracedRow row = ruleSet.row(option.getRule());
         String why = Explainer.explain(row.table(), row.row(), new Criterion.Subject(outcome.household(), null, outcome.risk()), language);
-        String reason = Messages.format(language, "path.reason", Messages.value(language, option.getCode()), why.substring(0, why.length() - 1),
+        String reason = Messages.format(language, "path.reason", Messages.value(language, option.getCode()), clause(why),
                 option.getFirstContactWithinDays(), option.getReviewEveryDays(), Messages.value(language, option.getLeadSpecialist()));
         return new AssessmentResult.CasePathResult(option.getCode(), option.getFirstContactWithinDays(), option.getReviewEveryDays(),
                 option.getLeadSpecialist(), reason, row.source());

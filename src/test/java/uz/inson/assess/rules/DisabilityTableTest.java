@@ -1,0 +1,49 @@
+package uz.inson.assess.rules;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uz.inson.assess.household.DisabilityGroup.CHILD_DISABILITY;
+import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
+import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
+import static uz.inson.assess.household.Employment.HOMEMAKER;
+import static uz.inson.assess.household.MemberFlag.NEEDS_CARE;
+import static uz.inson.assess.household.Relation.HEAD;
+import static uz.inson.assess.household.Relation.SPOUSE;
+import static uz.inson.assess.household.Sex.F;
+import static uz.inson.assess.household.Sex.M;
+import static uz.inson.assess.support.HouseholdBuilder.household;
+
+/** decision-tables/eligibility-disability.drl.xlsx */
+@QuarkusTest
+class DisabilityTableTest extends EligibilityTableTest {
+
+    @Override
+    String file() {
+        return "eligibility-disability.drl.xlsx";
+    }
+
+    @Test
+    void aLowIncomeFamilyWithoutACarCaringForADisabledDaughterGetsRehabilitationRespiteAndCostCompensation() {
+        var services = servicesFromThisTable(household().wages(1_500_000)
+                .member("father", "1988-02-10", M, HEAD, EMPLOYED_INFORMAL)
+                .member("mother", "1991-06-21", F, SPOUSE, HOMEMAKER)
+                .child("daughter", "2019-05-14", F, CHILD_DISABILITY, NEEDS_CARE).build());
+        assertTrue(services.containsAll(Set.of("DIS-008", "DIS-014", "DIS-015", "DIS-018", "DIS-019")), services.toString());
+    }
+
+    @Test
+    void theSameFamilyWithACarAndAGoodIncomeGetsRehabilitationButNoCostCompensation() {
+        var services = servicesFromThisTable(household().wages(7_000_000).car()
+                .member("father", "1988-02-10", M, HEAD, EMPLOYED_FORMAL)
+                .member("mother", "1991-06-21", F, SPOUSE, EMPLOYED_FORMAL)
+                .child("daughter", "2019-05-14", F, CHILD_DISABILITY, NEEDS_CARE).build());
+        assertTrue(services.contains("DIS-008"), services.toString());
+        assertFalse(services.contains("DIS-018"), services.toString());
+        assertFalse(services.contains("DIS-019"), services.toString());
+    }
+}
