@@ -7,6 +7,8 @@ import java.util.Locale;
 public enum Language {
     uz, ru, en;
 
+    private final Locale locale = Locale.forLanguageTag(name());
+
     /** Picks the language from {@code ?lang=} first, then the first supported Accept-Language entry, else Uzbek. */
     public static Language resolve(String lang, List<Locale> acceptable) {
         if (lang != null && !lang.isBlank()) {
@@ -33,6 +35,6 @@ public enum Language {
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(name());
+        return locale;
     }
 }

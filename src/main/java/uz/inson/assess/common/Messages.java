@@ -1,19 +1,23 @@
 package uz.inson.assess.common;
 
+import java.math.BigDecimal;
 import java.text.MessageFormat;
-import java.text.NumberFormat;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The sentences and value names of the three languages ({@code i18n/messages_*.properties}). */
 public final class Messages {
     private static final Map<Language, ResourceBundle> BUNDLES = new EnumMap<>(Language.class);
+    /** Parsed once; MessageFormat is not thread-safe, so each use formats a clone. */
+    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
     static {
         for (Language language : Language.values()) {
-            BUNDLES.put(language, ResourceBundle.getBundle("i18n.messages", language.locale(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            BUNDLES.put(language, ResourceBundle.getBundle("i18n.messages", language.locale(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         }
     }
 
@@ -30,11 +34,14 @@ public final class Messages {
         for (int i = 0; i < args.length; i++) {
             formatted[i] = args[i] instanceof Number number ? number(language, number) : args[i];
         }
+        MessageFormat format;
         try {
-            return new MessageFormat(BUNDLES.get(language).getString(key), language.locale()).format(formatted);
+            format = FORMATS.computeIfAbsent(language + "/" + key,
+                    k -> new MessageFormat(BUNDLES.get(language).getString(key), language.locale()));
         } catch (MissingResourceException e) {
             return key;
         }
+        return ((MessageFormat) format.clone()).format(formatted);
     }
 
     /** The name of a code value (LOW_INCOME, RENTED …) in the language, or the code itself when it has none. */
@@ -43,9 +50,26 @@ public final class Messages {
         return has(language, key) ? format(language, key) : code;
     }
 
+    /** 1,020,000 and 1.5 in English; 1 020 000 and 1,5 in Russian and Uzbek (no-break spaces). */
     public static String number(Language language, Number number) {
-        NumberFormat format = NumberFormat.getNumberInstance(language == Language.en ? java.util.Locale.US : language.locale());
-        format.setMaximumFractionDigits(2);
-        return format.format(number);
+        BigDecimal value = new BigDecimal(number.toString()).stripTrailingZeros();
+        if (value.scale() < 0) {
+            value = value.setScale(0);
+        }
+        String plain = value.abs().toPlainString();
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        char group = language == Language.en ? ',' : '\u00a0';
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                out.append(group);
+            }
+            out.append(whole.charAt(i));
+        }
+        if (dot >= 0) {
+            out.append(language == Language.en ? '.' : ',').append(plain, dot + 1, Math.min(plain.length(), dot + 3));
+        }
+        return (value.signum() < 0 ? "-" : "") + out;
     }
 }

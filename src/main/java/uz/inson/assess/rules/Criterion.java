@@ -7,6 +7,8 @@ import uz.inson.assess.rules.facts.RiskAssessment;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -58,8 +60,11 @@ public enum Criterion {
         this.actual = actual;
     }
 
+    private static final Map<String, Criterion> BY_TEMPLATE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(c -> c.template, c -> c));
+
     public static Optional<Criterion> forTemplate(String template) {
-        return Arrays.stream(values()).filter(c -> c.template.equals(template)).findFirst();
+        return Optional.ofNullable(BY_TEMPLATE.get(template));
     }
 
     public Kind kind() {

@@ -1,6 +1,8 @@
 package uz.inson.assess.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -10,13 +12,14 @@ import org.kie.api.runtime.KieContainer;
 import uz.inson.assess.catalog.ServiceCatalog;
 import uz.inson.assess.rules.facts.CaseDate;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Compiles a bundle at run time: DRL files and {@code *.drl.xlsx} decision tables into one KieBase, plus the catalogue,
@@ -27,57 +30,37 @@ public class RuleSetCompiler {
     private static final String TABLE_SUFFIX = ".drl.xlsx";
     private static final String SERVICE_ACTION = "insert(Grant.of(\"$param\", drools));";
 
+    /** One spreadsheet, read once: its tables for tracing and the DRL Drools generates from it. */
+    private record ReadTable(String path, List<DecisionTable> tables, String drl, RuleSetProblem problem) {
+    }
+
     public CompiledRuleSet compile(RuleSetBundle bundle) throws RuleSetInvalidException {
         long started = System.nanoTime();
         List<RuleSetProblem> problems = new ArrayList<>();
-        AtomicReference<ServiceCatalog> catalog = new AtomicReference<>();
+        // The catalogue and the spreadsheets are independent: read them side by side (POI is the slow part of a build).
+        List<RuleSetProblem> catalogProblems = new ArrayList<>();
+        CompletableFuture<ServiceCatalog> catalog = CompletableFuture.supplyAsync(() -> readCatalog(bundle, catalogProblems));
+        List<ReadTable> read = bundle.filesUnder(RuleSetBundle.TABLES_DIR, TABLE_SUFFIX).entrySet().parallelStream()
+                .map(file -> readTable(file.getKey(), file.getValue())).toList();
+
         List<DecisionTable> tables = new ArrayList<>();
         Map<String, CompiledRuleSet.TracedRow> rowsByRule = new HashMap<>();
-        // Reading the catalogue and tables for traceability runs beside the Drools build, which parses them on its own.
-        CompletableFuture<List<RuleSetProblem>> traced = CompletableFuture.supplyAsync(() -> readTables(bundle, catalog, tables, rowsByRule));
         KieServices kieServices = KieServices.Factory.get();
         KieFileSystem files = kieServices.newKieFileSystem();
         ReleaseId releaseId = kieServices.newReleaseId("uz.inson.rules", "bundle", bundle.hash().substring(7, 19));
         files.generateAndWritePomXML(releaseId);
         bundle.filesUnder(RuleSetBundle.RULES_DIR, ".drl").forEach((path, bytes) -> files.write("src/main/resources/" + path, bytes));
-        bundle.filesUnder(RuleSetBundle.TABLES_DIR, TABLE_SUFFIX).forEach((path, bytes) -> files.write("src/main/resources/" + path, bytes));
-        ClassLoader classLoader = CaseDate.class.getClassLoader();
-        KieBuilder builder;
-        try {
-            builder = kieServices.newKieBuilder(files, classLoader).buildAll();
-        } catch (RuntimeException e) {
-            // The spreadsheet parser throws instead of reporting; its message names the file and the cell.
-            problems.addAll(traced.join());
-            problems.add(RuleSetProblem.inFile("bundle", e.getMessage()));
-            throw new RuleSetInvalidException(problems);
-        }
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = message.getPath() == null ? "bundle" : message.getPath().replaceFirst("^src/main/resources/", "");
-            problems.add(new RuleSetProblem(path, null, null, null,
-                    (message.getLine() > 0 ? "line " + message.getLine() + ": " : "") + message.getText().trim()));
-        }
-        problems.addAll(0, traced.join());
-        if (!problems.isEmpty()) {
-            throw new RuleSetInvalidException(problems);
-        }
-        KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
-        kieServices.getRepository().removeKieModule(releaseId);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        return new CompiledRuleSet(bundle, bundle.version(), bundle.hash(), container.getKieBase(), catalog.get(), tables, rowsByRule, millis);
-    }
-
-    private static List<RuleSetProblem> readTables(RuleSetBundle bundle, AtomicReference<ServiceCatalog> catalogOut,
-                                                   List<DecisionTable> tables, Map<String, CompiledRuleSet.TracedRow> rowsByRule) {
-        List<RuleSetProblem> problems = new ArrayList<>();
-        ServiceCatalog catalog = readCatalog(bundle, problems);
-        catalogOut.set(catalog);
-        bundle.filesUnder(RuleSetBundle.TABLES_DIR, TABLE_SUFFIX).forEach((path, bytes) -> {
-            try {
-                tables.addAll(DecisionTableReader.read(path, bytes));
-            } catch (IOException | RuntimeException e) {
-                problems.add(RuleSetProblem.inFile(path, "is not a readable spreadsheet: " + e.getMessage()));
+        for (ReadTable table : read) {
+            if (table.problem() != null) {
+                problems.add(table.problem());
+                continue;
             }
-        });
+            tables.addAll(table.tables());
+            // The generated DRL goes in instead of the spreadsheet, so Drools does not parse the workbook again.
+            files.write("src/main/resources/" + table.path() + ".drl", table.drl().getBytes(StandardCharsets.UTF_8));
+        }
+        ServiceCatalog serviceCatalog = catalog.join();
+        problems.addAll(0, catalogProblems);
         for (DecisionTable table : tables) {
             for (DecisionTable.Row row : table.rows()) {
                 if (rowsByRule.put(row.rule(), new CompiledRuleSet.TracedRow(table, row)) != null) {
@@ -85,9 +68,38 @@ public class RuleSetCompiler {
                             "another table is also named '" + table.name() + "'; RuleTable names must be unique in a rule set"));
                 }
             }
-            checkServiceCodes(table, catalog, problems);
+            checkServiceCodes(table, serviceCatalog, problems);
         }
-        return problems;
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalidException(problems);
+        }
+
+        ClassLoader classLoader = CaseDate.class.getClassLoader();
+        KieBuilder builder = kieServices.newKieBuilder(files, classLoader).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = message.getPath() == null ? "bundle"
+                    : message.getPath().replaceFirst("^src/main/resources/", "").replaceFirst("\\.xlsx\\.drl$", ".xlsx");
+            problems.add(new RuleSetProblem(path, null, null, null,
+                    (message.getLine() > 0 ? "line " + message.getLine() + ": " : "") + message.getText().trim()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalidException(problems);
+        }
+        KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
+        kieServices.getRepository().removeKieModule(releaseId);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new CompiledRuleSet(bundle, bundle.version(), bundle.hash(), container.getKieBase(), serviceCatalog, tables, rowsByRule, millis);
+    }
+
+    private static ReadTable readTable(String path, byte[] bytes) {
+        try {
+            List<DecisionTable> tables = DecisionTableReader.read(path, bytes);
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), InputType.XLS);
+            return new ReadTable(path, tables, drl, null);
+        } catch (IOException | RuntimeException e) {
+            // Drools' spreadsheet parser throws on a malformed table; its message names the cell.
+            return new ReadTable(path, List.of(), null, RuleSetProblem.inFile(path, "cannot be read: " + e.getMessage()));
+        }
     }
 
     private static ServiceCatalog readCatalog(RuleSetBundle bundle, List<RuleSetProblem> problems) {
