@@ -58,6 +58,14 @@ public class AssessmentResource {
         return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build()).entity(result).build();
     }
 
+    @POST
+    @Path("{id}/replay")
+    @Operation(summary = "Re-run a stored assessment with the exact rule-set version it used", description = "identical must be true")
+    @APIResponse(responseCode = "404", description = "No such assessment", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public AssessmentService.Replay replay(@PathParam("id") UUID id) {
+        return service.replay(id);
+    }
+
     @GET
     @Path("{id}")
     @Operation(summary = "A stored assessment, as it was answered")

@@ -41,7 +41,7 @@ public class AssessmentService {
         LocalDate today = LocalDate.now(clock);
         LocalDate asOf = request.asOf() == null ? today : request.asOf();
         HouseholdChecks.check(request.household(), asOf, today);
-        CompiledRuleSet ruleSet = activeRuleSet.get();
+        CompiledRuleSet ruleSet = activeRuleSet.forDate(asOf);
         long started = System.nanoTime();
         AssessmentResult computed = engine.assess(ruleSet, request.household(), asOf, language, nearMisses);
         long micros = (System.nanoTime() - started) / 1_000;
@@ -72,6 +72,32 @@ public class AssessmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AssessmentResult> find(UUID id) {
         return AssessmentEntity.<AssessmentEntity>findByIdOptional(id).map(entity -> read(entity.result));
+    }
+
+    /** Re-runs a stored assessment with the exact rule-set version it used; the answer must be the same. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Replay replay(UUID id) {
+        AssessmentEntity entity = AssessmentEntity.<AssessmentEntity>findByIdOptional(id).orElseThrow(() -> notFound(id));
+        AssessmentRequest request = readRequest(entity.request);
+        AssessmentResult original = read(entity.result);
+        AssessmentResult again = engine.assess(activeRuleSet.byId(entity.ruleSetId), request.household(), request.asOf(),
+                Language.valueOf(entity.language), original.nearMisses() != null);
+        AssessmentResult replayed = new AssessmentResult(original.id(), original.assessedAt(), again.asOf(), again.language(), again.ruleSet(),
+                again.derived(), again.riskLevel(), again.riskScore(), again.riskFactors(), again.casePath(), again.eligibleServices(), again.nearMisses());
+        boolean identical = json.valueToTree(original).equals(json.valueToTree(replayed));
+        return new Replay(identical, original.ruleSet(), replayed);
+    }
+
+    /** The result of a replay: whether it is identical to what was answered, and the replayed answer. */
+    public record Replay(boolean identical, AssessmentResult.RuleSetRef ruleSet, AssessmentResult result) {
+    }
+
+    private AssessmentRequest readRequest(String stored) {
+        try {
+            return json.readValue(stored, AssessmentRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored request is not readable", e);
+        }
     }
 
     private String write(Object value) {

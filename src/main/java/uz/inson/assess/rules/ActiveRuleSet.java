@@ -1,12 +1,9 @@
 package uz.inson.assess.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uz.inson.assess.common.ProblemException;
-
 import uz.inson.assess.household.Assets;
 import uz.inson.assess.household.Disability;
 import uz.inson.assess.household.DisabilityGroup;
@@ -24,59 +21,206 @@ import uz.inson.assess.household.Registry;
 import uz.inson.assess.household.Relation;
 import uz.inson.assess.household.Sex;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Set;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
- * The rule set assessments run against. Compiled in the background at start so the service answers health checks at
- * once; swapped atomically, so a request sees either the old or the new version, never a half-loaded one.
+ * Which compiled rule set decides an assessment. Holds the activation timeline (version → in force from an instant)
+ * and the compiled versions; both are swapped atomically, so a request sees the old or the new timeline, never a
+ * half-loaded one. Versions are compiled once and kept; where their files come from is the caller's business.
  */
 @ApplicationScoped
 public class ActiveRuleSet {
     private static final Logger LOG = Logger.getLogger(ActiveRuleSet.class);
+    /** Case dates are Tashkent dates: a version in force at any moment of that day decides it. */
+    private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
 
-    private final AtomicReference<CompiledRuleSet> current = new AtomicReference<>();
+    /** Version {@code ruleSetId} is in force from {@code effectiveFrom} until the next activation. */
+    public record Activation(UUID ruleSetId, Instant effectiveFrom, long sequence) {
+    }
+
+    private record Timeline(List<Activation> activations, Function<UUID, RuleSetBundle> loader) {
+    }
+
+    private final AtomicReference<Timeline> timeline = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final Map<UUID, CompletableFuture<CompiledRuleSet>> compiled = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private final RuleSetCompiler compiler;
-    private final Path bundleDirectory;
     private final Duration startupWait;
 
-    ActiveRuleSet(RuleSetCompiler compiler, @ConfigProperty(name = "inson.bundle.directory") Path bundleDirectory,
+    ActiveRuleSet(RuleSetCompiler compiler,
                   @ConfigProperty(name = "inson.rule-set.startup-wait", defaultValue = "30s") Duration startupWait) {
         this.compiler = compiler;
-        this.bundleDirectory = bundleDirectory;
         this.startupWait = startupWait;
     }
 
-    /** Fired as soon as the container is up, before the datasource and the HTTP server start: compiling runs beside them. */
-    void onContainerUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        CompletableFuture.runAsync(this::loadBundle).whenComplete((done, error) -> firstLoad.complete(null));
+    /**
+     * Puts a new activation timeline in force; the versions it needs now (and any scheduled later) are compiled
+     * first, so the swap itself is instant.
+     */
+    public void install(List<Activation> activations, Function<UUID, RuleSetBundle> loader) throws RuleSetInvalidException {
+        List<Activation> sorted = activations.stream()
+                .sorted(Comparator.comparing(Activation::effectiveFrom).thenComparing(Activation::sequence)).toList();
+        Timeline next = new Timeline(sorted, loader);
+        Optional<Activation> current = inForceAt(sorted, Instant.now());
+        for (Activation activation : sorted) {
+            boolean needed = current.map(c -> c.equals(activation)).orElse(false) || activation.effectiveFrom().isAfter(Instant.now());
+            if (needed) {
+                compiled(activation.ruleSetId(), loader);
+            }
+        }
+        timeline.set(next);
+        failure.set(null);
+        firstLoad.complete(null);
     }
 
-    private void loadBundle() {
+    /** Records why no rule set could be put in force (shown by readiness and by 503 answers). */
+    public void failed(String reason) {
+        failure.set(reason);
+        firstLoad.complete(null);
+    }
+
+    /** The compiled version {@code id}, compiling it (once) if needed. */
+    public CompiledRuleSet byId(UUID id) {
+        Timeline current = awaitTimeline();
         try {
-            RuleSetBundle bundle = RuleSetBundle.fromDirectory(bundleDirectory);
-            CompiledRuleSet compiled = compiler.compile(bundle);
-            warmUp(compiled);
-            current.set(compiled);
-            LOG.infof("Rule set %s (%s) compiled in %d ms, warmed up and active", compiled.version(), compiled.hash(), compiled.compileMillis());
+            return compiled(id, current.loader());
         } catch (RuleSetInvalidException e) {
-            failure.set(e.getMessage());
-            e.problems().forEach(p -> LOG.errorf("Rule set problem: %s", p));
-        } catch (RuntimeException e) {
-            failure.set(e.getMessage());
-            LOG.error("Rule set could not be loaded", e);
+            throw new ProblemException(409, "rule-set-invalid", "Rule set " + id + " does not compile: " + e.getMessage(), List.of());
         }
+    }
+
+    /** Starts compiling a bundle expected to be needed soon (at start: the repository's bundle), keyed by its id. */
+    public void precompile(RuleSetBundle bundle) {
+        try {
+            compiled(RuleSetBundle.idOf(bundle.hash()), id -> bundle);
+        } catch (RuleSetInvalidException e) {
+            LOG.errorf("The bundle %s does not compile: %s", bundle.version(), e.getMessage());
+        }
+    }
+
+    /** Compiles a bundle that is not (yet) in the timeline, for validation; it is not cached. */
+    public CompiledRuleSet compileDraft(RuleSetBundle bundle) throws RuleSetInvalidException {
+        return compiler.compile(bundle);
+    }
+
+    private CompiledRuleSet compiled(UUID id, Function<UUID, RuleSetBundle> loader) throws RuleSetInvalidException {
+        CompletableFuture<CompiledRuleSet> future = compiled.computeIfAbsent(id, key -> CompletableFuture.supplyAsync(() -> {
+            try {
+                CompiledRuleSet ruleSet = compiler.compile(loader.apply(key));
+                warmUp(ruleSet);
+                LOG.infof("Rule set %s (%s) compiled in %d ms and warmed up", ruleSet.version(), ruleSet.hash(), ruleSet.compileMillis());
+                return ruleSet;
+            } catch (RuleSetInvalidException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }));
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            compiled.remove(id, future);
+            if (e.getCause() instanceof RuleSetInvalidException invalid) {
+                throw invalid;
+            }
+            throw e;
+        }
+    }
+
+    /** The rule set in force now. */
+    public CompiledRuleSet get() {
+        return at(Instant.now());
+    }
+
+    /**
+     * The rule set in force on the case date: for today, the one in force now; for another day, the last one put in
+     * force by the end of that day (Tashkent time), so a later activation never changes how a past date is decided.
+     */
+    public CompiledRuleSet forDate(LocalDate asOf) {
+        if (asOf.equals(LocalDate.now(TASHKENT))) {
+            return get();
+        }
+        return at(asOf.plusDays(1).atStartOfDay(TASHKENT).toInstant().minusNanos(1));
+    }
+
+    private CompiledRuleSet at(Instant instant) {
+        Timeline current = awaitTimeline();
+        Activation activation = inForceAt(current.activations(), instant).orElseThrow(() -> new ProblemException(422,
+                "no-rule-set-in-force", "No rule set was in force on " + instant.atZone(TASHKENT).toLocalDate(),
+                List.of(new uz.inson.assess.common.Violation("asOf", "no rule set in force on this date"))));
+        try {
+            return compiled(activation.ruleSetId(), current.loader());
+        } catch (RuleSetInvalidException e) {
+            throw new ProblemException(503, "rule-set-unavailable", "The rule set in force does not compile: " + e.getMessage(), List.of());
+        }
+    }
+
+    private static Optional<Activation> inForceAt(List<Activation> sorted, Instant instant) {
+        Activation found = null;
+        for (Activation activation : sorted) {
+            if (!activation.effectiveFrom().isAfter(instant)) {
+                found = activation;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private Timeline awaitTimeline() {
+        Timeline current = timeline.get();
+        if (current == null) {
+            try {
+                firstLoad.get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // answered below as 503
+            }
+            current = timeline.get();
+        }
+        if (current == null) {
+            String reason = failure.get();
+            throw new ProblemException(503, "rule-set-unavailable", reason == null
+                    ? "The rule set is still being compiled; try again in a few seconds"
+                    : "No rule set is active: " + reason, List.of());
+        }
+        return current;
+    }
+
+    /** The version in force now, if it is compiled; never waits (used by readiness). */
+    public Optional<CompiledRuleSet> ifLoaded() {
+        Timeline current = timeline.get();
+        if (current == null) {
+            return Optional.empty();
+        }
+        return inForceAt(current.activations(), Instant.now())
+                .map(a -> compiled.get(a.ruleSetId()))
+                .filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                .map(CompletableFuture::join);
+    }
+
+    /** The activation in force now, if any. */
+    public Optional<Activation> currentActivation() {
+        Timeline current = timeline.get();
+        return current == null ? Optional.empty() : inForceAt(current.activations(), Instant.now());
+    }
+
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     /**
@@ -94,38 +238,5 @@ public class ActiveRuleSet {
         for (int i = 0; i < 30; i++) {
             compiled.evaluate(sample, LocalDate.of(2026, 6, 1));
         }
-    }
-
-    /**
-     * The active rule set. Right after start, waits up to {@code inson.rule-set.startup-wait} for the first compilation,
-     * so early requests are slow rather than refused; 503 after that, or when no rule set could be compiled.
-     */
-    public CompiledRuleSet get() {
-        CompiledRuleSet compiled = current.get();
-        if (compiled == null) {
-            try {
-                firstLoad.get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // answered below as 503
-            }
-            compiled = current.get();
-        }
-        if (compiled == null) {
-            String reason = failure.get();
-            throw new ProblemException(503, "rule-set-unavailable", reason == null
-                    ? "The rule set is still being compiled; try again in a few seconds"
-                    : "No rule set is active: " + reason, List.of());
-        }
-        return compiled;
-    }
-
-    public Optional<CompiledRuleSet> ifLoaded() {
-        return Optional.ofNullable(current.get());
-    }
-
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure.get());
     }
 }

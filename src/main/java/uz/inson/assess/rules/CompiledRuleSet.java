@@ -35,7 +35,7 @@ public final class CompiledRuleSet {
 
     CompiledRuleSet(RuleSetBundle bundle, String version, String hash, KieBase kieBase, ServiceCatalog catalog, List<DecisionTable> tables,
                     Map<String, TracedRow> rowsByRule, long compileMillis) {
-        this.id = UUID.nameUUIDFromBytes(hash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.id = RuleSetBundle.idOf(hash);
         this.version = version;
         this.hash = hash;
         this.kieBase = kieBase;

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +49,15 @@ public record RuleSetBundle(String version, SortedMap<String, byte[]> files) {
             throw new IllegalStateException("The bundle has no " + VERSION_FILE + " file naming its version");
         }
         return new RuleSetBundle(new String(version, StandardCharsets.UTF_8).trim(), files);
+    }
+
+    /** Versions are content-addressed: the same files always make the same rule-set id. */
+    public static UUID idOf(String hash) {
+        return UUID.nameUUIDFromBytes(hash.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public UUID id() {
+        return idOf(hash());
     }
 
     /** {@code sha256:<hex>} over every path and its bytes, in path order. */

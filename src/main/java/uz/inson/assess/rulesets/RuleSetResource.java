@@ -1,0 +1,134 @@
+package uz.inson.assess.rulesets;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.rules.ActiveRuleSet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/rule-sets")
+@Tag(name = "Rule sets", description = "Versions of the rules and tables: upload, validate, approve, activate, roll back")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleSetResource {
+    private final RuleSetService service;
+    private final RuleSetSync sync;
+    private final ActiveRuleSet active;
+
+    RuleSetResource(RuleSetService service, RuleSetSync sync, ActiveRuleSet active) {
+        this.service = service;
+        this.sync = sync;
+        this.active = active;
+    }
+
+    public record Approval(String approver) {
+    }
+
+    public record Activation(String activatedBy, OffsetDateTime effectiveFrom) {
+    }
+
+    @GET
+    @Operation(summary = "Rule-set versions, newest first")
+    public RuleSetView.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw ProblemException.invalid(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more" : "must be between 1 and 200");
+        }
+        return service.list(page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One version: status, activations, files and its last validation")
+    public RuleSetView get(@PathParam("id") UUID id) {
+        return service.find(id);
+    }
+
+    @GET
+    @Path("{id}/files/{path: .+}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download a file of a version exactly as stored, e.g. decision-tables/eligibility-cash-benefits.drl.xlsx")
+    public Response file(@PathParam("id") UUID id, @PathParam("path") String path) {
+        byte[] content = service.file(id, path).orElseThrow(() -> ProblemException.notFound("File " + path + " of rule set " + id));
+        return Response.ok(content).header("Content-Disposition", "attachment; filename=\"" + path.substring(path.lastIndexOf('/') + 1) + "\"").build();
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload changed files over a parent version (default: the one in force), or a zip of a whole bundle; "
+            + "creates a DRAFT and validates it")
+    public Response create(@RestForm("files") List<FileUpload> files, @RestForm String parentId, @RestForm String version,
+                           @RestForm String author, @RestForm String changeNote) {
+        UUID parent = parentId == null || parentId.isBlank() ? active.get().id() : parseId(parentId);
+        List<BundleUpload.Part> parts = files == null ? List.of() : files.stream().map(RuleSetResource::part).toList();
+        RuleSetView created = service.create(parent, parts, version, author, changeNote);
+        return Response.status(201).header("Location", "/api/v1/rule-sets/" + created.id()).entity(created).build();
+    }
+
+    @POST
+    @Path("{id}/validate")
+    @Operation(summary = "Compile the version and run its scenarios again")
+    public RuleSetView validate(@PathParam("id") UUID id) {
+        return service.validate(id);
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve a VALIDATED version (not by its author)")
+    public RuleSetView approve(@PathParam("id") UUID id, Approval approval) {
+        return service.approve(id, approval == null ? null : approval.approver());
+    }
+
+    @POST
+    @Path("{id}/activate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Put an APPROVED version in force now, or from effectiveFrom")
+    public RuleSetView activate(@PathParam("id") UUID id, Activation activation) {
+        service.activate(id, activation == null ? null : activation.effectiveFrom(), activation == null ? null : activation.activatedBy());
+        sync.reload();
+        return service.find(id);
+    }
+
+    @POST
+    @Path("rollback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Put the previous version back in force, now")
+    public RuleSetView rollback(Activation activation) {
+        RuleSetView restored = service.rollback(activation == null ? null : activation.activatedBy());
+        sync.reload();
+        return service.find(restored.id());
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("parentId", "is not a rule-set id");
+        }
+    }
+
+    private static BundleUpload.Part part(FileUpload upload) {
+        try {
+            return new BundleUpload.Part(upload.fileName(), Files.readAllBytes(upload.uploadedFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package uz.inson.assess.rulesets;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import uz.inson.assess.rules.ActiveRuleSet;
+import uz.inson.assess.rules.RuleSetBundle;
+import uz.inson.assess.rules.RuleSetInvalidException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps this instance's {@link ActiveRuleSet} in step with the activations in PostgreSQL: at start (importing the
+ * repository's bundle into an empty database), on every NOTIFY from an instance that activated or rolled back, and
+ * by polling as a fallback, so every instance converges within seconds.
+ */
+@ApplicationScoped
+public class RuleSetSync {
+    private static final Logger LOG = Logger.getLogger(RuleSetSync.class);
+
+    private final ActiveRuleSet active;
+    private final RuleSetService service;
+    private final AgroalDataSource dataSource;
+    private final Path bundleDirectory;
+    private final Duration pollEvery;
+    private final AtomicLong lastSeen = new AtomicLong(-1);
+    private volatile boolean running = true;
+
+    RuleSetSync(ActiveRuleSet active, RuleSetService service, AgroalDataSource dataSource,
+                @ConfigProperty(name = "inson.bundle.directory") Path bundleDirectory,
+                @ConfigProperty(name = "inson.rule-set.poll-every", defaultValue = "2s") Duration pollEvery) {
+        this.active = active;
+        this.service = service;
+        this.dataSource = dataSource;
+        this.bundleDirectory = bundleDirectory;
+        this.pollEvery = pollEvery;
+    }
+
+    /** As soon as the container is up, compile the repository's bundle: at first start it is what goes in force. */
+    void onContainerUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (Files.isDirectory(bundleDirectory.resolve(RuleSetBundle.RULES_DIR))) {
+            CompletableFuture.runAsync(() -> active.precompile(RuleSetBundle.fromDirectory(bundleDirectory)));
+        }
+    }
+
+    /** After the migrations: import if the database is empty, put the activations in force, then keep listening. */
+    void onStart(@Observes StartupEvent event) {
+        Thread listener = new Thread(this::run, "rule-set-sync");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+    }
+
+    private void run() {
+        try {
+            if (Files.isDirectory(bundleDirectory.resolve(RuleSetBundle.RULES_DIR))) {
+                RuleSetBundle bundle = RuleSetBundle.fromDirectory(bundleDirectory);
+                if (QuarkusTransaction.requiringNew().call(() -> service.importIfEmpty(bundle))) {
+                    LOG.infof("Imported the repository's rule set %s as the first version", bundle.version());
+                }
+            }
+            reload();
+        } catch (RuntimeException e) {
+            LOG.error("No rule set could be put in force", e);
+            active.failed(e.getMessage());
+        }
+        while (running) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN rule_set_activation");
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications((int) pollEvery.toMillis());
+                    boolean notified = notifications != null && notifications.length > 0;
+                    if (notified || lastActivationId() != lastSeen.get()) {
+                        reload();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Rule-set listener lost its connection (%s); retrying", e.getMessage());
+                    sleep();
+                }
+            }
+        }
+    }
+
+    /** Reads the activations and puts them in force on this instance; returns once the swap is done. */
+    public synchronized void reload() {
+        long last = lastActivationId();
+        var timeline = QuarkusTransaction.requiringNew().call(service::timeline);
+        try {
+            active.install(timeline, id -> QuarkusTransaction.requiringNew().call(() -> service.bundle(id)));
+            lastSeen.set(last);
+        } catch (RuleSetInvalidException e) {
+            LOG.errorf("The rule set in force does not compile: %s", e.getMessage());
+            active.failed(e.getMessage());
+        }
+    }
+
+    private long lastActivationId() {
+        return QuarkusTransaction.requiringNew().call(service::lastActivationId);
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(pollEvery.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package uz.inson.assess.rulesets;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Households;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A policy officer's change, end to end: download, edit, upload, validate, approve, activate, replay, roll back. */
+@QuarkusTest
+class RuleSetLifecycleTest {
+    private static final String PARAMETERS = "decision-tables/parameters.drl.xlsx";
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @AfterEach
+    void putTheRepositoryVersionBackInForce() {
+        for (int i = 0; i < 3 && !"2026.1.0".equals(currentVersion()); i++) {
+            given().contentType(ContentType.JSON).body("{\"activatedBy\": \"cleanup\"}").post("/api/v1/rule-sets/rollback");
+        }
+    }
+
+    private static String currentVersion() {
+        return given().contentType(ContentType.JSON).body(Households.WELL_OFF_FAMILY).post("/api/v1/assessments").then().extract().path("ruleSet.version");
+    }
+
+    private static String activeId() {
+        return given().get("/api/v1/rule-sets?size=200").then().statusCode(200).extract().path("items.find { it.status == 'ACTIVE' }.id");
+    }
+
+    private static byte[] download(String id, String path) {
+        return given().get("/api/v1/rule-sets/" + id + "/files/" + path).then().statusCode(200).extract().asByteArray();
+    }
+
+    /** Changes the value of parameter {@code name} whose current value is {@code from}. */
+    private static byte[] withParameter(byte[] workbook, String name, double from, double to) throws IOException {
+        return edit(workbook, wb -> {
+            DataFormatter formatter = new DataFormatter();
+            for (Row row : wb.getSheetAt(0)) {
+                Cell nameCell = row.getCell(1);
+                Cell value = row.getCell(2);
+                if (nameCell != null && value != null && name.equals(formatter.formatCellValue(nameCell)) && value.getNumericCellValue() == from) {
+                    value.setCellValue(to);
+                }
+            }
+        });
+    }
+
+    private static byte[] edit(byte[] workbook, Consumer<XSSFWorkbook> change) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            change.accept(wb);
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static ValidatableResponse upload(String version, String author, String fileName, byte[] content) {
+        return given().multiPart("files", fileName, content).multiPart("version", version).multiPart("author", author)
+                .multiPart("changeNote", "test change").post("/api/v1/rule-sets").then();
+    }
+
+    @Test
+    void theActiveTableDownloadsExactlyAsStored() throws IOException {
+        String id = activeId();
+        assertArrayEquals(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(PARAMETERS)), download(id, PARAMETERS));
+        given().get("/api/v1/rule-sets/" + id).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("files", hasItem(PARAMETERS)).body("activations[0].kind", equalTo("IMPORT"));
+    }
+
+    @Test
+    void aChangedThresholdIsValidatedApprovedByAnotherPersonActivatedAndRolledBack() throws IOException {
+        String original = activeId();
+        String before = given().contentType(ContentType.JSON).body(Households.JUST_ABOVE_THE_MINIMUM).post("/api/v1/assessments")
+                .then().statusCode(201).body("derived.registryCategory", equalTo("AT_RISK_OF_POVERTY")).extract().path("id");
+
+        // Widening the at-risk-of-poverty band to 1.6 x MSL changes no scenario outcome, so the draft validates.
+        byte[] changed = withParameter(download(original, PARAMETERS), "POVERTY_RISK_MSL_MULTIPLIER", 1.5, 1.6);
+        String draft = upload("2026.1.1", "policy", "parameters.drl.xlsx", changed).statusCode(201)
+                .body("status", equalTo("VALIDATED")).body("validation.compiles", is(true)).body("validation.scenariosPass", is(true))
+                .body("parentId", equalTo(original)).extract().path("id");
+
+        given().contentType(ContentType.JSON).body("{\"approver\": \"policy\"}").post("/api/v1/rule-sets/" + draft + "/approve")
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("author"));
+        given().contentType(ContentType.JSON).body("{\"activatedBy\": \"approver\"}").post("/api/v1/rule-sets/" + draft + "/activate")
+                .then().statusCode(409);
+        given().contentType(ContentType.JSON).body("{\"approver\": \"approver\"}").post("/api/v1/rule-sets/" + draft + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("approvedBy", equalTo("approver"));
+        given().contentType(ContentType.JSON).body("{\"activatedBy\": \"approver\"}").post("/api/v1/rule-sets/" + draft + "/activate")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+
+        given().contentType(ContentType.JSON).body(Households.JUST_ABOVE_THE_MINIMUM).post("/api/v1/assessments").then().statusCode(201)
+                .body("ruleSet.version", equalTo("2026.1.1")).body("ruleSet.id", equalTo(draft));
+        given().post("/api/v1/assessments/" + before + "/replay").then().statusCode(200)
+                .body("identical", is(true)).body("ruleSet.version", equalTo("2026.1.0")).body("result.ruleSet.id", equalTo(original));
+
+        given().contentType(ContentType.JSON).body("{\"activatedBy\": \"approver\"}").post("/api/v1/rule-sets/rollback")
+                .then().statusCode(200).body("id", equalTo(original)).body("status", equalTo("ACTIVE"));
+        given().get("/api/v1/rule-sets/" + draft).then().body("status", equalTo("SUPERSEDED"));
+        assertEquals("2026.1.0", currentVersion());
+    }
+
+    @Test
+    void aDraftWhoseScenariosFailCannotBeApproved() throws IOException {
+        byte[] changed = withParameter(download(activeId(), PARAMETERS), "MSL", 720000, 900000);
+        String draft = upload("2026.2.0", "policy", "parameters.drl.xlsx", changed).statusCode(201)
+                .body("status", equalTo("DRAFT")).body("validation.scenariosPass", is(false))
+                .body("validation.scenarios.findAll { !it.passed }.size()", org.hamcrest.Matchers.greaterThan(0))
+                .extract().path("id");
+        given().contentType(ContentType.JSON).body("{\"approver\": \"approver\"}").post("/api/v1/rule-sets/" + draft + "/approve")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void anUnknownServiceCodeIsReportedWithItsCellAndNothingChangesInForce() throws IOException {
+        String table = "decision-tables/eligibility-cash-benefits.drl.xlsx";
+        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(9).getCell(1).setCellValue("CSH-999"));
+        upload("2026.1.3", "policy", "eligibility-cash-benefits.drl.xlsx", changed).statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("validation.compiles", is(false))
+                .body("validation.problems[0].file", equalTo("eligibility-cash-benefits.drl.xlsx"))
+                .body("validation.problems[0].sheet", equalTo("Cash benefits"))
+                .body("validation.problems[0].row", is(10))
+                .body("validation.problems[0].message", containsString("CSH-999"));
+        assertEquals("2026.1.0", currentVersion());
+    }
+
+    @Test
+    void aTruncatedZipIsRefusedWithAReason() throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("rules/indicators.drl"));
+            out.write("package x;".repeat(1000).getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        byte[] truncated = java.util.Arrays.copyOf(zip.toByteArray(), zip.size() / 2);
+        upload("2026.1.4", "policy", "bundle.zip", truncated).statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("files"));
+    }
+
+    @Test
+    void aMacroEnabledWorkbookIsRefused() {
+        upload("2026.1.5", "policy", "eligibility-cash-benefits.xlsm", new byte[] {1, 2, 3}).statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("xlsx"));
+    }
+
+    @Test
+    void uploadsNeedAVersionLabelAndAnAuthor() {
+        upload("latest", "policy", "parameters.drl.xlsx", new byte[] {1}).statusCode(400).body("violations[0].field", equalTo("version"));
+        upload("2026.1.6", "", "parameters.drl.xlsx", new byte[] {1}).statusCode(400).body("violations[0].field", equalTo("author"));
+    }
+
+    @Test
+    void anUnknownVersionIs404() {
+        given().get("/api/v1/rule-sets/3f0e8f4e-3f0e-4de3-9da8-1d57994c1309").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/rule-sets/" + activeId() + "/files/rules/nothing.drl").then().statusCode(404);
+    }
+}
