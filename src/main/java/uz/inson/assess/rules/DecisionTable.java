@@ -2,8 +2,11 @@ package uz.inson.assess.rules;
 
 import java.util.List;
 
-/** One {@code RuleTable} of a workbook as the officer sees it: its columns and its data rows. */
-public record DecisionTable(String file, String sheet, String name, List<Column> columns, List<Row> rows) {
+/**
+ * One {@code RuleTable} of a workbook as the officer sees it: its columns and its data rows; {@code header} is the
+ * text of the keyword cells above the table (RuleSet, Import, Dialect …), which are code.
+ */
+public record DecisionTable(String file, String sheet, String name, String header, List<Column> columns, List<Row> rows) {
 
     /** A CONDITION / ACTION / METADATA column: its pattern ({@code $h: HouseholdProfile}), code template and plain header. */
     public record Column(int index, String letter, String type, String pattern, String template, String header) {

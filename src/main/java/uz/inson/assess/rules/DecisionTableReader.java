@@ -75,7 +75,15 @@ public final class DecisionTableReader {
             }
             rows.add(new DecisionTable.Row(name + "_" + (r + 1), r + 1, List.copyOf(cells)));
         }
-        return new DecisionTable(file.substring(file.lastIndexOf('/') + 1), sheet.getSheetName(), name, List.copyOf(columns), List.copyOf(rows));
+        StringBuilder header = new StringBuilder();
+        for (int r = sheet.getFirstRowNum(); r < tableRow; r++) {
+            String keyword = text(sheet, r, firstCol, formatter);
+            if (!keyword.isEmpty() && !keyword.equals("Notes")) {
+                header.append(keyword).append('=').append(text(sheet, r, firstCol + 1, formatter)).append('\n');
+            }
+        }
+        return new DecisionTable(file.substring(file.lastIndexOf('/') + 1), sheet.getSheetName(), name, header.toString(),
+                List.copyOf(columns), List.copyOf(rows));
     }
 
     /** The object-type cell is merged across the columns of its pattern; every spanned column reports the pattern. */

@@ -121,6 +121,10 @@ public class RuleSetService {
         return view(entity, true);
     }
 
+    private List<RuleSetProblem> lockedCode(RuleSetEntity entity, RuleSetBundle bundle) {
+        return entity.parentId == null ? List.of() : CodeRows.changedCode(bundle(entity.parentId), bundle);
+    }
+
     /** Compiles the version and runs its scenarios; nothing here touches the version in force. */
     public RuleSetView validate(UUID id) {
         RuleSetEntity entity = require(id);
@@ -129,7 +133,7 @@ public class RuleSetService {
     }
 
     private void validate(RuleSetEntity entity, RuleSetBundle bundle) {
-        List<RuleSetProblem> problems = new ArrayList<>();
+        List<RuleSetProblem> problems = new ArrayList<>(lockedCode(entity, bundle));
         List<RuleSetView.ScenarioResult> results = new ArrayList<>();
         try {
             CompiledRuleSet compiled = active.compileDraft(bundle);

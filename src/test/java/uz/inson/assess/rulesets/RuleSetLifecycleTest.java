@@ -151,6 +151,23 @@ class RuleSetLifecycleTest {
     }
 
     @Test
+    void aChangedCodeRowOfATableIsRefusedAndNamesItsColumn() throws IOException {
+        String table = "decision-tables/eligibility-cash-benefits.drl.xlsx";
+        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(7).getCell(3).setCellValue("true"));
+        upload("2026.1.7", "policy", "eligibility-cash-benefits.drl.xlsx", changed).statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("validation.problems.find { it.column == 'D' }.message", containsString("rule developer"));
+    }
+
+    @Test
+    void aChangedDrlFileIsRefused() throws IOException {
+        byte[] drl = (java.nio.file.Files.readString(java.nio.file.Path.of("rules/risk.drl")) + "\n// harmless?\n").getBytes(StandardCharsets.UTF_8);
+        upload("2026.1.8", "policy", "risk.drl", drl).statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("validation.problems[0].file", equalTo("rules/risk.drl"));
+    }
+
+    @Test
     void aTruncatedZipIsRefusedWithAReason() throws IOException {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
