@@ -115,6 +115,11 @@ public class ActiveRuleSet {
         }
     }
 
+    /** Keeps a version compiled during validation, so putting it in force later needs no second compilation. */
+    public void remember(CompiledRuleSet ruleSet) {
+        compiled.putIfAbsent(ruleSet.id(), CompletableFuture.completedFuture(ruleSet));
+    }
+
     /** Compiles a bundle that is not (yet) in the timeline, for validation; it is not cached. */
     public CompiledRuleSet compileDraft(RuleSetBundle bundle) throws RuleSetInvalidException {
         return compiler.compile(bundle);

@@ -141,6 +141,9 @@ public class RuleSetService {
                 results.add(new RuleSetView.ScenarioResult(outcome.file(), outcome.index() + 1, outcome.scenario().name(),
                         outcome.passed(), outcome.mismatches()));
             }
+            if (problems.isEmpty() && results.stream().allMatch(RuleSetView.ScenarioResult::passed)) {
+                active.remember(compiled);
+            }
         } catch (RuleSetInvalidException e) {
             problems.addAll(e.problems());
         } catch (IOException | RuntimeException e) {
@@ -169,6 +172,8 @@ public class RuleSetService {
         entity.status = "APPROVED";
         entity.approvedBy = approver;
         entity.approvedAt = now();
+        // Every instance compiles an approved version ahead, so its activation later is an instant swap everywhere.
+        notify("rule_set_approved", id);
         return view(entity, true);
     }
 
@@ -241,8 +246,12 @@ public class RuleSetService {
         activation.kind = kind;
         activation.persist();
         // Other instances hear of it at once; polling is the fallback.
-        ActivationEntity.getEntityManager().createNativeQuery("select pg_notify('rule_set_activation', cast(?1 as text))")
-                .setParameter(1, id.toString()).getSingleResult();
+        notify("rule_set_activation", id);
+    }
+
+    private static void notify(String channel, UUID id) {
+        ActivationEntity.getEntityManager().createNativeQuery("select pg_notify(?1, cast(?2 as text))")
+                .setParameter(1, channel).setParameter(2, id.toString()).getSingleResult();
     }
 
     private RuleSetView view(RuleSetEntity entity, boolean details) {

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -85,11 +86,20 @@ public class RuleSetSync {
         while (running) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN rule_set_activation");
+                statement.execute("LISTEN rule_set_approved");
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications((int) pollEvery.toMillis());
-                    boolean notified = notifications != null && notifications.length > 0;
-                    if (notified || lastActivationId() != lastSeen.get()) {
+                    boolean activated = false;
+                    for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
+                        if ("rule_set_approved".equals(notification.getName())) {
+                            UUID approved = UUID.fromString(notification.getParameter());
+                            CompletableFuture.runAsync(() -> active.byId(approved));
+                        } else {
+                            activated = true;
+                        }
+                    }
+                    if (activated || lastActivationId() != lastSeen.get()) {
                         reload();
                     }
                 }
