@@ -69,13 +69,24 @@ public class RuleSetResource {
         return Response.ok(content).header("Content-Disposition", "attachment; filename=\"" + path.substring(path.lastIndexOf('/') + 1) + "\"").build();
     }
 
+    @GET
+    @Path("{id}/diff")
+    @Operation(summary = "What changed from version 'against' (default: its parent) to this one: table rows, cells, catalogue entries")
+    public RuleSetDiff.Diff diff(@PathParam("id") UUID id, @QueryParam("against") String against) {
+        UUID base = against == null || against.isBlank() ? service.find(id).parentId() : parseId(against, "against");
+        if (base == null) {
+            throw ProblemException.invalid("against", "is required for a version without a parent");
+        }
+        return service.diff(id, base);
+    }
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload changed files over a parent version (default: the one in force), or a zip of a whole bundle; "
             + "creates a DRAFT and validates it")
     public Response create(@RestForm("files") List<FileUpload> files, @RestForm String parentId, @RestForm String version,
                            @RestForm String author, @RestForm String changeNote) {
-        UUID parent = parentId == null || parentId.isBlank() ? active.get().id() : parseId(parentId);
+        UUID parent = parentId == null || parentId.isBlank() ? active.get().id() : parseId(parentId, "parentId");
         List<BundleUpload.Part> parts = files == null ? List.of() : files.stream().map(RuleSetResource::part).toList();
         RuleSetView created = service.create(parent, parts, version, author, changeNote);
         return Response.status(201).header("Location", "/api/v1/rule-sets/" + created.id()).entity(created).build();
@@ -116,11 +127,11 @@ public class RuleSetResource {
         return service.find(restored.id());
     }
 
-    private static UUID parseId(String id) {
+    private static UUID parseId(String id, String field) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("parentId", "is not a rule-set id");
+            throw ProblemException.invalid(field, "is not a rule-set id");
         }
     }
 

@@ -100,6 +100,11 @@ public class RuleSetService {
         return RuleSetFileEntity.<RuleSetFileEntity>findByIdOptional(new RuleSetFileEntity.Key(id, path)).map(f -> f.content);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RuleSetDiff.Diff diff(UUID id, UUID against) {
+        return RuleSetDiff.between(bundle(against), bundle(id));
+    }
+
     /** Stores the uploaded files (over the parent's, or a whole zipped bundle) as a DRAFT and validates it at once. */
     public RuleSetView create(UUID parentId, List<BundleUpload.Part> parts, String version, String author, String changeNote) {
         if (author == null || author.isBlank()) {

@@ -105,6 +105,13 @@ class RuleSetLifecycleTest {
                 .body("status", equalTo("VALIDATED")).body("validation.compiles", is(true)).body("validation.scenariosPass", is(true))
                 .body("parentId", equalTo(original)).extract().path("id");
 
+        given().get("/api/v1/rule-sets/" + draft + "/diff").then().statusCode(200)
+                .body("tables.size()", is(1))
+                .body("tables[0].file", equalTo("parameters.drl.xlsx"))
+                .body("tables[0].changed[0].key", equalTo("POVERTY_RISK_MSL_MULTIPLIER from 2023-06-01"))
+                .body("tables[0].changed[0].cells.Value.before", equalTo("1.5"))
+                .body("tables[0].changed[0].cells.Value.after", equalTo("1.6"))
+                .body("catalog.changed.size()", is(0));
         given().contentType(ContentType.JSON).body("{\"approver\": \"policy\"}").post("/api/v1/rule-sets/" + draft + "/approve")
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("author"));
         given().contentType(ContentType.JSON).body("{\"activatedBy\": \"approver\"}").post("/api/v1/rule-sets/" + draft + "/activate")
