@@ -140,8 +140,12 @@ public class RuleSetService {
     private void validate(RuleSetEntity entity, RuleSetBundle bundle) {
         List<RuleSetProblem> problems = new ArrayList<>(lockedCode(entity, bundle));
         List<RuleSetView.ScenarioResult> results = new ArrayList<>();
+        List<RuleSetProblem> warnings = new ArrayList<>();
         try {
             CompiledRuleSet compiled = active.compileDraft(bundle);
+            TableChecks.Findings findings = TableChecks.check(compiled.tables(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent")));
+            problems.addAll(findings.errors());
+            warnings.addAll(findings.warnings());
             for (ScenarioRunner.Outcome outcome : scenarios.run(compiled)) {
                 results.add(new RuleSetView.ScenarioResult(outcome.file(), outcome.index() + 1, outcome.scenario().name(),
                         outcome.passed(), outcome.mismatches()));
@@ -155,7 +159,7 @@ public class RuleSetService {
             problems.add(RuleSetProblem.inFile(ScenarioRunner.DIRECTORY, "scenarios cannot be read: " + e.getMessage()));
         }
         boolean scenariosPass = problems.isEmpty() && results.stream().allMatch(RuleSetView.ScenarioResult::passed);
-        entity.validation = write(new RuleSetView.Validation(problems.isEmpty(), scenariosPass, problems, results));
+        entity.validation = write(new RuleSetView.Validation(problems.isEmpty(), scenariosPass, problems, warnings, results));
         entity.validatedAt = now();
         if ("DRAFT".equals(entity.status) || "VALIDATED".equals(entity.status)) {
             entity.status = scenariosPass ? "VALIDATED" : "DRAFT";

@@ -18,7 +18,8 @@ public record RuleSetView(UUID id, String version, String hash, UUID parentId, S
     }
 
     /** The last validation: problems addressed to the cell, and each scenario's result. */
-    public record Validation(boolean compiles, boolean scenariosPass, List<RuleSetProblem> problems, List<ScenarioResult> scenarios) {
+    public record Validation(boolean compiles, boolean scenariosPass, List<RuleSetProblem> problems, List<RuleSetProblem> warnings,
+                             List<ScenarioResult> scenarios) {
     }
 
     public record ScenarioResult(String file, int index, String name, boolean passed, List<String> mismatches) {

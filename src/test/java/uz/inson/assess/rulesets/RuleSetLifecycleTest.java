@@ -175,6 +175,27 @@ class RuleSetLifecycleTest {
     }
 
     @Test
+    void theVersionInForceValidatesWithWarningsForRowsPastTheirReviewDate() {
+        given().post("/api/v1/rule-sets/" + activeId() + "/validate").then().statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("validation.problems.size()", is(0))
+                .body("validation.scenariosPass", is(true))
+                .body("validation.warnings.message", hasItem(containsString("review date 2026-06-30 has passed")));
+    }
+
+    @Test
+    void overlappingParameterValuesAreRefusedNamingTheRowAndColumn() throws IOException {
+        // the first MSL row loses its end date, so it overlaps the row that starts on 2026-02-01
+        byte[] changed = edit(download(activeId(), PARAMETERS), wb -> wb.getSheetAt(0).getRow(9).getCell(5).setBlank());
+        upload("2026.1.10", "policy", "parameters.drl.xlsx", changed).statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("validation.problems[0].file", equalTo("parameters.drl.xlsx"))
+                .body("validation.problems[0].row", is(11))
+                .body("validation.problems[0].column", equalTo("Valid from (YYYY-MM-DD) (E)"))
+                .body("validation.problems[0].message", containsString("MSL overlaps row 10"));
+    }
+
+    @Test
     void aTruncatedZipIsRefusedWithAReason() throws IOException {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
