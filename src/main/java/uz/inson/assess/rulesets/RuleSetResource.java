@@ -31,11 +31,13 @@ public class RuleSetResource {
     private final RuleSetService service;
     private final RuleSetSync sync;
     private final ActiveRuleSet active;
+    private final ImpactService impact;
 
-    RuleSetResource(RuleSetService service, RuleSetSync sync, ActiveRuleSet active) {
+    RuleSetResource(RuleSetService service, RuleSetSync sync, ActiveRuleSet active, ImpactService impact) {
         this.service = service;
         this.sync = sync;
         this.active = active;
+        this.impact = impact;
     }
 
     public record Approval(String approver) {
@@ -90,6 +92,18 @@ public class RuleSetResource {
         List<BundleUpload.Part> parts = files == null ? List.of() : files.stream().map(RuleSetResource::part).toList();
         RuleSetView created = service.create(parent, parts, version, author, changeNote);
         return Response.status(201).header("Location", "/api/v1/rule-sets/" + created.id()).entity(created).build();
+    }
+
+    @POST
+    @Path("{id}/impact")
+    @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @Operation(summary = "Start an impact analysis of this version against another (default: the one in force); the population is "
+            + "the stored households, or an NDJSON body of assessment requests. Follow Location for progress and the report.")
+    public Response impact(@PathParam("id") UUID id, @QueryParam("against") String against, String ndjson) {
+        UUID base = against == null || against.isBlank() ? active.get().id() : parseId(against, "against");
+        var population = ndjson == null || ndjson.isBlank() ? impact.storedPopulation() : impact.parse(ndjson);
+        ImpactJob.Progress progress = impact.start(id, base, population);
+        return Response.accepted(progress).header("Location", "/api/v1/impact-jobs/" + progress.jobId()).build();
     }
 
     @POST

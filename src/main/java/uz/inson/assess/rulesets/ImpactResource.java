@@ -1,0 +1,94 @@
+package uz.inson.assess.rulesets;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uz.inson.assess.common.ProblemException;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@Path("/api/v1/impact-jobs")
+@Tag(name = "Impact", description = "A version's effect on a population before it is put in force")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImpactResource {
+    private final ImpactService impact;
+
+    ImpactResource(ImpactService impact) {
+        this.impact = impact;
+    }
+
+    public record AffectedPage(List<ImpactJob.AffectedHousehold> items, int page, int size, int total) {
+    }
+
+    @GET
+    @Path("{jobId}")
+    @Operation(summary = "Progress (percent, processed/total, ETA) and the report so far")
+    public ImpactJob.Report report(@PathParam("jobId") UUID jobId) {
+        return job(jobId).report();
+    }
+
+    @GET
+    @Path("{jobId}/households")
+    @Operation(summary = "The affected households, a page at a time")
+    public AffectedPage households(@PathParam("jobId") UUID jobId, @QueryParam("page") @DefaultValue("0") int page,
+                                   @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > 1000) {
+            throw ProblemException.invalid(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more" : "must be between 1 and 1000");
+        }
+        ImpactJob job = job(jobId);
+        synchronized (job) {
+            List<ImpactJob.AffectedHousehold> all = List.copyOf(job.affected);
+            return new AffectedPage(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+        }
+    }
+
+    @GET
+    @Path("{jobId}/households.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The affected households as CSV")
+    public Response csv(@PathParam("jobId") UUID jobId) {
+        ImpactJob job = job(jobId);
+        StringBuilder csv = new StringBuilder("externalId,region,district,mahalla,gained,lost,riskFrom,riskTo,pathFrom,pathTo,cashChangeUzs\n");
+        synchronized (job) {
+            for (ImpactJob.AffectedHousehold h : job.affected) {
+                csv.append(List.of(nz(h.externalId()), h.region(), nz(h.district()), nz(h.mahalla()), String.join(" ", h.gained()),
+                        String.join(" ", h.lost()), h.riskFrom(), h.riskTo(), h.pathFrom(), h.pathTo(), String.valueOf(h.cashChangeUzs()))
+                        .stream().map(ImpactResource::quote).collect(Collectors.joining(","))).append('\n');
+            }
+        }
+        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"impact-" + jobId + ".csv\"").build();
+    }
+
+    @DELETE
+    @Path("{jobId}")
+    @Operation(summary = "Cancel a running analysis")
+    public ImpactJob.Progress cancel(@PathParam("jobId") UUID jobId) {
+        ImpactJob job = job(jobId);
+        job.cancelled.set(true);
+        return job.progress();
+    }
+
+    private ImpactJob job(UUID jobId) {
+        return impact.find(jobId).orElseThrow(() -> ProblemException.notFound("Impact job " + jobId));
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Quotes every field; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula. */
+    private static String quote(String value) {
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return '"' + safe.replace("\"", "\"\"") + '"';
+    }
+}
