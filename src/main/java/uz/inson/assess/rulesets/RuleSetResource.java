@@ -94,6 +94,15 @@ public class RuleSetResource {
         return Response.status(201).header("Location", "/api/v1/rule-sets/" + created.id()).entity(created).build();
     }
 
+    @GET
+    @Path("{id}/diff.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The same diff as a workbook: added rows green, removed red, changed cells yellow (old → new)")
+    public Response diffWorkbook(@PathParam("id") UUID id, @QueryParam("against") String against) {
+        byte[] workbook = DiffWorkbook.write(diff(id, against));
+        return Response.ok(workbook).header("Content-Disposition", "attachment; filename=\"diff-" + id + ".xlsx\"").build();
+    }
+
     @POST
     @Path("{id}/impact")
     @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.WILDCARD})

@@ -112,6 +112,12 @@ class RuleSetLifecycleTest {
                 .body("tables[0].changed[0].cells.Value.before", equalTo("1.5"))
                 .body("tables[0].changed[0].cells.Value.after", equalTo("1.6"))
                 .body("catalog.changed.size()", is(0));
+        byte[] diffWorkbook = given().get("/api/v1/rule-sets/" + draft + "/diff.xlsx").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(diffWorkbook))) {
+            var changedCell = wb.getSheet("Parameters").getRow(1).getCell(2);
+            assertEquals("1.5 → 1.6", changedCell.getStringCellValue());
+            assertEquals(org.apache.poi.ss.usermodel.IndexedColors.LIGHT_YELLOW.getIndex(), changedCell.getCellStyle().getFillForegroundColor());
+        }
         given().contentType(ContentType.JSON).body("{\"approver\": \"policy\"}").post("/api/v1/rule-sets/" + draft + "/approve")
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("author"));
         given().contentType(ContentType.JSON).body("{\"activatedBy\": \"approver\"}").post("/api/v1/rule-sets/" + draft + "/activate")
