@@ -22,6 +22,7 @@ final class TableChecks {
     static final String PARAMETER = "Parameter parameter = new Parameter(\"$param\", drools.getRule().getName()); insert(parameter);";
     static final String REVIEW_BY = "reviewBy(\"$param\")";
     static final String VALUE = "parameter.setValue($param);";
+    static final String CASE_PATH = "CasePathOption option = CasePathOption.of(\"$param\", drools); insert(option);";
 
     private TableChecks() {
     }
@@ -40,6 +41,7 @@ final class TableChecks {
             }
         }
         for (DecisionTable table : tables) {
+            checkEveryRiskLevelHasAPath(table, errors);
             DecisionTable.Column review = table.column(REVIEW_BY);
             for (DecisionTable.Row row : table.rows()) {
                 if (review != null && !row.cell(review).isEmpty()) {
@@ -93,6 +95,22 @@ final class TableChecks {
             }
         }
         return riskBand;
+    }
+
+    /** A gap in the case-path table: a risk level that, on its own, leads to no path. */
+    private static void checkEveryRiskLevelHasAPath(DecisionTable table, List<RuleSetProblem> errors) {
+        DecisionTable.Column level = column(table, Criterion.RISK_LEVEL);
+        if (level == null || table.column(CASE_PATH) == null) {
+            return;
+        }
+        for (String riskLevel : List.of("LOW", "MODERATE", "HIGH", "CRITICAL")) {
+            boolean covered = table.rows().stream().anyMatch(row -> Criterion.values(row.cell(level)).contains(riskLevel)
+                    && table.columns().stream().filter(c -> "CONDITION".equals(c.type()) && c != level).allMatch(c -> row.cell(c).isEmpty()));
+            if (!covered) {
+                errors.add(new RuleSetProblem(table.file(), table.sheet(), null, level.header() + " (" + level.letter() + ")",
+                        "no row gives a case path to every household of risk level " + riskLevel + "; add a row with only that level"));
+            }
+        }
     }
 
     /** Contradictions within one row: an age window that is empty, or "not in need" with an income test only the needy pass. */

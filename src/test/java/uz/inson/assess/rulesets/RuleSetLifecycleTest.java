@@ -202,6 +202,16 @@ class RuleSetLifecycleTest {
     }
 
     @Test
+    void aCasePathTableThatLeavesARiskLevelWithoutAPathIsRefused() throws IOException {
+        String table = "decision-tables/case-paths.drl.xlsx";
+        // the first row (risk level LOW -> INFORMATION_ONLY) now also needs a member flag
+        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(9).createCell(3).setCellValue("NEEDS_CARE"));
+        upload("2026.1.11", "policy", "case-paths.drl.xlsx", changed).statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("validation.problems.message", hasItem(containsString("risk level LOW")));
+    }
+
+    @Test
     void aTruncatedZipIsRefusedWithAReason() throws IOException {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
