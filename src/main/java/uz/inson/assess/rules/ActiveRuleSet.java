@@ -143,7 +143,8 @@ public class ActiveRuleSet {
             if (e.getCause() instanceof RuleSetInvalidException invalid) {
                 throw invalid;
             }
-            throw e;
+            // e.g. a 404 from the loader for an unknown version: answer it as itself, not as a wrapped error
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

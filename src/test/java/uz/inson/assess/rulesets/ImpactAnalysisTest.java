@@ -90,6 +90,12 @@ class ImpactAnalysisTest {
     }
 
     @Test
+    void anImpactOfAnUnknownVersionIs404() throws Exception {
+        given().contentType("application/x-ndjson").body((oneLine(Households.WELL_OFF_FAMILY) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/rule-sets/3f0e8f4e-3f0e-4de3-9da8-1d57994c1309/impact").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void anUnknownJobIs404() {
         given().get("/api/v1/impact-jobs/3f0e8f4e-3f0e-4de3-9da8-1d57994c1309").then().statusCode(404).contentType("application/problem+json");
     }
