@@ -24,8 +24,6 @@ import java.util.Set;
  * Margins are the dated parameters NEAR_MISS_*.
  */
 final class NearMissFinder {
-    static final String SERVICE_ACTION = "insert(Grant.of(\"$param\", drools));";
-
     private NearMissFinder() {
     }
 
@@ -39,7 +37,7 @@ final class NearMissFinder {
         HouseholdProfile household = outcome.household();
         Map<String, Miss> best = new HashMap<>();
         for (DecisionTable table : ruleSet.tables()) {
-            DecisionTable.Column service = table.column(SERVICE_ACTION);
+            DecisionTable.Column service = table.column(DecisionTable.SERVICE_ACTION);
             if (service == null) {
                 continue;
             }
@@ -48,9 +46,7 @@ final class NearMissFinder {
                 if (granted.contains(code)) {
                     continue;
                 }
-                boolean memberRow = table.columns().stream().anyMatch(c -> !row.cell(c).isEmpty()
-                        && Criterion.forTemplate(c.template()).map(Criterion::isMemberCondition).orElse(false));
-                List<PersonProfile> subjects = memberRow ? List.copyOf(outcome.people().values()) : java.util.Collections.singletonList(null);
+                List<PersonProfile> subjects = table.concernsAMember(row) ? List.copyOf(outcome.people().values()) : java.util.Collections.singletonList(null);
                 for (PersonProfile person : subjects) {
                     Criterion.Subject subject = new Criterion.Subject(household, person, null);
                     missedByOne(table, row, subject, incomeMargin, ageYears, riskBand).ifPresent(miss -> {

@@ -120,11 +120,6 @@ public class ActiveRuleSet {
         compiled.putIfAbsent(ruleSet.id(), CompletableFuture.completedFuture(ruleSet));
     }
 
-    /** Compiles a bundle that is not (yet) in the timeline, for validation; it is not cached. */
-    public CompiledRuleSet compileDraft(RuleSetBundle bundle) throws RuleSetInvalidException {
-        return compiler.compile(bundle);
-    }
-
     private CompiledRuleSet compiled(UUID id, Function<UUID, RuleSetBundle> loader) throws RuleSetInvalidException {
         CompletableFuture<CompiledRuleSet> future = compiled.computeIfAbsent(id, key -> CompletableFuture.supplyAsync(() -> {
             try {

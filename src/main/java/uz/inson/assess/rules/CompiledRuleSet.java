@@ -33,11 +33,11 @@ public final class CompiledRuleSet {
     private final long compileMillis;
     private final RuleSetBundle bundle;
 
-    CompiledRuleSet(RuleSetBundle bundle, String version, String hash, KieBase kieBase, ServiceCatalog catalog, List<DecisionTable> tables,
+    CompiledRuleSet(RuleSetBundle bundle, KieBase kieBase, ServiceCatalog catalog, List<DecisionTable> tables,
                     Map<String, TracedRow> rowsByRule, long compileMillis) {
+        this.hash = bundle.hash();
         this.id = RuleSetBundle.idOf(hash);
-        this.version = version;
-        this.hash = hash;
+        this.version = bundle.version();
         this.kieBase = kieBase;
         this.catalog = catalog;
         this.tables = List.copyOf(tables);

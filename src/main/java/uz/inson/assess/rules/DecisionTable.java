@@ -26,8 +26,17 @@ public record DecisionTable(String file, String sheet, String name, String heade
         }
     }
 
+    /** The action template of an eligibility table's service column. */
+    public static final String SERVICE_ACTION = "insert(Grant.of(\"$param\", drools));";
+
     public String source(Row row) {
         return file + "!" + sheet + "!row " + row.number();
+    }
+
+    /** A row with a member condition filled matches one member; otherwise Drools drops the member pattern. */
+    public boolean concernsAMember(Row row) {
+        return columns.stream().anyMatch(c -> !row.cell(c).isEmpty()
+                && Criterion.forTemplate(c.template()).map(Criterion::isMemberCondition).orElse(false));
     }
 
     public Column column(String template) {

@@ -28,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class RuleSetCompiler {
     private static final String TABLE_SUFFIX = ".drl.xlsx";
-    private static final String SERVICE_ACTION = "insert(Grant.of(\"$param\", drools));";
 
     /** One spreadsheet, read once: its tables for tracing and the DRL Drools generates from it. */
     private record ReadTable(String path, List<DecisionTable> tables, String drl, RuleSetProblem problem) {
@@ -88,7 +87,7 @@ public class RuleSetCompiler {
         KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
         kieServices.getRepository().removeKieModule(releaseId);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new CompiledRuleSet(bundle, bundle.version(), bundle.hash(), container.getKieBase(), serviceCatalog, tables, rowsByRule, millis);
+        return new CompiledRuleSet(bundle, container.getKieBase(), serviceCatalog, tables, rowsByRule, millis);
     }
 
     private static ReadTable readTable(String path, byte[] bytes) {
@@ -119,7 +118,7 @@ public class RuleSetCompiler {
     }
 
     private static void checkServiceCodes(DecisionTable table, ServiceCatalog catalog, List<RuleSetProblem> problems) {
-        DecisionTable.Column service = table.column(SERVICE_ACTION);
+        DecisionTable.Column service = table.column(DecisionTable.SERVICE_ACTION);
         if (service == null || catalog == null) {
             return;
         }

@@ -46,8 +46,8 @@ final class BundleUpload {
         for (Part part : parts) {
             String name = part.name().replace('\\', '/');
             name = name.substring(name.lastIndexOf('/') + 1);
-            String path = parentFiles.keySet().stream().filter(p -> p.endsWith("/" + part.name()) || p.endsWith("/" + part.name().replace('\\', '/')))
-                    .findFirst().orElse(pathForNewFile(name));
+            String fileName = name;
+            String path = parentFiles.keySet().stream().filter(p -> p.endsWith("/" + fileName)).findFirst().orElseGet(() -> pathForNewFile(fileName));
             files.put(path, checked(path, part.content()));
         }
         return files;

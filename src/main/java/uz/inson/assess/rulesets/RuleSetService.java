@@ -11,6 +11,7 @@ import uz.inson.assess.common.Violation;
 import uz.inson.assess.rules.ActiveRuleSet;
 import uz.inson.assess.rules.CompiledRuleSet;
 import uz.inson.assess.rules.RuleSetBundle;
+import uz.inson.assess.rules.RuleSetCompiler;
 import uz.inson.assess.rules.RuleSetInvalidException;
 import uz.inson.assess.rules.RuleSetProblem;
 
@@ -36,11 +37,13 @@ import java.util.UUID;
 public class RuleSetService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RuleSetService.class);
     private final ActiveRuleSet active;
+    private final RuleSetCompiler compiler;
     private final ScenarioRunner scenarios;
     private final ObjectMapper json;
 
-    RuleSetService(ActiveRuleSet active, ScenarioRunner scenarios, ObjectMapper json) {
+    RuleSetService(ActiveRuleSet active, RuleSetCompiler compiler, ScenarioRunner scenarios, ObjectMapper json) {
         this.active = active;
+        this.compiler = compiler;
         this.scenarios = scenarios;
         this.json = json;
     }
@@ -142,7 +145,7 @@ public class RuleSetService {
         List<RuleSetView.ScenarioResult> results = new ArrayList<>();
         List<RuleSetProblem> warnings = new ArrayList<>();
         try {
-            CompiledRuleSet compiled = active.compileDraft(bundle);
+            CompiledRuleSet compiled = compiler.compile(bundle);
             TableChecks.Findings findings = TableChecks.check(compiled.tables(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent")));
             problems.addAll(findings.errors());
             warnings.addAll(findings.warnings());

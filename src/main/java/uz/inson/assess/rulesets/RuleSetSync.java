@@ -40,6 +40,8 @@ public class RuleSetSync {
     private final Path bundleDirectory;
     private final Duration pollEvery;
     private final AtomicLong lastSeen = new AtomicLong(-1);
+    /** The repository's bundle, read once at container start (null when the folder has none). */
+    private volatile RuleSetBundle repositoryBundle;
     private volatile boolean running = true;
 
     RuleSetSync(ActiveRuleSet active, RuleSetService service, AgroalDataSource dataSource,
@@ -55,7 +57,8 @@ public class RuleSetSync {
     /** As soon as the container is up, compile the repository's bundle: at first start it is what goes in force. */
     void onContainerUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (Files.isDirectory(bundleDirectory.resolve(RuleSetBundle.RULES_DIR))) {
-            CompletableFuture.runAsync(() -> active.precompile(RuleSetBundle.fromDirectory(bundleDirectory)));
+            repositoryBundle = RuleSetBundle.fromDirectory(bundleDirectory);
+            CompletableFuture.runAsync(() -> active.precompile(repositoryBundle));
         }
     }
 
@@ -72,8 +75,8 @@ public class RuleSetSync {
 
     private void run() {
         try {
-            if (Files.isDirectory(bundleDirectory.resolve(RuleSetBundle.RULES_DIR))) {
-                RuleSetBundle bundle = RuleSetBundle.fromDirectory(bundleDirectory);
+            RuleSetBundle bundle = repositoryBundle;
+            if (bundle != null) {
                 if (QuarkusTransaction.requiringNew().call(() -> service.importIfEmpty(bundle))) {
                     LOG.infof("Imported the repository's rule set %s as the first version", bundle.version());
                 }

@@ -80,9 +80,7 @@ abstract class EligibilityTableTest {
                     .forEach(g -> byDrools.add(g.rule() + "/" + g.memberRef()));
             Set<String> byCells = new TreeSet<>();
             for (DecisionTable.Row row : table.rows()) {
-                boolean memberRow = table.columns().stream().anyMatch(c -> !row.cell(c).isEmpty()
-                        && Criterion.forTemplate(c.template()).map(Criterion::isMemberCondition).orElse(false));
-                List<PersonProfile> people = memberRow ? List.copyOf(outcome.people().values()) : java.util.Collections.singletonList(null);
+                List<PersonProfile> people = table.concernsAMember(row) ? List.copyOf(outcome.people().values()) : java.util.Collections.singletonList(null);
                 for (PersonProfile person : people) {
                     Criterion.Subject subject = new Criterion.Subject(outcome.household(), person, null);
                     boolean holds = table.columns().stream().filter(c -> "CONDITION".equals(c.type()) && !row.cell(c).isEmpty())
