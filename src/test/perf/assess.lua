@@ -1,6 +1,8 @@
--- wrk script: POSTs the DESIGN §4 household (src/test/perf/household.json) to /api/v1/assessments.
+-- wrk script: POSTs the DESIGN §4 household (src/test/perf/household.json) to /api/v1/assessments as an integrating
+-- system (API_KEY from benchmark.sh).
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-API-Key"] = os.getenv("API_KEY")
 local f = io.open(os.getenv("HOUSEHOLD") or "src/test/perf/household.json", "r")
 wrk.body = f:read("*a")
 f:close()

@@ -7,13 +7,23 @@ PORT=${PORT:-8089}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
 LOG=$(mktemp)
 START=$(date +%s.%N)
-# an empty data directory: a throw-away embedded PostgreSQL
-java -Dquarkus.http.port="$PORT" -Dinson.embedded-postgres.data-directory= -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+# an empty data directory: a throw-away embedded PostgreSQL, a throw-away signing key, and a first admin (no demo users
+# in the production profile)
+INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD=benchmark-admin-password \
+  java -Dquarkus.http.port="$PORT" -Dinson.embedded-postgres.data-directory= -Dinson.auth.key-directory= \
+  -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; rm -f "$LOG"' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/q/health/ready")" = 200 ]; do sleep 0.1; done
 echo "ready after $(echo "$(date +%s.%N) - $START" | bc | cut -c1-5) s"
 grep -oE "(started in [0-9.]+s|compiled in [0-9]+ ms)" "$LOG" | sed 's/^/  /'
+# the load comes from an integrating system: an API key with a limit well above what this machine can serve
+ADMIN=$(curl -s -X POST "localhost:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"benchmark-admin-password"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+API_KEY=$(curl -s -X POST "localhost:$PORT/api/v1/api-keys" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"benchmark\",\"roles\":[\"integration-client\"],\"expiresAt\":\"$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)\",\"requestsPerMinute\":1000000}" \
+  | sed -E 's/.*"key":"([^"]+)".*/\1/')
+export API_KEY
 URL="http://localhost:$PORT/api/v1/assessments"
 echo "warm-up (30 s, 2 connections):";  wrk -t1 -c2 -d30s -s src/test/perf/assess.lua "$URL" | tail -1
 echo "one client (60 s):";               wrk -t1 -c1 -d60s -s src/test/perf/assess.lua "$URL" | tail -1

@@ -36,6 +36,8 @@ public class AssessmentEntity extends PanacheEntityBase {
     public String riskLevel;
     @Column(name = "case_path")
     public String casePath;
+    @Column(name = "assessed_by")
+    public String assessedBy;
     @Column(name = "duration_micros")
     public long durationMicros;
     @ColumnTransformer(write = "?::jsonb")

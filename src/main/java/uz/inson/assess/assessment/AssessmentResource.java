@@ -1,8 +1,11 @@
 package uz.inson.assess.assessment;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,10 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uz.inson.assess.audit.AuditedRead;
 import uz.inson.assess.common.Language;
+import uz.inson.assess.common.Paging;
 import uz.inson.assess.common.Problem;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.household.Region;
+import uz.inson.assess.security.Caller;
+import uz.inson.assess.security.Roles;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 @Path("/api/v1/assessments")
@@ -32,17 +41,21 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
     private final AssessmentService service;
+    private final SecurityIdentity identity;
 
-    AssessmentResource(AssessmentService service) {
+    AssessmentResource(AssessmentService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed({Roles.CASE_WORKER, Roles.INTEGRATION_CLIENT})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assess one household", description = "Runs the household through the rule set in force on asOf and stores the result.")
     @APIResponse(responseCode = "201", description = "Assessed; Location points at the stored assessment")
     @APIResponse(responseCode = "400", description = "Invalid household; violations name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A case worker's household outside their territory", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "No parameter values in force on asOf", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response assess(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "Poor family with a disabled child", value = AssessmentExamples.POOR_FAMILY)))
@@ -54,23 +67,56 @@ public class AssessmentResource {
             throw ProblemException.invalid("explain", "must be near-misses");
         }
         Language language = Language.resolve(lang, headers.getAcceptableLanguages());
-        AssessmentResult result = service.assess(request, language, explain != null);
-        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build()).entity(result).build();
+        Caller caller = Caller.of(identity);
+        AssessmentResult result = service.assess(request, language, explain != null, caller);
+        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build()).entity(shownTo(caller, result)).build();
     }
 
     @POST
     @Path("{id}/replay")
+    @RolesAllowed({Roles.CASE_WORKER, Roles.AUDITOR})
     @Operation(summary = "Re-run a stored assessment with the exact rule-set version it used", description = "identical must be true")
     @APIResponse(responseCode = "404", description = "No such assessment", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public AssessmentService.Replay replay(@PathParam("id") UUID id) {
-        return service.replay(id);
+        return service.replay(id, Caller.of(identity));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A stored assessment, as it was answered")
-    @APIResponse(responseCode = "404", description = "No such assessment", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RolesAllowed({Roles.CASE_WORKER, Roles.INTEGRATION_CLIENT, Roles.AUDITOR})
+    @AuditedRead
+    @Operation(summary = "A stored assessment, as it was answered",
+            description = "Case workers see their territory's, integrating systems their own, auditors all; anything else is 404.")
+    @APIResponse(responseCode = "404", description = "No such assessment, or not yours to see", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public AssessmentResult get(@PathParam("id") UUID id) {
-        return service.find(id).orElseThrow(() -> AssessmentService.notFound(id));
+        Caller caller = Caller.of(identity);
+        return shownTo(caller, service.find(id, caller));
+    }
+
+    @GET
+    @RolesAllowed({Roles.CASE_WORKER, Roles.INTEGRATION_CLIENT, Roles.AUDITOR})
+    @AuditedRead
+    @Operation(summary = "Stored assessments the caller may see, newest first, optionally of one region or district")
+    public AssessmentService.Page list(@QueryParam("region") String region, @QueryParam("district") String district,
+                                       @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        Paging.check(page, size, 500);
+        Region wanted = null;
+        if (region != null && !region.isBlank()) {
+            wanted = Arrays.stream(Region.values()).filter(r -> r.name().equals(region)).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid("region", "must be one of " + Arrays.toString(Region.values())));
+        }
+        return service.list(Caller.of(identity), wanted, district == null || district.isBlank() ? null : district, page, size);
+    }
+
+    /**
+     * An integrating system gets the decision (services, risk level, case path) but not the household's derived
+     * figures, risk factors or near misses: what another system does not need, it should not hold.
+     */
+    private static AssessmentResult shownTo(Caller caller, AssessmentResult result) {
+        if (!caller.has(Roles.INTEGRATION_CLIENT) || caller.has(Roles.CASE_WORKER) || caller.has(Roles.AUDITOR)) {
+            return result;
+        }
+        return new AssessmentResult(result.id(), result.assessedAt(), result.asOf(), result.language(), result.ruleSet(), null,
+                result.riskLevel(), result.riskScore(), null, result.casePath(), result.eligibleServices(), null);
     }
 }

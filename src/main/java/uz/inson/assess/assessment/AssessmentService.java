@@ -2,20 +2,28 @@ package uz.inson.assess.assessment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.common.Violation;
+import uz.inson.assess.household.Household;
 import uz.inson.assess.household.HouseholdChecks;
+import uz.inson.assess.household.Region;
 import uz.inson.assess.rules.ActiveRuleSet;
 import uz.inson.assess.rules.CompiledRuleSet;
+import uz.inson.assess.security.Caller;
+import uz.inson.assess.security.Roles;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Assesses households and keeps every assessment with its input and the rule-set version that decided it. */
@@ -37,10 +45,15 @@ public class AssessmentService {
         this.clock = Clock.system(TASHKENT);
     }
 
-    public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses) {
+    public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, Caller caller) {
         LocalDate today = LocalDate.now(clock);
         LocalDate asOf = request.asOf() == null ? today : request.asOf();
         HouseholdChecks.check(request.household(), asOf, today);
+        Household household = request.household();
+        if (!caller.has(Roles.INTEGRATION_CLIENT) && !caller.covers(household.region().name(), household.district())) {
+            throw new ProblemException(403, "outside-territory", "This household is in " + household.region() + (household.district() == null ? "" : ", "
+                    + household.district()) + ", outside the territory you serve", List.of(new Violation("household.district", "is outside your territory")));
+        }
         CompiledRuleSet ruleSet = activeRuleSet.forDate(asOf);
         long started = System.nanoTime();
         AssessmentResult computed = engine.assess(ruleSet, request.household(), asOf, language, nearMisses);
@@ -63,6 +76,7 @@ public class AssessmentService {
         entity.riskLevel = result.riskLevel();
         entity.casePath = result.casePath().code();
         entity.durationMicros = micros;
+        entity.assessedBy = caller.name();
         entity.request = write(new AssessmentRequest(asOf, request.household()));
         entity.result = write(result);
         entity.persist();
@@ -70,14 +84,56 @@ public class AssessmentService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<AssessmentResult> find(UUID id) {
-        return AssessmentEntity.<AssessmentEntity>findByIdOptional(id).map(entity -> read(entity.result));
+    public AssessmentResult find(UUID id, Caller caller) {
+        return read(visible(id, caller).result);
+    }
+
+    /** Stored assessments the caller may see, newest first: a case worker's territory, an integrating system's own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page list(Caller caller, Region region, String district, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (!caller.has(Roles.AUDITOR)) {
+            if (caller.has(Roles.CASE_WORKER)) {
+                where.append(" and region = :ownRegion");
+                parameters.and("ownRegion", String.valueOf(caller.region()));
+                if (caller.district() != null) {
+                    where.append(" and lower(district) = :ownDistrict");
+                    parameters.and("ownDistrict", caller.district().toLowerCase(Locale.ROOT));
+                }
+            } else {
+                where.append(" and assessedBy = :caller");
+                parameters.and("caller", caller.name());
+            }
+        }
+        if (region != null) {
+            where.append(" and region = :region");
+            parameters.and("region", region.name());
+        }
+        if (district != null) {
+            where.append(" and lower(district) = :district");
+            parameters.and("district", district.strip().toLowerCase(Locale.ROOT));
+        }
+        var query = AssessmentEntity.<AssessmentEntity>find(where.toString(), Sort.descending("assessedAt"), parameters);
+        List<Summary> items = query.page(page, size).list().stream().map(Summary::of).toList();
+        return new Page(items, page, size, query.count());
+    }
+
+    /** One line of a list: enough to find an assessment, without the household's facts. */
+    public record Summary(UUID id, OffsetDateTime assessedAt, LocalDate asOf, String externalId, String region, String district,
+                          String riskLevel, String casePath, String ruleSetVersion) {
+        static Summary of(AssessmentEntity e) {
+            return new Summary(e.id, e.assessedAt, e.asOf, e.externalId, e.region, e.district, e.riskLevel, e.casePath, e.ruleSetVersion);
+        }
+    }
+
+    public record Page(List<Summary> items, int page, int size, long total) {
     }
 
     /** Re-runs a stored assessment with the exact rule-set version it used; the answer must be the same. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Replay replay(UUID id) {
-        AssessmentEntity entity = AssessmentEntity.<AssessmentEntity>findByIdOptional(id).orElseThrow(() -> notFound(id));
+    public Replay replay(UUID id, Caller caller) {
+        AssessmentEntity entity = visible(id, caller);
         AssessmentRequest request = readRequest(entity.request);
         AssessmentResult original = read(entity.result);
         AssessmentResult again = engine.assess(activeRuleSet.byId(entity.ruleSetId), request.household(), request.asOf(),
@@ -86,6 +142,21 @@ public class AssessmentService {
                 again.derived(), again.riskLevel(), again.riskScore(), again.riskFactors(), again.casePath(), again.eligibleServices(), again.nearMisses());
         boolean identical = json.valueToTree(original).equals(json.valueToTree(replayed));
         return new Replay(identical, original.ruleSet(), replayed);
+    }
+
+    /**
+     * The assessment if this caller may see it: auditors all, case workers their territory's, integrating systems
+     * their own. Anything else is answered exactly like a missing one, so ids of other territories leak nothing.
+     */
+    private static AssessmentEntity visible(UUID id, Caller caller) {
+        AssessmentEntity entity = AssessmentEntity.<AssessmentEntity>findByIdOptional(id).orElseThrow(() -> notFound(id));
+        boolean allowed = caller.has(Roles.AUDITOR)
+                || caller.has(Roles.CASE_WORKER) && caller.covers(entity.region, entity.district)
+                || caller.has(Roles.INTEGRATION_CLIENT) && caller.name().equals(entity.assessedBy);
+        if (!allowed) {
+            throw notFound(id);
+        }
+        return entity;
     }
 
     /** The result of a replay: whether it is identical to what was answered, and the replayed answer. */

@@ -1,5 +1,6 @@
 package uz.inson.assess.catalog;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.inson.assess.common.Language;
+import uz.inson.assess.common.Paging;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.rules.ActiveRuleSet;
 
@@ -22,6 +24,7 @@ import java.util.List;
 @Path("/api/v1/catalog/services")
 @Tag(name = "Catalogue", description = "The social services of the active rule set")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class CatalogResource {
     private final ActiveRuleSet active;
 
@@ -34,12 +37,7 @@ public class CatalogResource {
     public ServicePage list(@Parameter(description = "One of the 12 categories, e.g. CASH_BENEFITS") @QueryParam("category") String category,
                             @QueryParam("lang") String lang, @QueryParam("page") @DefaultValue("0") int page,
                             @QueryParam("size") @DefaultValue("50") int size, @Context HttpHeaders headers) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw ProblemException.invalid("size", "must be between 1 and 500");
-        }
+        Paging.check(page, size, 500);
         ServiceCategory wanted = category == null || category.isBlank() ? null : parseCategory(category);
         Language language = Language.resolve(lang, headers.getAcceptableLanguages());
         List<CatalogService> matching = active.get().catalog().all().stream()

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -25,7 +29,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(Problem.of(e.status(), e.code(), title(e.status()), e.getMessage(), e.violations()));
+        return response(e);
+    }
+
+    /** The response for a problem found outside a resource method (e.g. in a filter). */
+    public static Response response(ProblemException e) {
+        Response response = respond(Problem.of(e.status(), e.code(), title(e.status()), e.getMessage(), e.violations()));
+        if (e instanceof TooManyRequestsException tooMany) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class, AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e) {
+        // The reason (expired, bad signature, unknown key) stays here: telling it would help a forger.
+        return Response.fromResponse(respond(Problem.of(401, "unauthenticated", title(401),
+                        "Send a valid bearer token (POST /api/v1/auth/token) or an API key", List.of())))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "forbidden", title(403), "Your role does not allow this", List.of()));
     }
 
     @ServerExceptionMapper
@@ -156,6 +182,7 @@ public class ProblemMappers {
             case 413 -> "Request too large";
             case 415 -> "Unsupported media type";
             case 422 -> "Cannot be assessed";
+            case 429 -> "Too many requests";
             case 500 -> "Internal error";
             default -> Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         };

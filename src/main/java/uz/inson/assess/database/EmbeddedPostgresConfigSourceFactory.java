@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
+import uz.inson.assess.common.BuildTime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,21 +29,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     @Override
     public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue configured = context.getValue(URL);
-        if (isBuild() || configured != null && configured.getValue() != null && !configured.getValue().isBlank()) {
+        if (BuildTime.isBuilding() || configured != null && configured.getValue() != null && !configured.getValue().isBlank()) {
             return List.of();
         }
         ConfigValue dataDirectory = context.getValue("inson.embedded-postgres.data-directory");
         String directory = dataDirectory == null || dataDirectory.getValue() == null ? "" : dataDirectory.getValue();
         return List.of(new LazySource(directory));
-    }
-
-    /**
-     * Quarkus also reads config sources while it builds the application (with its deployment class loader) and records
-     * the runtime values it finds there; the running application, in any launch mode, uses another class loader.
-     */
-    private static boolean isBuild() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return loader != null && loader.toString().contains("Deployment Class Loader");
     }
 
     @Override
@@ -54,7 +46,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         private final String directory;
 
         LazySource(String directory) {
-            super("embedded-postgres", Map.of(URL, "", "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres"), 50);
+            super("embedded-postgres", Map.of(URL, "", "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres",
+                    "inson.embedded-postgres.active", "true"), 50);
             this.directory = directory;
         }
 

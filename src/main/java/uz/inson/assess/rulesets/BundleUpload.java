@@ -97,7 +97,8 @@ final class BundleUpload {
                 }
                 files.put(path, checked(path, out.toByteArray()));
             }
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) {
+            // IllegalArgumentException: an entry name that is not valid UTF-8
             throw ProblemException.invalid("files", "is not a readable zip: " + e.getMessage());
         } catch (IOException e) {
             throw ProblemException.invalid("files", "is truncated or damaged: " + e.getMessage());
@@ -117,8 +118,8 @@ final class BundleUpload {
         if (lower.endsWith(".xlsm") || lower.endsWith(".xls") || lower.endsWith(".xltm")) {
             throw ProblemException.invalid(path, "only .xlsx workbooks are accepted (no macros, no old .xls format)");
         }
-        if (lower.endsWith(".xlsx") && new String(content, java.nio.charset.StandardCharsets.ISO_8859_1).contains("vbaProject.bin")) {
-            throw ProblemException.invalid(path, "contains macros (vbaProject.bin); save it as a plain .xlsx workbook");
+        if (lower.endsWith(".xlsx")) {
+            WorkbookScreen.check(path, content);
         }
         return content;
     }

@@ -1,5 +1,6 @@
 package uz.inson.assess.rulesets;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -11,7 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uz.inson.assess.audit.AuditedRead;
+import uz.inson.assess.common.Paging;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.security.Roles;
 
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +24,7 @@ import java.util.stream.Collectors;
 @Path("/api/v1/impact-jobs")
 @Tag(name = "Impact", description = "A version's effect on a population before it is put in force")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER})
 public class ImpactResource {
     private final ImpactService impact;
 
@@ -39,12 +44,11 @@ public class ImpactResource {
 
     @GET
     @Path("{jobId}/households")
+    @AuditedRead
     @Operation(summary = "The affected households, a page at a time")
     public AffectedPage households(@PathParam("jobId") UUID jobId, @QueryParam("page") @DefaultValue("0") int page,
                                    @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 1000) {
-            throw ProblemException.invalid(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more" : "must be between 1 and 1000");
-        }
+        Paging.check(page, size, 1000);
         ImpactJob job = job(jobId);
         synchronized (job) {
             List<ImpactJob.AffectedHousehold> all = List.copyOf(job.affected);
@@ -54,6 +58,7 @@ public class ImpactResource {
 
     @GET
     @Path("{jobId}/households.csv")
+    @AuditedRead
     @Produces("text/csv")
     @Operation(summary = "The affected households as CSV")
     public Response csv(@PathParam("jobId") UUID jobId) {

@@ -35,4 +35,7 @@ public class RuleSetEntity extends PanacheEntityBase {
     public OffsetDateTime approvedAt;
     @ColumnTransformer(write = "?::jsonb")
     public String validation;
+    /** Uploaded by a rule developer: DRL and code-row changes are allowed (and listed as warnings). */
+    @Column(name = "code_changes_allowed")
+    public boolean codeChangesAllowed;
 }

@@ -1,5 +1,7 @@
 package uz.inson.assess.rulesets;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,8 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import uz.inson.assess.common.Paging;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.rules.ActiveRuleSet;
+import uz.inson.assess.security.Caller;
+import uz.inson.assess.security.Roles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,31 +37,31 @@ public class RuleSetResource {
     private final RuleSetSync sync;
     private final ActiveRuleSet active;
     private final ImpactService impact;
+    private final SecurityIdentity identity;
 
-    RuleSetResource(RuleSetService service, RuleSetSync sync, ActiveRuleSet active, ImpactService impact) {
+    RuleSetResource(RuleSetService service, RuleSetSync sync, ActiveRuleSet active, ImpactService impact, SecurityIdentity identity) {
+        this.identity = identity;
         this.service = service;
         this.sync = sync;
         this.active = active;
         this.impact = impact;
     }
 
-    public record Approval(String approver) {
-    }
-
-    public record Activation(String activatedBy, OffsetDateTime effectiveFrom) {
+    /** When a version comes into force; none means now. Who activates is the signed-in approver. */
+    public record Activation(OffsetDateTime effectiveFrom) {
     }
 
     @GET
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
     @Operation(summary = "Rule-set versions, newest first")
     public RuleSetView.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw ProblemException.invalid(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more" : "must be between 1 and 200");
-        }
+        Paging.check(page, size, 200);
         return service.list(page, size);
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
     @Operation(summary = "One version: status, activations, files and its last validation")
     public RuleSetView get(@PathParam("id") UUID id) {
         return service.find(id);
@@ -65,6 +70,7 @@ public class RuleSetResource {
     @GET
     @Path("{id}/files/{path: .+}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
     @Operation(summary = "Download a file of a version exactly as stored, e.g. decision-tables/eligibility-cash-benefits.drl.xlsx")
     public Response file(@PathParam("id") UUID id, @PathParam("path") String path) {
         byte[] content = service.file(id, path).orElseThrow(() -> ProblemException.notFound("File " + path + " of rule set " + id));
@@ -73,6 +79,7 @@ public class RuleSetResource {
 
     @GET
     @Path("{id}/diff")
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
     @Operation(summary = "What changed from version 'against' (default: its parent) to this one: table rows, cells, catalogue entries")
     public RuleSetDiff.Diff diff(@PathParam("id") UUID id, @QueryParam("against") String against) {
         UUID base = against == null || against.isBlank() ? service.find(id).parentId() : parseId(against, "against");
@@ -84,19 +91,22 @@ public class RuleSetResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
     @Operation(summary = "Upload changed files over a parent version (default: the one in force), or a zip of a whole bundle; "
             + "creates a DRAFT and validates it")
     public Response create(@RestForm("files") List<FileUpload> files, @RestForm String parentId, @RestForm String version,
-                           @RestForm String author, @RestForm String changeNote) {
+                           @RestForm String changeNote) {
         UUID parent = parentId == null || parentId.isBlank() ? active.get().id() : parseId(parentId, "parentId");
         List<BundleUpload.Part> parts = files == null ? List.of() : files.stream().map(RuleSetResource::part).toList();
-        RuleSetView created = service.create(parent, parts, version, author, changeNote);
+        Caller caller = Caller.of(identity);
+        RuleSetView created = service.create(parent, parts, version, caller.name(), caller.has(Roles.RULE_DEVELOPER), changeNote);
         return Response.status(201).header("Location", "/api/v1/rule-sets/" + created.id()).entity(created).build();
     }
 
     @GET
     @Path("{id}/diff.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
     @Operation(summary = "The same diff as a workbook: added rows green, removed red, changed cells yellow (old → new)")
     public Response diffWorkbook(@PathParam("id") UUID id, @QueryParam("against") String against) {
         byte[] workbook = DiffWorkbook.write(diff(id, against));
@@ -106,6 +116,7 @@ public class RuleSetResource {
     @POST
     @Path("{id}/impact")
     @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
     @Operation(summary = "Start an impact analysis of this version against another (default: the one in force); the population is "
             + "the stored households, or an NDJSON body of assessment requests. Follow Location for progress and the report.")
     public Response impact(@PathParam("id") UUID id, @QueryParam("against") String against, String ndjson) {
@@ -117,6 +128,7 @@ public class RuleSetResource {
 
     @POST
     @Path("{id}/validate")
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
     @Operation(summary = "Compile the version and run its scenarios again")
     public RuleSetView validate(@PathParam("id") UUID id) {
         return service.validate(id);
@@ -124,28 +136,29 @@ public class RuleSetResource {
 
     @POST
     @Path("{id}/approve")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.POLICY_APPROVER)
     @Operation(summary = "Approve a VALIDATED version (not by its author)")
-    public RuleSetView approve(@PathParam("id") UUID id, Approval approval) {
-        return service.approve(id, approval == null ? null : approval.approver());
+    public RuleSetView approve(@PathParam("id") UUID id) {
+        return service.approve(id, Caller.of(identity).name());
     }
 
     @POST
     @Path("{id}/activate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.POLICY_APPROVER)
     @Operation(summary = "Put an APPROVED version in force now, or from effectiveFrom")
     public RuleSetView activate(@PathParam("id") UUID id, Activation activation) {
-        service.activate(id, activation == null ? null : activation.effectiveFrom(), activation == null ? null : activation.activatedBy());
+        service.activate(id, activation == null ? null : activation.effectiveFrom(), Caller.of(identity).name());
         sync.reload();
         return service.find(id);
     }
 
     @POST
     @Path("rollback")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.POLICY_APPROVER)
     @Operation(summary = "Put the previous version back in force, now")
-    public RuleSetView rollback(Activation activation) {
-        RuleSetView restored = service.rollback(activation == null ? null : activation.activatedBy());
+    public RuleSetView rollback() {
+        RuleSetView restored = service.rollback(Caller.of(identity).name());
         sync.reload();
         return service.find(restored.id());
     }

@@ -108,8 +108,11 @@ public class RuleSetService {
         return RuleSetDiff.between(bundle(against), bundle(id));
     }
 
-    /** Stores the uploaded files (over the parent's, or a whole zipped bundle) as a DRAFT and validates it at once. */
-    public RuleSetView create(UUID parentId, List<BundleUpload.Part> parts, String version, String author, String changeNote) {
+    /**
+     * Stores the uploaded files (over the parent's, or a whole zipped bundle) as a DRAFT and validates it at once. Only a
+     * rule developer's upload may change DRL files and the code rows of tables: a table cell is code to Drools.
+     */
+    public RuleSetView create(UUID parentId, List<BundleUpload.Part> parts, String version, String author, boolean mayChangeCode, String changeNote) {
         if (author == null || author.isBlank()) {
             throw ProblemException.invalid("author", "is required");
         }
@@ -125,6 +128,7 @@ public class RuleSetService {
                     List.of(new Violation("files", "are identical to version " + bundle.id())));
         }
         RuleSetEntity entity = store(bundle, parentId, author, changeNote);
+        entity.codeChangesAllowed = mayChangeCode;
         validate(entity, bundle);
         return view(entity, true);
     }
@@ -141,9 +145,11 @@ public class RuleSetService {
     }
 
     private void validate(RuleSetEntity entity, RuleSetBundle bundle) {
-        List<RuleSetProblem> problems = new ArrayList<>(lockedCode(entity, bundle));
+        List<RuleSetProblem> changedCode = lockedCode(entity, bundle);
+        List<RuleSetProblem> problems = new ArrayList<>(entity.codeChangesAllowed ? List.of() : changedCode);
         List<RuleSetView.ScenarioResult> results = new ArrayList<>();
-        List<RuleSetProblem> warnings = new ArrayList<>();
+        // A rule developer's code changes are allowed, and shown to the approver as warnings.
+        List<RuleSetProblem> warnings = new ArrayList<>(entity.codeChangesAllowed ? changedCode : List.of());
         try {
             CompiledRuleSet compiled = compiler.compile(bundle);
             TableChecks.Findings findings = TableChecks.check(compiled.tables(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent")));

@@ -5,11 +5,11 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +28,7 @@ class AssessmentPersistenceTest {
 
     @Test
     void anAssessmentIsStoredWithItsInputResultRuleSetVersionAndTiming() {
-        String id = given().contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
+        String id = Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                         select request -> 'household' ->> 'region', result ->> 'riskLevel', rule_set_version, rule_set_hash,
@@ -48,9 +48,9 @@ class AssessmentPersistenceTest {
     @Test
     void aRefusedRequestWritesNothing() {
         long before = count();
-        given().contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("1985-03-12", "2099-03-12"))
+        Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("1985-03-12", "2099-03-12"))
                 .post("/api/v1/assessments").then().statusCode(400);
-        given().contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"asOf\": \"2026-11-25\"", "\"asOf\": \"2020-01-01\""))
+        Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"asOf\": \"2026-11-25\"", "\"asOf\": \"2020-01-01\""))
                 .post("/api/v1/assessments").then().statusCode(422);
         assertEquals(before, count());
     }

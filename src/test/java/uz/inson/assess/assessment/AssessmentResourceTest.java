@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 
 import java.util.List;
@@ -33,7 +34,7 @@ class AssessmentResourceTest {
     }
 
     static Response assess(String body, String query) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/assessments" + query);
+        return Auth.caseWorkerFor(body).contentType(ContentType.JSON).body(body).when().post("/api/v1/assessments" + query);
     }
 
     @Test
@@ -80,7 +81,7 @@ class AssessmentResourceTest {
                 .body("derived.registryCategory", equalTo("NONE"))
                 .extract().jsonPath();
         List<String> cash = json.getList("eligibleServices.findAll { it.kind == 'CASH' }.code");
-        List<String> meansTestedCash = given().queryParam("category", "CASH_BENEFITS").queryParam("size", 500)
+        List<String> meansTestedCash = Auth.as("caseworker").queryParam("category", "CASH_BENEFITS").queryParam("size", 500)
                 .get("/api/v1/catalog/services").jsonPath().getList("items.findAll { it.meansTested }.code");
         assertTrue(cash.stream().noneMatch(meansTestedCash::contains), "means-tested cash granted: " + cash);
     }
@@ -108,14 +109,14 @@ class AssessmentResourceTest {
     void shouldReturnAStoredAssessmentAsItWasAnswered() {
         Response created = assess(Households.DOMESTIC_VIOLENCE_VICTIM, "?lang=ru");
         String location = created.then().statusCode(201).extract().header("Location");
-        Map<String, Object> stored = given().get(location).then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> stored = Auth.caseWorkerFor(Households.DOMESTIC_VIOLENCE_VICTIM).get(location).then().statusCode(200).extract().jsonPath().getMap("");
         assertEquals(created.jsonPath().getMap(""), stored);
     }
 
     @Test
     void shouldNameServicesAndReasonsInTheRequestedLanguage() {
         String uz = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "").jsonPath().getString("eligibleServices.find { it.code == 'CSH-001' }.name");
-        String ru = given().contentType(ContentType.JSON).header("Accept-Language", "ru-RU,ru;q=0.9").body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
+        String ru = Auth.caseWorkerFor(Households.POOR_FAMILY_WITH_DISABLED_CHILD).contentType(ContentType.JSON).header("Accept-Language", "ru-RU,ru;q=0.9").body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
                 .post("/api/v1/assessments").then().statusCode(201).body("language", equalTo("ru"))
                 .extract().jsonPath().getString("eligibleServices.find { it.code == 'CSH-001' }.reasons[0].text");
         String en = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "?lang=en").jsonPath().getString("eligibleServices.find { it.code == 'CSH-001' }.name");
@@ -146,13 +147,13 @@ class AssessmentResourceTest {
 
     @Test
     void shouldAnswer404ForAnUnknownAssessment() {
-        given().get("/api/v1/assessments/3f0e8f4e-3f0e-4de3-9da8-1d57994c1309").then().statusCode(404)
+        Auth.as("auditor").get("/api/v1/assessments/3f0e8f4e-3f0e-4de3-9da8-1d57994c1309").then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("not-found"));
     }
 
     @Test
     void shouldAnswer404ForAMalformedAssessmentId() {
-        given().get("/api/v1/assessments/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        Auth.as("auditor").get("/api/v1/assessments/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

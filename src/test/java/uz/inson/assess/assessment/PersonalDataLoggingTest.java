@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,14 +71,14 @@ class PersonalDataLoggingTest {
     @Test
     void aFullAssessmentAndItsFailuresLogNoPinfl() {
         assertTrue(Households.POOR_FAMILY_WITH_DISABLED_CHILD.contains(PINFL));
-        String location = given().contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
+        String location = Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
                 .post("/api/v1/assessments?explain=near-misses").then().statusCode(201).extract().header("Location");
-        given().get(location).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("1985-03-12", "2099-03-12"))
+        Auth.as("caseworker").get(location).then().statusCode(200);
+        Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("1985-03-12", "2099-03-12"))
                 .post("/api/v1/assessments").then().statusCode(400);
-        given().contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"F\"", "\"X\""))
+        Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"F\"", "\"X\""))
                 .post("/api/v1/assessments").then().statusCode(400);
-        given().contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.substring(0, 400))
+        Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.substring(0, 400))
                 .post("/api/v1/assessments").then().statusCode(400);
         assertFalse(logged.isEmpty(), "the capture works: something was logged at some level");
         assertTrue(logged.stream().noneMatch(line -> line.contains(PINFL)),

@@ -9,11 +9,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 
 import java.util.function.Consumer;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -35,7 +35,7 @@ class HouseholdValidationTest {
     }
 
     private static ValidatableResponse post(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/assessments").then()
+        return Auth.as("integration").contentType(ContentType.JSON).body(body).post("/api/v1/assessments").then()
                 .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
     }
 
@@ -138,7 +138,7 @@ class HouseholdValidationTest {
     @Test
     void shouldRefuseABodyOverTheSizeLimitWith413() {
         String huge = "{\"household\": {\"district\": \"" + "x".repeat(2_000_000) + "\"}}";
-        given().contentType(ContentType.JSON).body(huge).post("/api/v1/assessments").then()
+        Auth.as("integration").contentType(ContentType.JSON).body(huge).post("/api/v1/assessments").then()
                 .statusCode(413).contentType("application/problem+json");
     }
 }

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.household.Household;
+import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,7 +67,7 @@ class ParametersTableTest {
 
     @Test
     void anAssessmentBeforeTheTablesStartIsRefusedWith422() {
-        given().contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"asOf\": \"2026-11-25\"", "\"asOf\": \"2023-01-10\""))
+        Auth.as("integration").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"asOf\": \"2026-11-25\"", "\"asOf\": \"2023-01-10\""))
                 .post("/api/v1/assessments").then().statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("no-parameters-in-force")).body("violations[0].field", equalTo("asOf"));
     }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,10 +27,10 @@ class ActivationUnderLoadTest {
     @Test
     void assessingFromSeveralThreadsWhileVersionsAreActivatedAndRolledBackNeverFails() throws Exception {
         String version = "2026.9." + (System.nanoTime() % 100000);
-        String other = given().multiPart("files", "parameters.drl.xlsx", Files.readAllBytes(Path.of("decision-tables/parameters.drl.xlsx")))
-                .multiPart("version", version).multiPart("author", "policy").post("/api/v1/rule-sets")
+        String other = Auth.as("policy").multiPart("files", "parameters.drl.xlsx", Files.readAllBytes(Path.of("decision-tables/parameters.drl.xlsx")))
+                .multiPart("version", version).post("/api/v1/rule-sets")
                 .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body("{\"approver\": \"approver\"}").post("/api/v1/rule-sets/" + other + "/approve").then().statusCode(200);
+        Auth.as("approver").post("/api/v1/rule-sets/" + other + "/approve").then().statusCode(200);
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger ok = new AtomicInteger();
@@ -40,7 +40,7 @@ class ActivationUnderLoadTest {
         for (int t = 0; t < 4; t++) {
             clients.submit(() -> {
                 while (running.get()) {
-                    Response response = given().contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD).post("/api/v1/assessments");
+                    Response response = Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD).post("/api/v1/assessments");
                     if (response.statusCode() == 201) {
                         ok.incrementAndGet();
                         versionsSeen.add(response.path("ruleSet.version"));
@@ -52,9 +52,9 @@ class ActivationUnderLoadTest {
         }
         try {
             for (int i = 0; i < 3; i++) {
-                given().contentType(ContentType.JSON).body("{\"activatedBy\": \"approver\"}").post("/api/v1/rule-sets/" + other + "/activate").then().statusCode(200);
+                Auth.as("approver").contentType(ContentType.JSON).body("{}").post("/api/v1/rule-sets/" + other + "/activate").then().statusCode(200);
                 Thread.sleep(300);
-                given().contentType(ContentType.JSON).body("{\"activatedBy\": \"approver\"}").post("/api/v1/rule-sets/rollback").then().statusCode(200);
+                Auth.as("approver").post("/api/v1/rule-sets/rollback").then().statusCode(200);
                 Thread.sleep(300);
             }
         } finally {

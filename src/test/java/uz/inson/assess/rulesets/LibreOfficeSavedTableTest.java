@@ -1,5 +1,6 @@
 package uz.inson.assess.rulesets;
 
+import uz.inson.assess.support.Auth;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +39,7 @@ class LibreOfficeSavedTableTest {
         assertTrue(soffice.waitFor(120, TimeUnit.SECONDS), "LibreOffice did not finish");
         assertEquals(0, soffice.exitValue(), Files.readString(work.resolve("soffice.log")));
 
-        var upload = given().multiPart("version", "2026.1.30").multiPart("author", "policy").multiPart("changeNote", "saved by LibreOffice Calc");
+        var upload = Auth.as("policy").multiPart("version", "2026.1.30").multiPart("changeNote", "saved by LibreOffice Calc");
         for (String table : TABLES) {
             byte[] saved = Files.readAllBytes(work.resolve("saved").resolve(table));
             assertFalse(Arrays.equals(saved, Files.readAllBytes(Path.of("decision-tables", table))), "LibreOffice wrote its own file");

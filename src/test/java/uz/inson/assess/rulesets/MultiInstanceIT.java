@@ -31,11 +31,15 @@ class MultiInstanceIT {
     private static final List<Process> instances = new ArrayList<>();
     private static int first;
     private static int second;
+    private static Path keys;
+    private static final String ADMIN_PASSWORD = "first-admin-password";
+    private static final String PASSWORD = "a-long-enough-password";
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
+        keys = Files.createTempDirectory("inson-keys");
         first = freePort();
         instances.add(start(first, url));
         waitUntilReady(first);
@@ -59,6 +63,9 @@ class MultiInstanceIT {
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", url);
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        // an external database: no demo users; the first admin comes from configuration, and both instances share one signing key
+        builder.environment().put("INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("INSON_AUTH_KEY_DIRECTORY", keys.toString());
         return builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
     }
 
@@ -83,8 +90,27 @@ class MultiInstanceIT {
         throw new AssertionError("instance on port " + port + " never became ready");
     }
 
+    private static String token(int port, String username, String password) {
+        return given().port(port).contentType(ContentType.JSON).body(java.util.Map.of("username", username, "password", password))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** The admin creates the people the test acts as, on one instance; their tokens work on both. */
+    private static String user(String name, String role, String region, String district) {
+        java.util.Map<String, Object> user = new java.util.HashMap<>(java.util.Map.of("username", name, "password", PASSWORD, "roles", List.of(role)));
+        if (region != null) {
+            user.put("region", region);
+            user.put("district", district);
+        }
+        given().port(first).auth().oauth2(token(first, "admin", ADMIN_PASSWORD)).contentType(ContentType.JSON).body(user)
+                .post("/api/v1/users").then().statusCode(201);
+        return token(first, name, PASSWORD);
+    }
+
+    private static String caseWorker;
+
     private static String versionOn(int port) {
-        return given().port(port).contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
+        return given().port(port).auth().oauth2(caseWorker).contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("ruleSet.version");
     }
 
@@ -100,21 +126,30 @@ class MultiInstanceIT {
     @Test
     void anActivationOnOneInstanceIsInForceOnTheOtherWithinFiveSeconds() throws Exception {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        caseWorker = user("caseworker", "case-worker", "NAMANGAN", "Chust");
+        String policy = user("policy", "policy-officer", null, null);
+        String approver = user("approver", "policy-approver", null, null);
+        String auditor = user("auditor", "auditor", null, null);
+        given().port(second).get("/api/v1/rule-sets").then().statusCode(401);
         assertEquals("2026.1.0", versionOn(second));
-        String id = given().port(first).multiPart("files", "parameters.drl.xlsx", Files.readAllBytes(Path.of("decision-tables/parameters.drl.xlsx")))
-                .multiPart("version", "2026.1.9").multiPart("author", "policy").post("/api/v1/rule-sets")
+        String id = given().port(first).auth().oauth2(policy).multiPart("files", "parameters.drl.xlsx", Files.readAllBytes(Path.of("decision-tables/parameters.drl.xlsx")))
+                .multiPart("version", "2026.1.9").post("/api/v1/rule-sets")
                 .then().statusCode(201).extract().path("id");
-        given().port(first).contentType(ContentType.JSON).body("{\"approver\": \"approver\"}").post("/api/v1/rule-sets/" + id + "/approve")
+        given().port(first).auth().oauth2(approver).post("/api/v1/rule-sets/" + id + "/approve")
                 .then().statusCode(200);
         // the other instance compiles an approved version ahead of its activation
         Thread.sleep(20_000);
 
-        given().port(first).contentType(ContentType.JSON).body("{\"activatedBy\": \"approver\"}").post("/api/v1/rule-sets/" + id + "/activate")
+        given().port(first).auth().oauth2(approver).contentType(ContentType.JSON).body("{}").post("/api/v1/rule-sets/" + id + "/activate")
                 .then().statusCode(200);
         waitForVersion(second, "2026.1.9");
 
-        given().port(second).contentType(ContentType.JSON).body("{\"activatedBy\": \"approver\"}").post("/api/v1/rule-sets/rollback")
+        given().port(second).auth().oauth2(approver).post("/api/v1/rule-sets/rollback")
                 .then().statusCode(200);
         waitForVersion(first, "2026.1.0");
+
+        // both instances wrote to one audit chain, and it holds together
+        given().port(second).auth().oauth2(auditor).get("/api/v1/audit/verify").then().statusCode(200)
+                .body("intact", org.hamcrest.Matchers.is(true)).body("entries", org.hamcrest.Matchers.greaterThan(10));
     }
 }

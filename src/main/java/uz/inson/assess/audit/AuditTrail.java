@@ -1,0 +1,158 @@
+package uz.inson.assess.audit;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The append-only, hash-chained audit trail. Each entry's hash covers its fields and the previous entry's hash, so
+ * changing or deleting any row breaks every hash after it. Writers on all instances take one advisory lock, which
+ * keeps the chain a single line in id order.
+ */
+@ApplicationScoped
+public class AuditTrail {
+    static final String GENESIS = "0".repeat(64);
+    /** Any constant: the advisory lock that serialises writers of the chain across instances. */
+    private static final long CHAIN_LOCK = 0x1A5D17L;
+    private static final int VERIFY_BATCH = 5_000;
+
+    private final EntityManager em;
+
+    AuditTrail(EntityManager em) {
+        this.em = em;
+    }
+
+    /** What happened, before it is chained. */
+    public record Event(String actor, String roles, String action, String objectId, int outcome, String clientAddress) {
+    }
+
+    public record EntryView(long id, OffsetDateTime at, String actor, String roles, String action, String objectId, int outcome,
+                            String clientAddress, String prevHash, String hash) {
+        static EntryView of(AuditEntry e) {
+            return new EntryView(e.id, e.at, e.actor, e.roles, e.action, e.objectId, e.outcome, e.clientAddress, e.prevHash, e.hash);
+        }
+    }
+
+    public record Page(List<EntryView> items, int page, int size, long total) {
+    }
+
+    /** The result of walking the chain; the head hash can be written down elsewhere to detect truncation later. */
+    public record Verification(boolean intact, long entries, Long firstBrokenId, String reason, String headHash) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(Event event) {
+        em.createNativeQuery("select count(*) from pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
+        String previous = em.createQuery("select hash from AuditEntry order by id desc", String.class).setMaxResults(1)
+                .getResultStream().findFirst().orElse(GENESIS);
+        AuditEntry entry = new AuditEntry();
+        entry.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        entry.actor = cut(event.actor(), 100);
+        entry.roles = cut(event.roles(), 300);
+        entry.action = cut(event.action(), 200);
+        entry.objectId = cut(event.objectId(), 200);
+        entry.outcome = event.outcome();
+        entry.clientAddress = cut(event.clientAddress(), 100);
+        entry.prevHash = previous;
+        entry.hash = hash(entry);
+        entry.persist();
+    }
+
+    /** Newest first, optionally narrowed to one actor, one object, an action prefix or a time window. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page page(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (filter.actor() != null) {
+            where.append(" and actor = :actor");
+            parameters.and("actor", filter.actor());
+        }
+        if (filter.objectId() != null) {
+            where.append(" and objectId = :object");
+            parameters.and("object", filter.objectId());
+        }
+        if (filter.action() != null) {
+            where.append(" and action like :action");
+            parameters.and("action", filter.action().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.from() != null) {
+            where.append(" and at >= :from");
+            parameters.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and at < :to");
+            parameters.and("to", filter.to());
+        }
+        var query = AuditEntry.<AuditEntry>find(where.toString(), Sort.descending("id"), parameters);
+        List<EntryView> items = query.page(page, size).list().stream().map(EntryView::of).toList();
+        return new Page(items, page, size, query.count());
+    }
+
+    public record Filter(String actor, String objectId, String action, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /** Recomputes every hash in id order, a batch at a time. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Verification verify() {
+        String previous = GENESIS;
+        long checked = 0;
+        long after = 0;
+        while (true) {
+            List<AuditEntry> batch = em.createQuery("from AuditEntry where id > :after order by id", AuditEntry.class)
+                    .setParameter("after", after).setMaxResults(VERIFY_BATCH).getResultList();
+            if (batch.isEmpty()) {
+                return new Verification(true, checked, null, null, previous);
+            }
+            for (AuditEntry entry : batch) {
+                if (!entry.prevHash.equals(previous)) {
+                    return new Verification(false, checked, entry.id, "does not follow the entry before it (one was changed or removed)", null);
+                }
+                if (!hash(entry).equals(entry.hash)) {
+                    return new Verification(false, checked, entry.id, "its content does not match its hash (it was changed)", null);
+                }
+                previous = entry.hash;
+                checked++;
+                after = entry.id;
+            }
+            em.clear();
+        }
+    }
+
+    static String hash(AuditEntry e) {
+        List<String> fields = new ArrayList<>(List.of(e.prevHash, e.at.toInstant().toString(), e.actor, e.roles, e.action,
+                nz(e.objectId), Integer.toString(e.outcome), nz(e.clientAddress)));
+        try {
+            // Unit separators between fields, so no two different entries can join to the same text.
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\u001f", fields).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Shortened to the column, control characters (NUL cannot be stored) replaced: whatever a client sent is recorded. */
+    private static String cut(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String plain = value.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return plain.length() <= max ? plain : plain.substring(0, max);
+    }
+}

@@ -1,0 +1,76 @@
+package uz.inson.assess.security;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Auth;
+import uz.inson.assess.support.Households;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class ApiKeyTest {
+
+    private static Map<String, Object> newKey(String name, Integer perMinute) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "roles", List.of(Roles.INTEGRATION_CLIENT),
+                "expiresAt", OffsetDateTime.now().plusDays(30).toString()));
+        if (perMinute != null) {
+            body.put("requestsPerMinute", perMinute);
+        }
+        return Auth.as("admin").contentType(ContentType.JSON).body(body).post("/api/v1/api-keys").then().statusCode(201)
+                .body("key", startsWith("ia_")).body("details.active", is(true)).extract().jsonPath().getMap("");
+    }
+
+    @Test
+    void aKeyIsShownOnceWorksInBothHeadersRecordsItsUseAndStopsWhenRevoked() {
+        Map<String, Object> created = newKey("Unified social registry", null);
+        String key = (String) created.get("key");
+        String id = (String) ((Map<?, ?>) created.get("details")).get("id");
+
+        given().header("X-API-Key", key).contentType(ContentType.JSON).body(Households.WELL_OFF_FAMILY).post("/api/v1/assessments")
+                .then().statusCode(201);
+        given().header("Authorization", "ApiKey " + key).contentType(ContentType.JSON).body(Households.WELL_OFF_FAMILY).post("/api/v1/assessments")
+                .then().statusCode(201);
+        given().header("X-API-Key", key).get("/api/v1/audit").then().statusCode(403);
+
+        Auth.as("admin").get("/api/v1/api-keys?size=500").then().statusCode(200)
+                .body("items", everyItem(not(hasKey("key")))).body("items", everyItem(not(hasKey("keyHash"))))
+                .body("items.find { it.id == '" + id + "' }.lastUsedAt", notNullValue());
+
+        Auth.as("admin").delete("/api/v1/api-keys/" + id).then().statusCode(200).body("active", is(false)).body("revokedBy", equalTo("admin"));
+        given().header("X-API-Key", key).contentType(ContentType.JSON).body(Households.WELL_OFF_FAMILY).post("/api/v1/assessments")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("X-API-Key", key.substring(0, key.length() - 1) + "x").get("/api/v1/catalog/services").then().statusCode(401);
+    }
+
+    @Test
+    void aKeyOverItsOwnRateLimitGets429WithRetryAfter() {
+        String key = (String) newKey("Busy neighbour system", 5).get("key");
+        for (int i = 0; i < 5; i++) {
+            given().header("X-API-Key", key).get("/api/v1/catalog/services/CSH-001").then().statusCode(200);
+        }
+        given().header("X-API-Key", key).get("/api/v1/catalog/services/CSH-001").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
+    }
+
+    @Test
+    void keysNeedANameRolesAndANearExpiryAndAreNeverAdmins() {
+        Auth.as("admin").contentType(ContentType.JSON).body(Map.of("name", "x", "roles", List.of(Roles.INTEGRATION_CLIENT),
+                "expiresAt", OffsetDateTime.now().plusYears(5).toString())).post("/api/v1/api-keys").then().statusCode(400)
+                .body("violations[0].field", equalTo("expiresAt"));
+        Auth.as("admin").contentType(ContentType.JSON).body(Map.of("name", "x", "roles", List.of(Roles.ADMIN),
+                "expiresAt", OffsetDateTime.now().plusDays(5).toString())).post("/api/v1/api-keys").then().statusCode(400)
+                .body("violations[0].field", equalTo("roles"));
+    }
+}
