@@ -32,3 +32,27 @@ DB_PORT=$(grep -oE "embedded PostgreSQL on port [0-9]+" "$LOG" | grep -oE "[0-9]
 echo "rules + explanations per assessment, as stored (duration_micros of the last 90 s): count | p50 | p99"
 psql -h localhost -p "$DB_PORT" -U postgres -d postgres -tAc "select count(*), round(percentile_cont(0.5) within group (order by duration_micros)), round(percentile_cont(0.99) within group (order by duration_micros)) from assessment where assessed_at > now() - interval '90 seconds'"
 echo "resident memory: $(( $(ps -o rss= -p $APP) / 1024 )) MB"
+
+# Impact analysis over the stored population: the last stored assessment copied as IMPACT_HOUSEHOLDS households with
+# wages from 0 to 3,900,000, then the version in force compared with itself (the work is the same as for a draft)
+N=${IMPACT_HOUSEHOLDS:-100000}
+psql -h localhost -p "$DB_PORT" -U postgres -d postgres -qc "insert into assessment (id, assessed_at, as_of, external_id, region, district,
+    rule_set_id, rule_set_version, rule_set_hash, language, risk_level, case_path, duration_micros, request, result, assessed_by)
+  select gen_random_uuid(), now(), as_of, 'BENCH-' || g, region, district, rule_set_id, rule_set_version, rule_set_hash, language,
+    risk_level, case_path, duration_micros,
+    jsonb_set(jsonb_set(request, '{household,externalId}', to_jsonb('BENCH-' || g)), '{household,monthlyIncome,wages}', to_jsonb((g % 40) * 100000)),
+    result, assessed_by
+  from (select * from assessment order by assessed_at desc limit 1) a, generate_series(1, $N) g"
+curl -s -o /dev/null -X POST "localhost:$PORT/api/v1/users" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"username":"bench-policy","password":"benchmark-policy-password","roles":["policy-officer"]}'
+POLICY=$(curl -s -X POST "localhost:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d '{"username":"bench-policy","password":"benchmark-policy-password"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+ACTIVE=$(curl -s "localhost:$PORT/api/v1/rule-sets" -H "Authorization: Bearer $POLICY" | python3 -c \
+  'import json,sys; print(next(v["id"] for v in json.load(sys.stdin)["items"] if v["status"] == "ACTIVE"))')
+T0=$(date +%s.%N)
+JOB=$(curl -s -X POST "localhost:$PORT/api/v1/rule-sets/$ACTIVE/impact" -H "Authorization: Bearer $POLICY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])')
+until curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | grep -q '"status":"DONE"'; do sleep 1; done
+T1=$(date +%s.%N)
+TOTAL=$(curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["progress"]["total"])')
+echo "impact analysis: $TOTAL households in $(echo "$T1 - $T0" | bc | cut -c1-6) s = $(echo "$TOTAL / ($T1 - $T0)" | bc) households/s"
+echo "resident memory after the impact analysis: $(( $(ps -o rss= -p $APP) / 1024 )) MB"

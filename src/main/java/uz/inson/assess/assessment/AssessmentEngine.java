@@ -31,16 +31,34 @@ public class AssessmentEngine {
     /** Parameters the indicators cannot do without; when one has no value on asOf nothing can be assessed. */
     private static final List<String> REQUIRED = List.of("MSL", "POVERTY_RISK_MSL_MULTIPLIER", "ADULT_AGE", "PENSION_AGE_MEN", "PENSION_AGE_WOMEN");
 
-    public AssessmentResult assess(CompiledRuleSet ruleSet, Household household, LocalDate asOf, Language language, boolean nearMisses) {
-        RuleOutcome outcome = ruleSet.evaluate(household, asOf);
-        HouseholdProfile profile = outcome.household();
-        if (profile == null || outcome.risk() == null || outcome.casePath() == null) {
-            List<String> missing = REQUIRED.stream().filter(name -> outcome.parameter(name).isEmpty()).toList();
-            throw new ProblemException(422, "no-parameters-in-force", missing.isEmpty()
-                    ? "The rule set " + ruleSet.version() + " reached no risk level or case path for this household"
-                    : "The rule set " + ruleSet.version() + " has no value on " + asOf + " for " + String.join(", ", missing),
-                    List.of(new uz.inson.assess.common.Violation("asOf", "no parameter values in force on " + asOf)));
+    /** What the rules decide, without the sentences: for comparing versions over many households (impact analysis). */
+    public record Decision(Set<String> services, String riskLevel, String casePath, long monthlyCashUzs) {
+    }
+
+    public Decision decide(CompiledRuleSet ruleSet, Household household, LocalDate asOf) {
+        RuleOutcome outcome = evaluate(ruleSet, household, asOf);
+        List<String> allMembers = household.members().stream().map(Member::ref).toList();
+        // service → the members it goes to; a grant to the household goes to all of them
+        Map<String, Set<String>> beneficiaries = new LinkedHashMap<>();
+        for (Grant grant : outcome.grants()) {
+            Set<String> members = beneficiaries.computeIfAbsent(grant.serviceCode(), code -> new LinkedHashSet<>());
+            if (grant.memberRef() == null) {
+                members.addAll(allMembers);
+            } else {
+                members.add(grant.memberRef());
+            }
         }
+        long cash = 0;
+        for (Map.Entry<String, Set<String>> service : beneficiaries.entrySet()) {
+            Long amount = cashAmount(ruleSet.catalog().find(service.getKey()).orElseThrow(), outcome, service.getValue().size());
+            cash += amount == null ? 0 : amount;
+        }
+        return new Decision(beneficiaries.keySet(), outcome.risk().level(), outcome.casePath().option().getCode(), cash);
+    }
+
+    public AssessmentResult assess(CompiledRuleSet ruleSet, Household household, LocalDate asOf, Language language, boolean nearMisses) {
+        RuleOutcome outcome = evaluate(ruleSet, household, asOf);
+        HouseholdProfile profile = outcome.household();
         List<String> allMembers = household.members().stream().map(Member::ref).toList();
         List<AssessmentResult.EligibleService> services = eligibleServices(ruleSet, outcome, allMembers, language);
         Set<String> granted = new LinkedHashSet<>();
@@ -53,6 +71,20 @@ public class AssessmentEngine {
                 casePath(ruleSet, outcome, language),
                 services,
                 nearMisses ? NearMissFinder.find(ruleSet, outcome, granted, language) : null);
+    }
+
+    /** Runs the rules; a household they reach no conclusion for (no parameters in force on asOf) is a 422. */
+    private static RuleOutcome evaluate(CompiledRuleSet ruleSet, Household household, LocalDate asOf) {
+        RuleOutcome outcome = ruleSet.evaluate(household, asOf);
+        HouseholdProfile profile = outcome.household();
+        if (profile == null || outcome.risk() == null || outcome.casePath() == null) {
+            List<String> missing = REQUIRED.stream().filter(name -> outcome.parameter(name).isEmpty()).toList();
+            throw new ProblemException(422, "no-parameters-in-force", missing.isEmpty()
+                    ? "The rule set " + ruleSet.version() + " reached no risk level or case path for this household"
+                    : "The rule set " + ruleSet.version() + " has no value on " + asOf + " for " + String.join(", ", missing),
+                    List.of(new uz.inson.assess.common.Violation("asOf", "no parameter values in force on " + asOf)));
+        }
+        return outcome;
     }
 
     private static AssessmentResult.Derived derived(RuleOutcome outcome, HouseholdProfile profile) {
@@ -87,15 +119,20 @@ public class AssessmentEngine {
                 reasons.add(new AssessmentResult.Reason(Explainer.explain(row.table(), row.row(), subject, language), row.source()));
             }
             List<String> sortedBeneficiaries = allMembers.stream().filter(beneficiaries::contains).toList();
-            Long amount = null;
-            if (service.kind() == ServiceKind.CASH) {
-                int units = service.unit() == BeneficiaryUnit.MEMBER ? sortedBeneficiaries.size() : 1;
-                amount = outcome.parameter(service.amountParameter()).map(value -> Math.round(value * units)).orElse(null);
-            }
+            Long amount = cashAmount(service, outcome, sortedBeneficiaries.size());
             services.add(new AssessmentResult.EligibleService(code, service.name(language), service.category().name(), service.kind().name(),
                     sortedBeneficiaries, amount, List.copyOf(reasons), service.legalBasis(), service.provider()));
         });
         return services;
+    }
+
+    /** A cash service's monthly amount: per member for member benefits, once for household ones; null for other kinds. */
+    private static Long cashAmount(CatalogService service, RuleOutcome outcome, int beneficiaries) {
+        if (service.kind() != ServiceKind.CASH) {
+            return null;
+        }
+        int units = service.unit() == BeneficiaryUnit.MEMBER ? beneficiaries : 1;
+        return outcome.parameter(service.amountParameter()).map(value -> Math.round(value * units)).orElse(null);
     }
 
     private static List<AssessmentResult.RiskFactorResult> riskFactors(CompiledRuleSet ruleSet, RuleOutcome outcome, Language language) {

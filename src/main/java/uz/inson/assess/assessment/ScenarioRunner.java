@@ -10,6 +10,7 @@ import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.rules.CompiledRuleSet;
 import uz.inson.assess.rules.RuleSetBundle;
+import uz.inson.assess.rules.RuleSetProblem;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public class ScenarioRunner {
     }
 
     /** One scenario as run: where it is, what it expected, what the rules said, and every mismatch in words. */
-    public record Outcome(String file, int index, Scenario scenario, AssessmentResult actual, List<String> mismatches) {
+    public record Outcome(String file, int index, Scenario scenario, AssessmentResult actual, List<RuleSetProblem> mismatches) {
         public boolean passed() {
             return mismatches.isEmpty();
         }
@@ -53,29 +54,29 @@ public class ScenarioRunner {
     }
 
     public Outcome run(CompiledRuleSet ruleSet, String file, int index, Scenario scenario) {
-        List<String> mismatches = new ArrayList<>();
+        List<RuleSetProblem> mismatches = new ArrayList<>();
         AssessmentResult actual = null;
         try {
             actual = engine.assess(ruleSet, scenario.household(), scenario.asOf(), Language.en, false);
             List<String> granted = actual.eligibleServices().stream().map(AssessmentResult.EligibleService::code).toList();
             for (String code : scenario.expected().services()) {
                 if (!granted.contains(code)) {
-                    mismatches.add("expected service " + code + " but it was not granted");
+                    mismatches.add(RuleSetProblem.inFile(file, "scenario-service-missing", code));
                 }
             }
             for (String code : scenario.expected().absentServices()) {
                 if (granted.contains(code)) {
-                    mismatches.add("service " + code + " was granted but must not be");
+                    mismatches.add(RuleSetProblem.inFile(file, "scenario-service-unwanted", code));
                 }
             }
             if (scenario.expected().riskLevel() != null && !scenario.expected().riskLevel().equals(actual.riskLevel())) {
-                mismatches.add("expected risk level " + scenario.expected().riskLevel() + " but got " + actual.riskLevel() + " (score " + actual.riskScore() + ")");
+                mismatches.add(RuleSetProblem.inFile(file, "scenario-risk-level", scenario.expected().riskLevel(), actual.riskLevel(), actual.riskScore()));
             }
             if (scenario.expected().casePath() != null && !scenario.expected().casePath().equals(actual.casePath().code())) {
-                mismatches.add("expected case path " + scenario.expected().casePath() + " but got " + actual.casePath().code());
+                mismatches.add(RuleSetProblem.inFile(file, "scenario-case-path", scenario.expected().casePath(), actual.casePath().code()));
             }
         } catch (ProblemException e) {
-            mismatches.add("could not be assessed: " + e.getMessage());
+            mismatches.add(RuleSetProblem.inFile(file, "scenario-not-assessed", e.getMessage()));
         }
         return new Outcome(file, index, scenario, actual, mismatches);
     }

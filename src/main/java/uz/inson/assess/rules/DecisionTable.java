@@ -29,6 +29,9 @@ public record DecisionTable(String file, String sheet, String name, String heade
     /** The action template of an eligibility table's service column. */
     public static final String SERVICE_ACTION = "insert(Grant.of(\"$param\", drools));";
 
+    /** The action template of the parameters table's value column. */
+    public static final String PARAMETER_VALUE = "parameter.setValue($param);";
+
     public String source(Row row) {
         return file + "!" + sheet + "!row " + row.number();
     }

@@ -63,11 +63,11 @@ public class RuleSetCompiler {
         for (DecisionTable table : tables) {
             for (DecisionTable.Row row : table.rows()) {
                 if (rowsByRule.put(row.rule(), new CompiledRuleSet.TracedRow(table, row)) != null) {
-                    problems.add(new RuleSetProblem(table.file(), table.sheet(), row.number(), null,
-                            "another table is also named '" + table.name() + "'; RuleTable names must be unique in a rule set"));
+                    problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), null, "duplicate-table", table.name()));
                 }
             }
             checkServiceCodes(table, serviceCatalog, problems);
+            CellValues.check(table, problems);
         }
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
@@ -78,7 +78,7 @@ public class RuleSetCompiler {
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = message.getPath() == null ? "bundle"
                     : message.getPath().replaceFirst("^src/main/resources/", "").replaceFirst("\\.xlsx\\.drl$", ".xlsx");
-            problems.add(new RuleSetProblem(path, null, null, null,
+            problems.add(RuleSetProblem.inFile(path, "drools-error",
                     (message.getLine() > 0 ? "line " + message.getLine() + ": " : "") + message.getText().trim()));
         }
         if (!problems.isEmpty()) {
@@ -97,22 +97,22 @@ public class RuleSetCompiler {
             return new ReadTable(path, tables, drl, null);
         } catch (IOException | RuntimeException e) {
             // Drools' spreadsheet parser throws on a malformed table; its message names the cell.
-            return new ReadTable(path, List.of(), null, RuleSetProblem.inFile(path, "cannot be read: " + e.getMessage()));
+            return new ReadTable(path, List.of(), null, RuleSetProblem.inFile(path, "unreadable", e.getMessage()));
         }
     }
 
     private static ServiceCatalog readCatalog(RuleSetBundle bundle, List<RuleSetProblem> problems) {
         byte[] bytes = bundle.files().get(ServiceCatalog.FILE);
         if (bytes == null) {
-            problems.add(RuleSetProblem.inFile(ServiceCatalog.FILE, "is missing"));
+            problems.add(RuleSetProblem.inFile(ServiceCatalog.FILE, "missing"));
             return null;
         }
         try {
             return ServiceCatalog.read(bytes);
         } catch (ServiceCatalog.CatalogException e) {
-            e.problems().forEach(p -> problems.add(RuleSetProblem.inFile("catalog.xlsx", p)));
+            e.problems().forEach(p -> problems.add(RuleSetProblem.verbatim(ServiceCatalog.FILE, p)));
         } catch (IOException | RuntimeException e) {
-            problems.add(RuleSetProblem.inFile(ServiceCatalog.FILE, "is not a readable spreadsheet: " + e.getMessage()));
+            problems.add(RuleSetProblem.inFile(ServiceCatalog.FILE, "unreadable-spreadsheet", e.getMessage()));
         }
         return null;
     }
@@ -125,10 +125,9 @@ public class RuleSetCompiler {
         for (DecisionTable.Row row : table.rows()) {
             String code = row.cell(service);
             if (code.isEmpty()) {
-                problems.add(new RuleSetProblem(table.file(), table.sheet(), row.number(), service.header(), "no service code"));
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), service.header(), "no-service-code"));
             } else if (catalog.find(code).isEmpty()) {
-                problems.add(new RuleSetProblem(table.file(), table.sheet(), row.number(), service.header(),
-                        "'" + code + "' is not a service of the catalogue"));
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), service.header(), "unknown-service", code));
             }
         }
     }

@@ -1,10 +1,34 @@
 package uz.inson.assess.rules;
 
-/** One problem found while compiling a bundle: where (file, sheet, row, column — as far as known) and what. */
-public record RuleSetProblem(String file, String sheet, Integer row, String column, String message) {
+import uz.inson.assess.common.Language;
+import uz.inson.assess.common.Sentence;
 
-    public static RuleSetProblem inFile(String file, String message) {
-        return new RuleSetProblem(file, null, null, null, message);
+import java.util.List;
+
+/**
+ * One problem found while checking a bundle: where (file, sheet, row, column — as far as known) and what. The message
+ * is in English unless told {@link #in(Language) in another language}; {@code code} and {@code args} keep the sentence
+ * (message key {@code problem.<code>}) so it can be. Drools' own messages have no code and stay as Drools wrote them.
+ */
+public record RuleSetProblem(String file, String sheet, Integer row, String column, String message, String code, List<String> args) {
+    private static final String PREFIX = "problem.";
+
+    public static RuleSetProblem at(String file, String sheet, Integer row, String column, String code, Object... args) {
+        Sentence sentence = Sentence.of(PREFIX + code, args);
+        return new RuleSetProblem(file, sheet, row, column, sentence.toString(), code, sentence.args());
+    }
+
+    public static RuleSetProblem inFile(String file, String code, Object... args) {
+        return at(file, null, null, null, code, args);
+    }
+
+    /** A message that is not ours to translate (a catalogue reader's finding). */
+    public static RuleSetProblem verbatim(String file, String message) {
+        return new RuleSetProblem(file, null, null, null, message, null, null);
+    }
+
+    public RuleSetProblem in(Language language) {
+        return code == null ? this : new RuleSetProblem(file, sheet, row, column, new Sentence(PREFIX + code, args).in(language), code, args);
     }
 
     @Override

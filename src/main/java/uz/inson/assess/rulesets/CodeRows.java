@@ -27,10 +27,10 @@ final class CodeRows {
             String path = file.getKey();
             byte[] before = parent.files().get(path);
             if (path.endsWith(".drl") && (before == null || !Arrays.equals(before, file.getValue()))) {
-                problems.add(RuleSetProblem.inFile(path, "DRL files are code: only a rule developer may add or change them"));
+                problems.add(RuleSetProblem.inFile(path, "drl-locked"));
             } else if (path.endsWith(".drl.xlsx")) {
                 problems.addAll(before == null
-                        ? List.of(RuleSetProblem.inFile(path, "a new decision table is code: only a rule developer may add one"))
+                        ? List.of(RuleSetProblem.inFile(path, "new-table-locked"))
                         : compareTables(path, before, file.getValue()));
             }
         }
@@ -44,14 +44,14 @@ final class CodeRows {
             List<DecisionTable> now = DecisionTableReader.read(path, after);
             String file = path.substring(path.lastIndexOf('/') + 1);
             if (old.size() != now.size()) {
-                problems.add(RuleSetProblem.inFile(file, "the number of RuleTables changed; only a rule developer may change the layout"));
+                problems.add(RuleSetProblem.inFile(file, "table-count-changed"));
                 return problems;
             }
             for (int t = 0; t < old.size(); t++) {
                 DecisionTable was = old.get(t);
                 DecisionTable is = now.get(t);
                 if (!was.name().equals(is.name()) || !Objects.equals(was.header(), is.header())) {
-                    problems.add(new RuleSetProblem(file, is.sheet(), null, null, "the RuleSet, Import, Dialect or RuleTable cells changed; they are code"));
+                    problems.add(RuleSetProblem.at(file, is.sheet(), null, null, "header-changed"));
                 }
                 int columns = Math.max(was.columns().size(), is.columns().size());
                 for (int c = 0; c < columns; c++) {
@@ -59,14 +59,13 @@ final class CodeRows {
                     DecisionTable.Column b = c < is.columns().size() ? is.columns().get(c) : null;
                     if (a == null || b == null || !a.type().equals(b.type()) || !a.pattern().equals(b.pattern()) || !a.template().equals(b.template())) {
                         String letter = b != null ? b.letter() : a.letter();
-                        problems.add(new RuleSetProblem(file, is.sheet(), null, letter,
-                                "the code rows of this column changed (" + (a == null ? "new column" : a.template()) + " → "
-                                        + (b == null ? "removed" : b.template()) + "); only a rule developer may change them"));
+                        problems.add(RuleSetProblem.at(file, is.sheet(), null, letter, "column-code-changed",
+                                a == null ? "—" : a.template(), b == null ? "—" : b.template()));
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            problems.add(RuleSetProblem.inFile(path, "cannot be read: " + e.getMessage()));
+            problems.add(RuleSetProblem.inFile(path, "unreadable", e.getMessage()));
         }
         return problems;
     }

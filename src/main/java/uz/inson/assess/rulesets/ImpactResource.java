@@ -19,7 +19,6 @@ import uz.inson.assess.security.Roles;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @Path("/api/v1/impact-jobs")
 @Tag(name = "Impact", description = "A version's effect on a population before it is put in force")
@@ -49,11 +48,8 @@ public class ImpactResource {
     public AffectedPage households(@PathParam("jobId") UUID jobId, @QueryParam("page") @DefaultValue("0") int page,
                                    @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size, 1000);
-        ImpactJob job = job(jobId);
-        synchronized (job) {
-            List<ImpactJob.AffectedHousehold> all = List.copyOf(job.affected);
-            return new AffectedPage(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
-        }
+        List<ImpactJob.AffectedHousehold> all = affected(jobId);
+        return new AffectedPage(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
     }
 
     @GET
@@ -62,16 +58,18 @@ public class ImpactResource {
     @Produces("text/csv")
     @Operation(summary = "The affected households as CSV")
     public Response csv(@PathParam("jobId") UUID jobId) {
-        ImpactJob job = job(jobId);
-        StringBuilder csv = new StringBuilder("externalId,region,district,mahalla,gained,lost,riskFrom,riskTo,pathFrom,pathTo,cashChangeUzs\n");
-        synchronized (job) {
-            for (ImpactJob.AffectedHousehold h : job.affected) {
-                csv.append(List.of(nz(h.externalId()), h.region(), nz(h.district()), nz(h.mahalla()), String.join(" ", h.gained()),
-                        String.join(" ", h.lost()), h.riskFrom(), h.riskTo(), h.pathFrom(), h.pathTo(), String.valueOf(h.cashChangeUzs()))
-                        .stream().map(ImpactResource::quote).collect(Collectors.joining(","))).append('\n');
-            }
-        }
-        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"impact-" + jobId + ".csv\"").build();
+        return Response.ok(AffectedExport.csv(affected(jobId)))
+                .header("Content-Disposition", "attachment; filename=\"impact-" + jobId + ".csv\"").build();
+    }
+
+    @GET
+    @Path("{jobId}/households.xlsx")
+    @AuditedRead
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The affected households as a workbook (header frozen, filters on)")
+    public Response xlsx(@PathParam("jobId") UUID jobId) {
+        return Response.ok(AffectedExport.xlsx(affected(jobId)))
+                .header("Content-Disposition", "attachment; filename=\"impact-" + jobId + ".xlsx\"").build();
     }
 
     @DELETE
@@ -87,13 +85,10 @@ public class ImpactResource {
         return impact.find(jobId).orElseThrow(() -> ProblemException.notFound("Impact job " + jobId));
     }
 
-    private static String nz(String value) {
-        return value == null ? "" : value;
-    }
-
-    /** Quotes every field; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula. */
-    private static String quote(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return '"' + safe.replace("\"", "\"\"") + '"';
+    private List<ImpactJob.AffectedHousehold> affected(UUID jobId) {
+        ImpactJob job = job(jobId);
+        synchronized (job) {
+            return List.copyOf(job.affected);
+        }
     }
 }

@@ -3,10 +3,10 @@ package uz.inson.assess.rulesets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uz.inson.assess.assessment.AssessmentEngine;
+import uz.inson.assess.assessment.AssessmentEntity;
 import uz.inson.assess.assessment.AssessmentRequest;
-import uz.inson.assess.assessment.AssessmentResult;
-import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.Violation;
 import uz.inson.assess.household.HouseholdChecks;
@@ -26,9 +26,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Impact before publishing: runs a version beside another (by default the one in force) over a population — the
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ImpactService {
     private static final int MAX_JOBS = 20;
+    private static final int BATCH = 2_000;
     private final ActiveRuleSet active;
     private final AssessmentEngine engine;
     private final ObjectMapper json;
@@ -48,10 +50,15 @@ public class ImpactService {
         return thread;
     });
 
-    ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json) {
+    /** Households compared at once within a job; the rest of the machine keeps serving assessments. */
+    private final ForkJoinPool parallel;
+
+    ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json,
+                  @ConfigProperty(name = "inson.impact.parallelism") Optional<Integer> parallelism) {
         this.active = active;
         this.engine = engine;
         this.json = json;
+        this.parallel = new ForkJoinPool(parallelism.filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
     }
 
     /** Reads an NDJSON population: one assessment request per line; a bad line is refused by its number. */
@@ -83,24 +90,63 @@ public class ImpactService {
         return population;
     }
 
-    /** The latest stored assessment request of every household (by external id), as the default population. */
-    public List<AssessmentRequest> storedPopulation() {
-        List<String> stored = QuarkusTransaction.requiringNew().call(() -> uz.inson.assess.assessment.AssessmentEntity.getEntityManager()
-                .createNativeQuery("select distinct on (coalesce(external_id, id::text)) request::text from assessment "
-                        + "order by coalesce(external_id, id::text), assessed_at desc")
-                .getResultList().stream().map(Object::toString).toList());
-        List<AssessmentRequest> population = new ArrayList<>();
-        for (String request : stored) {
-            try {
-                population.add(json.readValue(request, AssessmentRequest.class));
-            } catch (IOException e) {
-                throw new IllegalStateException("A stored request is not readable", e);
-            }
-        }
-        return population;
+    /** Who an analysis runs over: a number of households, read a batch at a time so a million never sit in memory at once. */
+    public interface Population {
+        int size();
+
+        /** The households of batch {@code index} (0, 1, …); empty after the last. */
+        List<AssessmentRequest> batch(int index);
     }
 
-    public ImpactJob.Progress start(UUID ruleSetId, UUID againstId, List<AssessmentRequest> population) {
+    /** An uploaded population: already in memory, one batch. */
+    public static Population of(List<AssessmentRequest> households) {
+        return new Population() {
+            public int size() {
+                return households.size();
+            }
+
+            public List<AssessmentRequest> batch(int index) {
+                return index == 0 ? households : List.of();
+            }
+        };
+    }
+
+    /**
+     * The latest stored assessment request of every household (by external id), as the default population: the ids
+     * are read at once (16 bytes a household), the requests in batches of {@value #BATCH}.
+     */
+    public Population storedPopulation() {
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> AssessmentEntity.getEntityManager()
+                .createNativeQuery("select distinct on (coalesce(external_id, id::text)) id from assessment "
+                        + "order by coalesce(external_id, id::text), assessed_at desc", UUID.class)
+                .getResultList().stream().map(UUID.class::cast).toList());
+        return new Population() {
+            public int size() {
+                return ids.size();
+            }
+
+            public List<AssessmentRequest> batch(int index) {
+                List<UUID> slice = ids.subList(Math.min(ids.size(), index * BATCH), Math.min(ids.size(), (index + 1) * BATCH));
+                if (slice.isEmpty()) {
+                    return List.of();
+                }
+                List<String> stored = QuarkusTransaction.requiringNew().call(() -> AssessmentEntity.getEntityManager()
+                        .createNativeQuery("select request::text from assessment where id in (:ids)", String.class)
+                        .setParameter("ids", slice).getResultList().stream().map(String.class::cast).toList());
+                List<AssessmentRequest> households = new ArrayList<>(stored.size());
+                for (String request : stored) {
+                    try {
+                        households.add(json.readValue(request, AssessmentRequest.class));
+                    } catch (IOException e) {
+                        throw new IllegalStateException("A stored request is not readable", e);
+                    }
+                }
+                return households;
+            }
+        };
+    }
+
+    public ImpactJob.Progress start(UUID ruleSetId, UUID againstId, Population population) {
         if (jobs.values().stream().filter(j -> "RUNNING".equals(j.status)).count() >= 2) {
             throw new ProblemException(429, "too-many-jobs", "Two impact analyses are already running; wait for one to finish", List.of());
         }
@@ -120,43 +166,47 @@ public class ImpactService {
         return Optional.ofNullable(jobs.get(id));
     }
 
-    private void run(ImpactJob job, CompiledRuleSet draft, CompiledRuleSet base, List<AssessmentRequest> population) {
+    private void run(ImpactJob job, CompiledRuleSet draft, CompiledRuleSet base, Population population) {
         try {
-            for (AssessmentRequest request : population) {
-                if (job.cancelled.get()) {
-                    job.status = "CANCELLED";
-                    break;
-                }
-                compare(job, engine.assess(base, request.household(), request.asOf(), Language.en, false),
-                        engine.assess(draft, request.household(), request.asOf(), Language.en, false), request);
-                job.processed.incrementAndGet();
+            List<AssessmentRequest> batch;
+            for (int b = 0; !job.cancelled.get() && !(batch = population.batch(b)).isEmpty(); b++) {
+                List<AssessmentRequest> households = batch;
+                // a parallel stream runs in the pool it is started from: this job's share of the machine
+                parallel.submit(() -> households.parallelStream().forEach(request -> {
+                    if (!job.cancelled.get()) {
+                        compare(job, engine.decide(base, request.household(), request.asOf()),
+                                engine.decide(draft, request.household(), request.asOf()), request);
+                        job.processed.incrementAndGet();
+                    }
+                })).get();
             }
-            if (!job.cancelled.get()) {
-                job.status = "DONE";
-            }
-        } catch (RuntimeException e) {
+            job.status = job.cancelled.get() ? "CANCELLED" : "DONE";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.status = "CANCELLED";
+        } catch (ExecutionException | RuntimeException e) {
             job.status = "FAILED";
-            job.error = e.getMessage();
+            job.error = (e instanceof ExecutionException ? e.getCause() : e).getMessage();
         } finally {
             job.finishedAt = Instant.now();
         }
     }
 
-    private static void compare(ImpactJob job, AssessmentResult before, AssessmentResult after, AssessmentRequest request) {
-        Set<String> was = before.eligibleServices().stream().map(AssessmentResult.EligibleService::code).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> now = after.eligibleServices().stream().map(AssessmentResult.EligibleService::code).collect(Collectors.toCollection(TreeSet::new));
+    private static void compare(ImpactJob job, AssessmentEngine.Decision before, AssessmentEngine.Decision after, AssessmentRequest request) {
+        Set<String> was = new TreeSet<>(before.services());
+        Set<String> now = new TreeSet<>(after.services());
         List<String> gained = now.stream().filter(code -> !was.contains(code)).toList();
         List<String> lost = was.stream().filter(code -> !now.contains(code)).toList();
-        long cash = cash(after) - cash(before);
+        long cash = after.monthlyCashUzs() - before.monthlyCashUzs();
         boolean affected = !gained.isEmpty() || !lost.isEmpty() || cash != 0 || !before.riskLevel().equals(after.riskLevel())
-                || !before.casePath().code().equals(after.casePath().code());
+                || !before.casePath().equals(after.casePath());
         var household = request.household();
         String mahalla = household.region() + " / " + Objects.toString(household.district(), "?") + " / " + Objects.toString(household.mahalla(), "?");
         synchronized (job) {
             gained.forEach(code -> job.services.computeIfAbsent(code, k -> new int[2])[0]++);
             lost.forEach(code -> job.services.computeIfAbsent(code, k -> new int[2])[1]++);
             job.riskTransitions.merge(before.riskLevel() + "→" + after.riskLevel(), 1, Integer::sum);
-            job.pathTransitions.merge(before.casePath().code() + "→" + after.casePath().code(), 1, Integer::sum);
+            job.pathTransitions.merge(before.casePath() + "→" + after.casePath(), 1, Integer::sum);
             for (long[] area : List.of(job.byRegion.computeIfAbsent(household.region().name(), k -> new long[3]),
                     job.byMahalla.computeIfAbsent(mahalla, k -> new long[3]))) {
                 area[0]++;
@@ -166,13 +216,9 @@ public class ImpactService {
             job.cashChangeUzs += cash;
             if (affected) {
                 job.affected.add(new ImpactJob.AffectedHousehold(household.externalId(), household.region().name(), household.district(),
-                        household.mahalla(), gained, lost, before.riskLevel(), after.riskLevel(), before.casePath().code(),
-                        after.casePath().code(), cash));
+                        household.mahalla(), gained, lost, before.riskLevel(), after.riskLevel(), before.casePath(),
+                        after.casePath(), cash));
             }
         }
-    }
-
-    private static long cash(AssessmentResult result) {
-        return result.eligibleServices().stream().map(AssessmentResult.EligibleService::amountUzs).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
     }
 }

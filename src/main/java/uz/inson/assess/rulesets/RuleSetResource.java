@@ -10,12 +10,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import uz.inson.assess.common.Language;
 import uz.inson.assess.common.Paging;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.rules.ActiveRuleSet;
@@ -63,8 +67,8 @@ public class RuleSetResource {
     @Path("{id}")
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
     @Operation(summary = "One version: status, activations, files and its last validation")
-    public RuleSetView get(@PathParam("id") UUID id) {
-        return service.find(id);
+    public RuleSetView get(@PathParam("id") UUID id, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        return service.find(id).in(Language.resolve(lang, headers.getAcceptableLanguages()));
     }
 
     @GET
@@ -95,12 +99,13 @@ public class RuleSetResource {
     @Operation(summary = "Upload changed files over a parent version (default: the one in force), or a zip of a whole bundle; "
             + "creates a DRAFT and validates it")
     public Response create(@RestForm("files") List<FileUpload> files, @RestForm String parentId, @RestForm String version,
-                           @RestForm String changeNote) {
+                           @RestForm String changeNote, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         UUID parent = parentId == null || parentId.isBlank() ? active.get().id() : parseId(parentId, "parentId");
         List<BundleUpload.Part> parts = files == null ? List.of() : files.stream().map(RuleSetResource::part).toList();
         Caller caller = Caller.of(identity);
         RuleSetView created = service.create(parent, parts, version, caller.name(), caller.has(Roles.RULE_DEVELOPER), changeNote);
-        return Response.status(201).header("Location", "/api/v1/rule-sets/" + created.id()).entity(created).build();
+        return Response.status(201).header("Location", "/api/v1/rule-sets/" + created.id())
+                .entity(created.in(Language.resolve(lang, headers.getAcceptableLanguages()))).build();
     }
 
     @GET
@@ -121,7 +126,7 @@ public class RuleSetResource {
             + "the stored households, or an NDJSON body of assessment requests. Follow Location for progress and the report.")
     public Response impact(@PathParam("id") UUID id, @QueryParam("against") String against, String ndjson) {
         UUID base = against == null || against.isBlank() ? active.get().id() : parseId(against, "against");
-        var population = ndjson == null || ndjson.isBlank() ? impact.storedPopulation() : impact.parse(ndjson);
+        var population = ndjson == null || ndjson.isBlank() ? impact.storedPopulation() : ImpactService.of(impact.parse(ndjson));
         ImpactJob.Progress progress = impact.start(id, base, population);
         return Response.accepted(progress).header("Location", "/api/v1/impact-jobs/" + progress.jobId()).build();
     }
@@ -130,16 +135,16 @@ public class RuleSetResource {
     @Path("{id}/validate")
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
     @Operation(summary = "Compile the version and run its scenarios again")
-    public RuleSetView validate(@PathParam("id") UUID id) {
-        return service.validate(id);
+    public RuleSetView validate(@PathParam("id") UUID id, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        return service.validate(id).in(Language.resolve(lang, headers.getAcceptableLanguages()));
     }
 
     @POST
     @Path("{id}/approve")
     @RolesAllowed(Roles.POLICY_APPROVER)
     @Operation(summary = "Approve a VALIDATED version (not by its author)")
-    public RuleSetView approve(@PathParam("id") UUID id) {
-        return service.approve(id, Caller.of(identity).name());
+    public RuleSetView approve(@PathParam("id") UUID id, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        return service.approve(id, Caller.of(identity).name()).in(Language.resolve(lang, headers.getAcceptableLanguages()));
     }
 
     @POST
@@ -147,20 +152,20 @@ public class RuleSetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.POLICY_APPROVER)
     @Operation(summary = "Put an APPROVED version in force now, or from effectiveFrom")
-    public RuleSetView activate(@PathParam("id") UUID id, Activation activation) {
+    public RuleSetView activate(@PathParam("id") UUID id, Activation activation, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         service.activate(id, activation == null ? null : activation.effectiveFrom(), Caller.of(identity).name());
         sync.reload();
-        return service.find(id);
+        return service.find(id).in(Language.resolve(lang, headers.getAcceptableLanguages()));
     }
 
     @POST
     @Path("rollback")
     @RolesAllowed(Roles.POLICY_APPROVER)
     @Operation(summary = "Put the previous version back in force, now")
-    public RuleSetView rollback() {
+    public RuleSetView rollback(@Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         RuleSetView restored = service.rollback(Caller.of(identity).name());
         sync.reload();
-        return service.find(restored.id());
+        return service.find(restored.id()).in(Language.resolve(lang, headers.getAcceptableLanguages()));
     }
 
     private static UUID parseId(String id, String field) {

@@ -165,7 +165,7 @@ public class RuleSetService {
         } catch (RuleSetInvalidException e) {
             problems.addAll(e.problems());
         } catch (IOException | RuntimeException e) {
-            problems.add(RuleSetProblem.inFile(ScenarioRunner.DIRECTORY, "scenarios cannot be read: " + e.getMessage()));
+            problems.add(RuleSetProblem.inFile(ScenarioRunner.DIRECTORY, "scenarios-unreadable", e.getMessage()));
         }
         boolean scenariosPass = problems.isEmpty() && results.stream().allMatch(RuleSetView.ScenarioResult::passed);
         entity.validation = write(new RuleSetView.Validation(problems.isEmpty(), scenariosPass, problems, warnings, results));

@@ -1,6 +1,7 @@
 package uz.inson.assess.rulesets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import uz.inson.assess.common.Language;
 import uz.inson.assess.rules.RuleSetProblem;
 
 import java.time.OffsetDateTime;
@@ -22,7 +23,23 @@ public record RuleSetView(UUID id, String version, String hash, UUID parentId, S
                              List<ScenarioResult> scenarios) {
     }
 
-    public record ScenarioResult(String file, int index, String name, boolean passed, List<String> mismatches) {
+    /** A scenario as run; each mismatch (expected vs actual) is a problem in the scenario's file. */
+    public record ScenarioResult(String file, int index, String name, boolean passed, List<RuleSetProblem> mismatches) {
+        ScenarioResult in(Language language) {
+            return new ScenarioResult(file, index, name, passed, mismatches.stream().map(m -> m.in(language)).toList());
+        }
+    }
+
+    /** The same view with its findings told in this language. */
+    public RuleSetView in(Language language) {
+        if (validation == null) {
+            return this;
+        }
+        Validation told = new Validation(validation.compiles(), validation.scenariosPass(),
+                validation.problems().stream().map(p -> p.in(language)).toList(),
+                validation.warnings().stream().map(p -> p.in(language)).toList(),
+                validation.scenarios().stream().map(s -> s.in(language)).toList());
+        return new RuleSetView(id, version, hash, parentId, author, changeNote, status, createdAt, approvedAt, approvedBy, activations, files, told);
     }
 
     public record Page(List<RuleSetView> items, int page, int size, long total) {

@@ -14,14 +14,14 @@ import java.util.Map;
 
 /**
  * Checks Drools cannot make: parameter periods that overlap or leave gaps, dates that are not dates, rows that can
- * never fire, and rows past their review date (a warning). Every finding names its cell.
+ * never fire, rows that give one outcome to the same households on different terms, and rows past their review date
+ * (a warning). Every finding names its cell.
  */
 final class TableChecks {
     static final String VALID_FROM = "asOf >= \"$param\"";
     static final String VALID_UNTIL = "asOf < \"$param\"";
     static final String PARAMETER = "Parameter parameter = new Parameter(\"$param\", drools.getRule().getName()); insert(parameter);";
     static final String REVIEW_BY = "reviewBy(\"$param\")";
-    static final String VALUE = "parameter.setValue($param);";
     static final String CASE_PATH = "CasePathOption option = CasePathOption.of(\"$param\", drools); insert(option);";
 
     private TableChecks() {
@@ -42,12 +42,13 @@ final class TableChecks {
         }
         for (DecisionTable table : tables) {
             checkEveryRiskLevelHasAPath(table, errors);
+            checkConflictingOutcomes(table, errors, warnings);
             DecisionTable.Column review = table.column(REVIEW_BY);
             for (DecisionTable.Row row : table.rows()) {
                 if (review != null && !row.cell(review).isEmpty()) {
                     LocalDate date = date(table, row, review, errors);
                     if (date != null && date.isBefore(today)) {
-                        warnings.add(problem(table, row, review, "the review date " + date + " has passed; review the row and set a new date"));
+                        warnings.add(problem(table, row, review, "review-date-passed", date));
                     }
                 }
                 neverFires(table, row, riskBand, errors);
@@ -72,7 +73,7 @@ final class TableChecks {
                     continue;
                 }
                 if (end != null && !end.isAfter(start)) {
-                    errors.add(problem(table, row, until, "'Valid until' " + end + " must be after 'Valid from' " + start));
+                    errors.add(problem(table, row, until, "until-before-from", end, start));
                 }
                 rows.add(row);
             }
@@ -82,19 +83,77 @@ final class TableChecks {
                 DecisionTable.Row next = rows.get(i);
                 String previousEnd = previous.cell(until);
                 if (previousEnd.isEmpty() || previousEnd.compareTo(next.cell(from)) > 0) {
-                    errors.add(problem(table, next, from, parameter.getKey() + " overlaps row " + previous.number()
-                            + ": two values would be in force at once; end row " + previous.number() + " with 'Valid until' " + next.cell(from)));
+                    errors.add(problem(table, next, from, "parameter-overlap", parameter.getKey(), previous.number(), next.cell(from)));
                 } else if (previousEnd.compareTo(next.cell(from)) < 0) {
-                    errors.add(problem(table, next, from, parameter.getKey() + " has no value from " + previousEnd + " to " + next.cell(from)
-                            + " (row " + previous.number() + " ends before this one starts)"));
+                    errors.add(problem(table, next, from, "parameter-gap", parameter.getKey(), previousEnd, next.cell(from), previous.number()));
                 }
             }
-            DecisionTable.Column value = table.column(VALUE);
+            DecisionTable.Column value = table.column(DecisionTable.PARAMETER_VALUE);
             if (parameter.getKey().equals("POVERTY_RISK_MSL_MULTIPLIER") && value != null) {
                 riskBand = rows.stream().mapToDouble(row -> number(row.cell(value))).max().orElse(riskBand);
             }
         }
         return riskBand;
+    }
+
+    /**
+     * Rows that produce the same thing (a risk factor, a case path) for households both describe must agree on what
+     * comes with it (points, area; contact and review days, lead specialist), or the outcome would depend on which row
+     * Drools happens to fire: an error. The case-path table breaks such ties by row order (case-path.drl), so there
+     * it is a warning saying which row wins. Parameters have their own, date-based check.
+     */
+    private static void checkConflictingOutcomes(DecisionTable table, List<RuleSetProblem> errors, List<RuleSetProblem> warnings) {
+        List<DecisionTable.Column> actions = table.columns().stream().filter(c -> "ACTION".equals(c.type())).toList();
+        if (actions.size() < 2 || table.column(PARAMETER) != null) {
+            return;
+        }
+        DecisionTable.Column what = actions.get(0);
+        List<DecisionTable.Row> rows = table.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = i + 1; j < rows.size(); j++) {
+                DecisionTable.Row a = rows.get(i);
+                DecisionTable.Row b = rows.get(j);
+                if (!a.cell(what).equals(b.cell(what)) || !overlap(table, a, b)) {
+                    continue;
+                }
+                for (DecisionTable.Column detail : actions.subList(1, actions.size())) {
+                    if (!a.cell(detail).trim().equals(b.cell(detail).trim())) {
+                        boolean firstWins = table.column(CASE_PATH) != null;
+                        (firstWins ? warnings : errors).add(problem(table, b, detail, firstWins ? "first-row-wins" : "conflicting-rows",
+                                a.number(), b.number(), b.cell(what), detail.header(), a.cell(detail), b.cell(detail)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether some household (and member) could meet the conditions of both rows. */
+    private static boolean overlap(DecisionTable table, DecisionTable.Row a, DecisionTable.Row b) {
+        double ageFrom = 0;
+        double ageBelow = Double.MAX_VALUE;
+        for (DecisionTable.Column column : table.columns()) {
+            Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
+            String x = a.cell(column).trim();
+            String y = b.cell(column).trim();
+            if (criterion == null || x.isEmpty() && y.isEmpty()) {
+                continue;
+            }
+            switch (criterion) {
+                case AGE_AT_LEAST -> ageFrom = Math.max(x.isEmpty() ? 0 : number(x), y.isEmpty() ? 0 : number(y));
+                case AGE_BELOW -> ageBelow = Math.min(x.isEmpty() ? Double.MAX_VALUE : number(x), y.isEmpty() ? Double.MAX_VALUE : number(y));
+                default -> {
+                    boolean bothSet = !x.isEmpty() && !y.isEmpty();
+                    if (bothSet && criterion.kind() == Criterion.Kind.ONE_OF
+                            && Criterion.values(x).stream().noneMatch(Criterion.values(y)::contains)) {
+                        return false;
+                    }
+                    if (bothSet && criterion.kind() == Criterion.Kind.IS && !x.equalsIgnoreCase(y)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return ageFrom < ageBelow;
     }
 
     /** A gap in the case-path table: a risk level that, on its own, leads to no path. */
@@ -107,8 +166,8 @@ final class TableChecks {
             boolean covered = table.rows().stream().anyMatch(row -> Criterion.values(row.cell(level)).contains(riskLevel)
                     && table.columns().stream().filter(c -> "CONDITION".equals(c.type()) && c != level).allMatch(c -> row.cell(c).isEmpty()));
             if (!covered) {
-                errors.add(new RuleSetProblem(table.file(), table.sheet(), null, level.header() + " (" + level.letter() + ")",
-                        "no row gives a case path to every household of risk level " + riskLevel + "; add a row with only that level"));
+                errors.add(RuleSetProblem.at(table.file(), table.sheet(), null, level.header() + " (" + level.letter() + ")",
+                        "no-path-for-level", riskLevel));
             }
         }
     }
@@ -119,14 +178,13 @@ final class TableChecks {
         DecisionTable.Column ageBelow = column(table, Criterion.AGE_BELOW);
         if (ageFrom != null && ageBelow != null && !row.cell(ageFrom).isEmpty() && !row.cell(ageBelow).isEmpty()
                 && number(row.cell(ageFrom)) >= number(row.cell(ageBelow))) {
-            errors.add(problem(table, row, ageBelow, "the row can never fire: nobody is at least " + row.cell(ageFrom) + " and below " + row.cell(ageBelow)));
+            errors.add(problem(table, row, ageBelow, "never-fires-age", row.cell(ageFrom), row.cell(ageBelow)));
         }
         DecisionTable.Column category = column(table, Criterion.REGISTRY_CATEGORY);
         DecisionTable.Column income = column(table, Criterion.INCOME_BELOW_MSL);
         if (category != null && income != null && Criterion.values(row.cell(category)).equals(List.of("NONE"))
                 && !row.cell(income).isEmpty() && number(row.cell(income)) <= riskBand) {
-            errors.add(problem(table, row, income, "the row can never fire: a family 'not in need' has income of at least "
-                    + riskBand + " × MSL, so it is never below " + row.cell(income) + " × MSL"));
+            errors.add(problem(table, row, income, "never-fires-income", riskBand, row.cell(income)));
         }
     }
 
@@ -142,7 +200,7 @@ final class TableChecks {
             }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(problem(table, row, column, "'" + text + "' is not a date; write it as text YYYY-MM-DD, e.g. 2026-02-01"));
+            errors.add(problem(table, row, column, "not-a-date", text));
             return null;
         }
     }
@@ -155,7 +213,7 @@ final class TableChecks {
         }
     }
 
-    private static RuleSetProblem problem(DecisionTable table, DecisionTable.Row row, DecisionTable.Column column, String message) {
-        return new RuleSetProblem(table.file(), table.sheet(), row.number(), column.header() + " (" + column.letter() + ")", message);
+    private static RuleSetProblem problem(DecisionTable table, DecisionTable.Row row, DecisionTable.Column column, String code, Object... args) {
+        return RuleSetProblem.at(table.file(), table.sheet(), row.number(), column.header() + " (" + column.letter() + ")", code, args);
     }
 }

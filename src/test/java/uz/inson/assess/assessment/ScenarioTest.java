@@ -3,12 +3,16 @@ package uz.inson.assess.assessment;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import uz.inson.assess.rules.ActiveRuleSet;
 
 import java.io.IOException;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every scenario file kept with the rule set (decision-tables/scenarios) passes: one test per scenario, named by its sentence. */
@@ -18,6 +22,8 @@ class ScenarioTest {
     ActiveRuleSet active;
     @Inject
     ScenarioRunner runner;
+    @Inject
+    AssessmentEngine engine;
 
     @TestFactory
     Stream<DynamicTest> everyScenarioOfTheActiveRuleSetPasses() throws IOException {
@@ -25,5 +31,21 @@ class ScenarioTest {
         assertTrue(outcomes.size() >= 30, "at least 30 scenario households, found " + outcomes.size());
         return outcomes.stream().map(outcome -> DynamicTest.dynamicTest(outcome.scenario().name(),
                 () -> assertTrue(outcome.passed(), outcome.file() + " #" + (outcome.index() + 1) + ": " + outcome.mismatches())));
+    }
+
+    /** The impact analysis compares decisions without sentences; they must be exactly what a full assessment decides. */
+    @Test
+    void aDecisionWithoutExplanationsIsTheFullAssessmentsDecision() throws IOException {
+        for (ScenarioRunner.Outcome outcome : runner.run(active.get())) {
+            AssessmentResult full = outcome.actual();
+            AssessmentEngine.Decision decision = engine.decide(active.get(), outcome.scenario().household(), outcome.scenario().asOf());
+            String name = outcome.scenario().name();
+            assertEquals(full.eligibleServices().stream().map(AssessmentResult.EligibleService::code).collect(Collectors.toSet()),
+                    decision.services(), name);
+            assertEquals(full.riskLevel(), decision.riskLevel(), name);
+            assertEquals(full.casePath().code(), decision.casePath(), name);
+            assertEquals(full.eligibleServices().stream().map(AssessmentResult.EligibleService::amountUzs).filter(Objects::nonNull)
+                    .mapToLong(Long::longValue).sum(), decision.monthlyCashUzs(), name);
+        }
     }
 }

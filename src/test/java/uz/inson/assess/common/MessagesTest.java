@@ -26,6 +26,27 @@ class MessagesTest {
     }
 
     @Test
+    void everySentenceExistsInAllThreeLanguages() throws java.io.IOException {
+        java.util.Map<Language, java.util.Set<String>> keys = new java.util.EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = getClass().getResourceAsStream("/i18n/messages_" + language + ".properties")) {
+                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            keys.put(language, properties.stringPropertyNames());
+        }
+        assertEquals(keys.get(Language.en), keys.get(Language.ru), "ru differs from en");
+        assertEquals(keys.get(Language.en), keys.get(Language.uz), "uz differs from en");
+        for (String key : keys.get(Language.en)) {
+            for (Language language : Language.values()) {
+                // a sentence with an unbalanced quote or brace would throw here, or lose its arguments
+                String told = Messages.format(language, key, "A", "B", "C", "D", "E", "F");
+                org.junit.jupiter.api.Assertions.assertFalse(told.contains("{"), language + " " + key + ": " + told);
+            }
+        }
+    }
+
+    @Test
     void anUnknownCodeIsShownAsItIs() {
         assertEquals("SOMETHING_NEW", Messages.value(Language.ru, "SOMETHING_NEW"));
     }

@@ -79,6 +79,15 @@ class ImpactAnalysisTest {
                 .body("total", is(1)).body("items[0].externalId", equalTo("SP-0902-000310"));
         String csv = Auth.as("policy").get("/api/v1/impact-jobs/" + job + "/households.csv").then().statusCode(200).extract().asString();
         assertEquals(2, csv.lines().count());
+        byte[] xlsx = Auth.as("policy").get("/api/v1/impact-jobs/" + job + "/households.xlsx").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertEquals("externalId", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("SP-0902-000310", sheet.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("CSH-001", sheet.getRow(1).getCell(4).getStringCellValue().split(" ")[0]);
+            assertTrue(sheet.getRow(1).getCell(10).getNumericCellValue() > 0, "cash change is a number");
+            assertEquals(1, sheet.getLastRowNum());
+        }
     }
 
     @Test

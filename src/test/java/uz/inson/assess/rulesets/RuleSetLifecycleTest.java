@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -86,7 +87,7 @@ class RuleSetLifecycleTest {
 
     /** Uploads as this user, who becomes the version's author. */
     private static ValidatableResponse upload(String version, String user, String fileName, byte[] content) {
-        return Auth.as(user).multiPart("files", fileName, content).multiPart("version", version)
+        return Auth.as(user).header("Accept-Language", "en").multiPart("files", fileName, content).multiPart("version", version)
                 .multiPart("changeNote", "test change").post("/api/v1/rule-sets").then();
     }
 
@@ -169,6 +170,55 @@ class RuleSetLifecycleTest {
     }
 
     @Test
+    void aWordInANumberCellIsReportedAtItsCellInTheOfficersLanguage() throws IOException {
+        String table = "decision-tables/eligibility-cash-benefits.drl.xlsx";
+        // row 13 (CSH-004), column O: "Member age at least"
+        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(12).getCell(14).setCellValue("abc"));
+        String draft = upload("2026.1.13", "policy", "eligibility-cash-benefits.drl.xlsx", changed).statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("validation.problems[0].sheet", equalTo("Cash benefits"))
+                .body("validation.problems[0].row", is(13))
+                .body("validation.problems[0].column", equalTo("Member age at least (O)"))
+                .body("validation.problems[0].message", equalTo("'abc' is not a number"))
+                .body("validation.problems[0].code", equalTo("not-a-number"))
+                .extract().path("id");
+        Auth.as("policy").get("/api/v1/rule-sets/" + draft + "?lang=ru").then().statusCode(200)
+                .body("validation.problems[0].message", equalTo("«abc» — не число"));
+        Auth.as("policy").header("Accept-Language", "uz").get("/api/v1/rule-sets/" + draft).then().statusCode(200)
+                .body("validation.problems[0].message", equalTo("«abc» son emas"));
+        assertEquals("2026.1.0", currentVersion());
+    }
+
+    @Test
+    void aMisspeltValueIsReportedInsteadOfQuietlyNeverMatching() throws IOException {
+        String table = "decision-tables/eligibility-cash-benefits.drl.xlsx";
+        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(9).getCell(3).setCellValue("STATE_SUPPORTED, LOW_INCOM"));
+        upload("2026.1.14", "policy", "eligibility-cash-benefits.drl.xlsx", changed).statusCode(201)
+                .body("validation.problems[0].row", is(10))
+                .body("validation.problems[0].message", startsWith("'LOW_INCOM' is not one of NONE, AT_RISK_OF_POVERTY, LOW_INCOME"));
+    }
+
+    @Test
+    void twoRowsGivingOneRiskFactorToTheSameFamiliesWithDifferentPointsConflict() throws IOException {
+        String table = "decision-tables/risk-weights.drl.xlsx";
+        byte[] changed = edit(download(activeId(), table), wb -> {
+            var sheet = wb.getSheetAt(0);
+            var original = sheet.getRow(9); // INCOME_BELOW_MSL, 25 points, for state-supported and low-income families
+            var copy = sheet.createRow(sheet.getLastRowNum() + 1);
+            for (Cell cell : original) {
+                copy.createCell(cell.getColumnIndex()).setCellValue(new DataFormatter().formatCellValue(cell));
+            }
+            copy.getCell(4).setCellValue("LOW_INCOME"); // a subset of the original row's families...
+            copy.getCell(2).setCellValue("30");         // ...given other points
+        });
+        upload("2026.1.15", "policy", "risk-weights.drl.xlsx", changed).statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("validation.problems.find { it.code == 'conflicting-rows' }.column", equalTo("Points (C)"))
+                .body("validation.problems.find { it.code == 'conflicting-rows' }.message", org.hamcrest.Matchers.matchesPattern(
+                        "rows 10 and \\d+ both give INCOME_BELOW_MSL to the same households, but with a different 'Points': '25(\\.0)?' and '30'"));
+    }
+
+    @Test
     void aChangedCodeRowOfATableIsRefusedAndNamesItsColumn() throws IOException {
         String table = "decision-tables/eligibility-cash-benefits.drl.xlsx";
         byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(7).getCell(3).setCellValue("true"));
@@ -197,11 +247,13 @@ class RuleSetLifecycleTest {
 
     @Test
     void theVersionInForceValidatesWithWarningsForRowsPastTheirReviewDate() {
-        Auth.as("policy").post("/api/v1/rule-sets/" + activeId() + "/validate").then().statusCode(200)
+        Auth.as("policy").header("Accept-Language", "en").post("/api/v1/rule-sets/" + activeId() + "/validate").then().statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("validation.problems.size()", is(0))
                 .body("validation.scenariosPass", is(true))
-                .body("validation.warnings.message", hasItem(containsString("review date 2026-06-30 has passed")));
+                .body("validation.warnings.message", hasItem(containsString("review date 2026-06-30 has passed")))
+                // a household with a victim of violence who is also homeless: the crisis-centre row comes first
+                .body("validation.warnings.message", hasItem(containsString("where both apply, row 14 wins")));
     }
 
     @Test

@@ -82,6 +82,7 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/impact-jobs/{jobId}", "/api/v1/impact-jobs/" + NO_ID, null, IMPACT_READERS),
             new Row("GET", "/api/v1/impact-jobs/{jobId}/households", "/api/v1/impact-jobs/" + NO_ID + "/households", null, IMPACT_READERS),
             new Row("GET", "/api/v1/impact-jobs/{jobId}/households.csv", "/api/v1/impact-jobs/" + NO_ID + "/households.csv", null, IMPACT_READERS),
+            new Row("GET", "/api/v1/impact-jobs/{jobId}/households.xlsx", "/api/v1/impact-jobs/" + NO_ID + "/households.xlsx", null, IMPACT_READERS),
             new Row("DELETE", "/api/v1/impact-jobs/{jobId}", "/api/v1/impact-jobs/" + NO_ID, null, IMPACT_READERS),
             new Row("GET", "/api/v1/audit", "/api/v1/audit", null, Set.of(AUDITOR)),
             new Row("GET", "/api/v1/audit/verify", "/api/v1/audit/verify", null, Set.of(AUDITOR)),
