@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,10 @@ public class ActiveRuleSet {
     private final AtomicReference<Timeline> timeline = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final Map<UUID, CompletableFuture<CompiledRuleSet>> compiled = new ConcurrentHashMap<>();
+    /** When each compiled version was last asked for; versions not needed now are dropped least recently used first. */
+    private final Map<UUID, Long> lastUsed = new ConcurrentHashMap<>();
+    /** Compiled versions kept beyond those in force now or scheduled: validated drafts, approved ones, old ones replayed. */
+    static final int SPARE_VERSIONS = 8;
     private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private final RuleSetCompiler compiler;
     private final Duration startupWait;
@@ -118,6 +123,8 @@ public class ActiveRuleSet {
     /** Keeps a version compiled during validation, so putting it in force later needs no second compilation. */
     public void remember(CompiledRuleSet ruleSet) {
         compiled.putIfAbsent(ruleSet.id(), CompletableFuture.completedFuture(ruleSet));
+        lastUsed.put(ruleSet.id(), System.nanoTime());
+        dropSpares();
     }
 
     private CompiledRuleSet compiled(UUID id, Function<UUID, RuleSetBundle> loader) throws RuleSetInvalidException {
@@ -131,8 +138,13 @@ public class ActiveRuleSet {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }));
+        lastUsed.put(id, System.nanoTime());
         try {
-            return future.join();
+            CompiledRuleSet ruleSet = future.join();
+            if (compiled.size() > SPARE_VERSIONS) {
+                dropSpares();
+            }
+            return ruleSet;
         } catch (java.util.concurrent.CompletionException e) {
             compiled.remove(id, future);
             if (e.getCause() instanceof RuleSetInvalidException invalid) {
@@ -141,6 +153,29 @@ public class ActiveRuleSet {
             // e.g. a 404 from the loader for an unknown version: answer it as itself, not as a wrapped error
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /**
+     * Keeps memory bounded however many drafts are validated: beyond the versions in force now or scheduled, only the
+     * {@value #SPARE_VERSIONS} most recently used compiled versions stay; a dropped one is compiled again if asked for.
+     */
+    private void dropSpares() {
+        Timeline current = timeline.get();
+        Set<UUID> pinned = new HashSet<>();
+        if (current != null) {
+            Instant now = Instant.now();
+            inForceAt(current.activations(), now).ifPresent(a -> pinned.add(a.ruleSetId()));
+            current.activations().stream().filter(a -> a.effectiveFrom().isAfter(now)).forEach(a -> pinned.add(a.ruleSetId()));
+        }
+        compiled.entrySet().stream()
+                .filter(e -> !pinned.contains(e.getKey()) && e.getValue().isDone())
+                .map(Map.Entry::getKey)
+                .sorted(Comparator.comparing((UUID id) -> lastUsed.getOrDefault(id, 0L)).reversed())
+                .skip(SPARE_VERSIONS)
+                .forEach(id -> {
+                    compiled.remove(id);
+                    lastUsed.remove(id);
+                });
     }
 
     /** The rule set in force now. */
