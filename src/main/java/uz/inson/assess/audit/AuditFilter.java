@@ -74,12 +74,18 @@ public class AuditFilter {
         return text.substring(text.lastIndexOf('/') + 1);
     }
 
+    /** The path with each parameter's value, as whole trailing segments, replaced by its name: /users/v1 → /users/{username}. */
     private static String template(String path, MultivaluedMap<String, String> parameters) {
         String template = path;
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             for (String value : parameter.getValue()) {
-                if (!value.isEmpty()) {
-                    template = template.replace(value, "{" + parameter.getKey() + "}");
+                String needle = "/" + value;
+                int at = template.lastIndexOf(needle);
+                while (at >= 0 && at + needle.length() < template.length() && template.charAt(at + needle.length()) != '/') {
+                    at = at == 0 ? -1 : template.lastIndexOf(needle, at - 1);
+                }
+                if (!value.isEmpty() && at >= 0) {
+                    template = template.substring(0, at) + "/{" + parameter.getKey() + "}" + template.substring(at + needle.length());
                 }
             }
         }
