@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Runs a household through a compiled rule set and words the outcome: services, risk, case path, each with its reasons. */
 @ApplicationScoped
@@ -38,22 +39,14 @@ public class AssessmentEngine {
     public Decision decide(CompiledRuleSet ruleSet, Household household, LocalDate asOf) {
         RuleOutcome outcome = evaluate(ruleSet, household, asOf);
         List<String> allMembers = household.members().stream().map(Member::ref).toList();
-        // service → the members it goes to; a grant to the household goes to all of them
-        Map<String, Set<String>> beneficiaries = new LinkedHashMap<>();
-        for (Grant grant : outcome.grants()) {
-            Set<String> members = beneficiaries.computeIfAbsent(grant.serviceCode(), code -> new LinkedHashSet<>());
-            if (grant.memberRef() == null) {
-                members.addAll(allMembers);
-            } else {
-                members.add(grant.memberRef());
-            }
-        }
+        Map<String, List<Grant>> byService = grantsByService(outcome);
         long cash = 0;
-        for (Map.Entry<String, Set<String>> service : beneficiaries.entrySet()) {
-            Long amount = cashAmount(ruleSet.catalog().find(service.getKey()).orElseThrow(), outcome, service.getValue().size());
+        for (Map.Entry<String, List<Grant>> grants : byService.entrySet()) {
+            CatalogService service = ruleSet.catalog().find(grants.getKey()).orElseThrow();
+            Long amount = cashAmount(service, outcome, beneficiaries(service, grants.getValue(), allMembers).size());
             cash += amount == null ? 0 : amount;
         }
-        return new Decision(beneficiaries.keySet(), outcome.risk().level(), outcome.casePath().option().getCode(), cash);
+        return new Decision(byService.keySet(), outcome.risk().level(), outcome.casePath().option().getCode(), cash);
     }
 
     public AssessmentResult assess(CompiledRuleSet ruleSet, Household household, LocalDate asOf, Language language, boolean nearMisses) {
@@ -98,32 +91,37 @@ public class AssessmentEngine {
 
     private static List<AssessmentResult.EligibleService> eligibleServices(CompiledRuleSet ruleSet, RuleOutcome outcome,
                                                                           List<String> allMembers, Language language) {
-        Map<String, List<Grant>> byService = new LinkedHashMap<>();
-        for (Grant grant : outcome.grants()) {
-            byService.computeIfAbsent(grant.serviceCode(), code -> new ArrayList<>()).add(grant);
-        }
         List<AssessmentResult.EligibleService> services = new ArrayList<>();
-        byService.forEach((code, grants) -> {
+        grantsByService(outcome).forEach((code, grants) -> {
             CatalogService service = ruleSet.catalog().find(code).orElseThrow();
-            Set<String> beneficiaries = new LinkedHashSet<>();
             Set<AssessmentResult.Reason> reasons = new LinkedHashSet<>();
             for (Grant grant : grants) {
-                if (service.unit() == BeneficiaryUnit.HOUSEHOLD || grant.memberRef() == null) {
-                    beneficiaries.addAll(allMembers);
-                } else {
-                    beneficiaries.add(grant.memberRef());
-                }
                 CompiledRuleSet.TracedRow row = ruleSet.row(grant.rule());
                 Criterion.Subject subject = new Criterion.Subject(outcome.household(),
                         grant.memberRef() == null ? null : outcome.people().get(grant.memberRef()), null);
                 reasons.add(new AssessmentResult.Reason(Explainer.explain(row.table(), row.row(), subject, language), row.source()));
             }
-            List<String> sortedBeneficiaries = allMembers.stream().filter(beneficiaries::contains).toList();
-            Long amount = cashAmount(service, outcome, sortedBeneficiaries.size());
+            List<String> beneficiaries = beneficiaries(service, grants, allMembers);
             services.add(new AssessmentResult.EligibleService(code, service.name(language), service.category().name(), service.kind().name(),
-                    sortedBeneficiaries, amount, List.copyOf(reasons), service.legalBasis(), service.provider()));
+                    beneficiaries, cashAmount(service, outcome, beneficiaries.size()), List.copyOf(reasons), service.legalBasis(),
+                    service.provider()));
         });
         return services;
+    }
+
+    private static Map<String, List<Grant>> grantsByService(RuleOutcome outcome) {
+        Map<String, List<Grant>> byService = new LinkedHashMap<>();
+        for (Grant grant : outcome.grants()) {
+            byService.computeIfAbsent(grant.serviceCode(), code -> new ArrayList<>()).add(grant);
+        }
+        return byService;
+    }
+
+    /** Who a service goes to, in the household's order: everyone for a household service or a grant to the household. */
+    private static List<String> beneficiaries(CatalogService service, List<Grant> grants, List<String> allMembers) {
+        boolean everyone = service.unit() == BeneficiaryUnit.HOUSEHOLD || grants.stream().anyMatch(g -> g.memberRef() == null);
+        Set<String> members = grants.stream().map(Grant::memberRef).collect(Collectors.toSet());
+        return everyone ? allMembers : allMembers.stream().filter(members::contains).toList();
     }
 
     /** A cash service's monthly amount: per member for member benefits, once for household ones; null for other kinds. */

@@ -95,8 +95,11 @@ public class AssessmentService {
         Parameters parameters = new Parameters();
         if (!caller.has(Roles.AUDITOR)) {
             if (caller.has(Roles.CASE_WORKER)) {
+                if (caller.region() == null) {
+                    return new Page(List.of(), page, size, 0); // no territory: nothing to see
+                }
                 where.append(" and region = :ownRegion");
-                parameters.and("ownRegion", String.valueOf(caller.region()));
+                parameters.and("ownRegion", caller.region());
                 if (caller.district() != null) {
                     where.append(" and lower(district) = :ownDistrict");
                     parameters.and("ownDistrict", caller.district().toLowerCase(Locale.ROOT));

@@ -1,8 +1,9 @@
 package uz.inson.assess.rules;
 
 import uz.inson.assess.common.Language;
-import uz.inson.assess.common.Sentence;
+import uz.inson.assess.common.Messages;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,8 +15,8 @@ public record RuleSetProblem(String file, String sheet, Integer row, String colu
     private static final String PREFIX = "problem.";
 
     public static RuleSetProblem at(String file, String sheet, Integer row, String column, String code, Object... args) {
-        Sentence sentence = Sentence.of(PREFIX + code, args);
-        return new RuleSetProblem(file, sheet, row, column, sentence.toString(), code, sentence.args());
+        List<String> text = Arrays.stream(args).map(String::valueOf).toList();
+        return new RuleSetProblem(file, sheet, row, column, Messages.format(Language.en, PREFIX + code, text.toArray()), code, text);
     }
 
     public static RuleSetProblem inFile(String file, String code, Object... args) {
@@ -28,7 +29,7 @@ public record RuleSetProblem(String file, String sheet, Integer row, String colu
     }
 
     public RuleSetProblem in(Language language) {
-        return code == null ? this : new RuleSetProblem(file, sheet, row, column, new Sentence(PREFIX + code, args).in(language), code, args);
+        return code == null ? this : new RuleSetProblem(file, sheet, row, column, Messages.format(language, PREFIX + code, args.toArray()), code, args);
     }
 
     @Override
