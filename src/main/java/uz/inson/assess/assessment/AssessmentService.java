@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.common.Violation;
 import uz.inson.assess.household.Household;
 import uz.inson.assess.household.HouseholdChecks;
@@ -20,7 +21,6 @@ import uz.inson.assess.security.Roles;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -30,23 +30,21 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class AssessmentService {
-    /** Case dates default to "today" where the case workers are. */
-    static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
-
     private final ActiveRuleSet activeRuleSet;
     private final AssessmentEngine engine;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AssessmentService(ActiveRuleSet activeRuleSet, AssessmentEngine engine, ObjectMapper json) {
+    AssessmentService(ActiveRuleSet activeRuleSet, AssessmentEngine engine, ObjectMapper json, Clock clock) {
         this.activeRuleSet = activeRuleSet;
         this.engine = engine;
         this.json = json;
-        this.clock = Clock.system(TASHKENT);
+        this.clock = clock;
     }
 
     public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, Caller caller) {
-        LocalDate today = LocalDate.now(clock);
+        // Case dates default to "today" where the case workers are.
+        LocalDate today = ServiceClock.today(clock);
         LocalDate asOf = request.asOf() == null ? today : request.asOf();
         HouseholdChecks.check(request.household(), asOf, today);
         Household household = request.household();
@@ -58,7 +56,7 @@ public class AssessmentService {
         long started = System.nanoTime();
         AssessmentResult computed = engine.assess(ruleSet, request.household(), asOf, language, nearMisses);
         long micros = (System.nanoTime() - started) / 1_000;
-        AssessmentResult result = new AssessmentResult(UUID.randomUUID(), OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),
+        AssessmentResult result = new AssessmentResult(UUID.randomUUID(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
                 computed.asOf(), computed.language(), computed.ruleSet(), computed.derived(), computed.riskLevel(), computed.riskScore(),
                 computed.riskFactors(), computed.casePath(), computed.eligibleServices(), computed.nearMisses());
 

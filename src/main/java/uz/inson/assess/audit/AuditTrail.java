@@ -9,8 +9,8 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,9 +29,11 @@ public class AuditTrail {
     private static final int VERIFY_BATCH = 5_000;
 
     private final EntityManager em;
+    private final Clock clock;
 
-    AuditTrail(EntityManager em) {
+    AuditTrail(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     /** What happened, before it is chained. */
@@ -58,7 +60,7 @@ public class AuditTrail {
         String previous = em.createQuery("select hash from AuditEntry order by id desc", String.class).setMaxResults(1)
                 .getResultStream().findFirst().orElse(GENESIS);
         AuditEntry entry = new AuditEntry();
-        entry.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        entry.at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         entry.actor = cut(event.actor(), 100);
         entry.roles = cut(event.roles(), 300);
         entry.action = cut(event.action(), 200);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.household.Assets;
 import uz.inson.assess.household.Disability;
 import uz.inson.assess.household.DisabilityGroup;
@@ -21,6 +22,7 @@ import uz.inson.assess.household.Registry;
 import uz.inson.assess.household.Relation;
 import uz.inson.assess.household.Sex;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +51,7 @@ import java.util.function.Function;
 public class ActiveRuleSet {
     private static final Logger LOG = Logger.getLogger(ActiveRuleSet.class);
     /** Case dates are Tashkent dates: a version in force at any moment of that day decides it. */
-    private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+    private static final ZoneId TASHKENT = ServiceClock.TASHKENT;
 
     /** Version {@code ruleSetId} is in force from {@code effectiveFrom} until the next activation. */
     public record Activation(UUID ruleSetId, Instant effectiveFrom, long sequence) {
@@ -68,10 +70,12 @@ public class ActiveRuleSet {
     private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private final RuleSetCompiler compiler;
     private final Duration startupWait;
+    private final Clock clock;
 
-    ActiveRuleSet(RuleSetCompiler compiler,
+    ActiveRuleSet(RuleSetCompiler compiler, Clock clock,
                   @ConfigProperty(name = "inson.rule-set.startup-wait", defaultValue = "30s") Duration startupWait) {
         this.compiler = compiler;
+        this.clock = clock;
         this.startupWait = startupWait;
     }
 
@@ -83,9 +87,9 @@ public class ActiveRuleSet {
         List<Activation> sorted = activations.stream()
                 .sorted(Comparator.comparing(Activation::effectiveFrom).thenComparing(Activation::sequence)).toList();
         Timeline next = new Timeline(sorted, loader);
-        Optional<Activation> current = inForceAt(sorted, Instant.now());
+        Optional<Activation> current = inForceAt(sorted, clock.instant());
         for (Activation activation : sorted) {
-            boolean needed = current.map(c -> c.equals(activation)).orElse(false) || activation.effectiveFrom().isAfter(Instant.now());
+            boolean needed = current.map(c -> c.equals(activation)).orElse(false) || activation.effectiveFrom().isAfter(clock.instant());
             if (needed) {
                 compiled(activation.ruleSetId(), loader);
             }
@@ -163,7 +167,7 @@ public class ActiveRuleSet {
         Timeline current = timeline.get();
         Set<UUID> pinned = new HashSet<>();
         if (current != null) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             inForceAt(current.activations(), now).ifPresent(a -> pinned.add(a.ruleSetId()));
             current.activations().stream().filter(a -> a.effectiveFrom().isAfter(now)).forEach(a -> pinned.add(a.ruleSetId()));
         }
@@ -180,7 +184,7 @@ public class ActiveRuleSet {
 
     /** The rule set in force now. */
     public CompiledRuleSet get() {
-        return at(Instant.now());
+        return at(clock.instant());
     }
 
     /**
@@ -188,7 +192,7 @@ public class ActiveRuleSet {
      * force by the end of that day (Tashkent time), so a later activation never changes how a past date is decided.
      */
     public CompiledRuleSet forDate(LocalDate asOf) {
-        if (asOf.equals(LocalDate.now(TASHKENT))) {
+        if (asOf.equals(ServiceClock.today(clock))) {
             return get();
         }
         return at(asOf.plusDays(1).atStartOfDay(TASHKENT).toInstant().minusNanos(1));
@@ -243,7 +247,7 @@ public class ActiveRuleSet {
         if (current == null) {
             return Optional.empty();
         }
-        return inForceAt(current.activations(), Instant.now())
+        return inForceAt(current.activations(), clock.instant())
                 .map(a -> compiled.get(a.ruleSetId()))
                 .filter(f -> f.isDone() && !f.isCompletedExceptionally())
                 .map(CompletableFuture::join);
@@ -252,7 +256,7 @@ public class ActiveRuleSet {
     /** The activation in force now, if any. */
     public Optional<Activation> currentActivation() {
         Timeline current = timeline.get();
-        return current == null ? Optional.empty() : inForceAt(current.activations(), Instant.now());
+        return current == null ? Optional.empty() : inForceAt(current.activations(), clock.instant());
     }
 
     public Optional<String> failure() {

@@ -1,5 +1,6 @@
 package uz.inson.assess.rulesets;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ final class ImpactJob {
     final UUID ruleSetId;
     final UUID againstId;
     final int total;
-    final Instant startedAt = Instant.now();
+    private final Clock clock;
+    final Instant startedAt;
     final AtomicInteger processed = new AtomicInteger();
     final AtomicBoolean cancelled = new AtomicBoolean();
     volatile String status = "RUNNING";
@@ -32,7 +34,9 @@ final class ImpactJob {
     final List<AffectedHousehold> affected = new ArrayList<>();
     long cashChangeUzs;
 
-    ImpactJob(UUID ruleSetId, UUID againstId, int total) {
+    ImpactJob(UUID ruleSetId, UUID againstId, int total, Clock clock) {
+        this.clock = clock;
+        this.startedAt = clock.instant();
         this.ruleSetId = ruleSetId;
         this.againstId = againstId;
         this.total = total;
@@ -62,7 +66,7 @@ final class ImpactJob {
         int done = processed.get();
         Long eta = null;
         if ("RUNNING".equals(status) && done > 0) {
-            long elapsed = Duration.between(startedAt, Instant.now()).toMillis();
+            long elapsed = Duration.between(startedAt, clock.instant()).toMillis();
             eta = Math.round(elapsed / (double) done * (total - done) / 1000.0);
         }
         return new Progress(id, ruleSetId, againstId, status, done, total, total == 0 ? 100 : done * 100 / total, eta, error);

@@ -8,15 +8,15 @@ import uz.inson.assess.assessment.AssessmentEngine;
 import uz.inson.assess.assessment.AssessmentEntity;
 import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.common.Violation;
 import uz.inson.assess.household.HouseholdChecks;
 import uz.inson.assess.rules.ActiveRuleSet;
 import uz.inson.assess.rules.CompiledRuleSet;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +53,12 @@ public class ImpactService {
     /** Households compared at once within a job; the rest of the machine keeps serving assessments. */
     private final ForkJoinPool parallel;
 
-    ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json,
+    private final Clock clock;
+
+    ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock,
                   @ConfigProperty(name = "inson.impact.parallelism") Optional<Integer> parallelism) {
         this.active = active;
+        this.clock = clock;
         this.engine = engine;
         this.json = json;
         this.parallel = new ForkJoinPool(parallelism.filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
@@ -65,7 +68,7 @@ public class ImpactService {
     public List<AssessmentRequest> parse(String ndjson) {
         List<AssessmentRequest> population = new ArrayList<>();
         String[] lines = ndjson.split("\\R");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
+        LocalDate today = ServiceClock.today(clock);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -152,7 +155,7 @@ public class ImpactService {
         }
         CompiledRuleSet draft = active.byId(ruleSetId);
         CompiledRuleSet base = active.byId(againstId);
-        ImpactJob job = new ImpactJob(ruleSetId, againstId, population.size());
+        ImpactJob job = new ImpactJob(ruleSetId, againstId, population.size(), clock);
         if (jobs.size() >= MAX_JOBS) {
             jobs.values().stream().filter(j -> !"RUNNING".equals(j.status)).min((a, b) -> a.startedAt.compareTo(b.startedAt))
                     .ifPresent(oldest -> jobs.remove(oldest.id));
@@ -188,7 +191,7 @@ public class ImpactService {
             job.status = "FAILED";
             job.error = (e instanceof ExecutionException ? e.getCause() : e).getMessage();
         } finally {
-            job.finishedAt = Instant.now();
+            job.finishedAt = clock.instant();
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uz.inson.assess.assessment.ScenarioRunner;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.common.Violation;
 import uz.inson.assess.rules.ActiveRuleSet;
 import uz.inson.assess.rules.CompiledRuleSet;
@@ -16,6 +17,7 @@ import uz.inson.assess.rules.RuleSetInvalidException;
 import uz.inson.assess.rules.RuleSetProblem;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -40,12 +42,14 @@ public class RuleSetService {
     private final RuleSetCompiler compiler;
     private final ScenarioRunner scenarios;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    RuleSetService(ActiveRuleSet active, RuleSetCompiler compiler, ScenarioRunner scenarios, ObjectMapper json) {
+    RuleSetService(ActiveRuleSet active, RuleSetCompiler compiler, ScenarioRunner scenarios, ObjectMapper json, Clock clock) {
         this.active = active;
         this.compiler = compiler;
         this.scenarios = scenarios;
         this.json = json;
+        this.clock = clock;
     }
 
     /** At first start the repository's bundle becomes the first version, in force from the beginning of time. */
@@ -152,7 +156,7 @@ public class RuleSetService {
         List<RuleSetProblem> warnings = new ArrayList<>(entity.codeChangesAllowed ? changedCode : List.of());
         try {
             CompiledRuleSet compiled = compiler.compile(bundle);
-            TableChecks.Findings findings = TableChecks.check(compiled.tables(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent")));
+            TableChecks.Findings findings = TableChecks.check(compiled.tables(), ServiceClock.today(clock));
             problems.addAll(findings.errors());
             warnings.addAll(findings.warnings());
             for (ScenarioRunner.Outcome outcome : scenarios.run(compiled)) {
@@ -298,8 +302,8 @@ public class RuleSetService {
         return new ProblemException(409, "rule-set-state", detail, List.of());
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private String write(Object value) {

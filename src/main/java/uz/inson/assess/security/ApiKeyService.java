@@ -11,8 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,6 +36,11 @@ public class ApiKeyService {
     private final SecureRandom random = new SecureRandom();
     /** When each key's last-used time was last written, so a busy key costs one UPDATE a minute, not one per request. */
     private final Map<UUID, OffsetDateTime> lastWritten = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    ApiKeyService(Clock clock) {
+        this.clock = clock;
+    }
 
     public record NewKey(String name, List<String> roles, String region, String district, OffsetDateTime expiresAt, Integer requestsPerMinute) {
     }
@@ -147,7 +152,7 @@ public class ApiKeyService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

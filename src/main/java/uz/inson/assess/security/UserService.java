@@ -13,8 +13,8 @@ import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.Violation;
 import uz.inson.assess.household.Region;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,9 +62,11 @@ public class UserService {
 
     private final boolean demoUsers;
     private final Optional<String> bootstrapAdminPassword;
+    private final Clock clock;
 
     UserService(@ConfigProperty(name = "inson.embedded-postgres.active", defaultValue = "false") boolean embeddedDatabase,
-                @ConfigProperty(name = "inson.auth.bootstrap-admin-password") Optional<String> bootstrapAdminPassword) {
+                @ConfigProperty(name = "inson.auth.bootstrap-admin-password") Optional<String> bootstrapAdminPassword, Clock clock) {
+        this.clock = clock;
         // Demo users only where nothing real can be: the embedded database, and never the production profile.
         this.demoUsers = embeddedDatabase && LaunchMode.current() != LaunchMode.NORMAL;
         this.bootstrapAdminPassword = bootstrapAdminPassword.filter(p -> !p.isBlank());
@@ -164,7 +166,7 @@ public class UserService {
         return UserView.of(user);
     }
 
-    private static UserEntity newUser(String username, String password, List<String> roles, String region, String district) {
+    private UserEntity newUser(String username, String password, List<String> roles, String region, String district) {
         checkScope(roles, region, district);
         UserEntity user = new UserEntity();
         user.username = username;
@@ -235,7 +237,7 @@ public class UserService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

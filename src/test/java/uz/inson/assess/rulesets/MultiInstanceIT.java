@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.support.Households;
 
 import java.io.File;
@@ -109,8 +110,10 @@ class MultiInstanceIT {
 
     private static String caseWorker;
 
+    /** The version that decides a case of today on this instance (the packaged instances run on the system clock). */
     private static String versionOn(int port) {
-        return given().port(port).auth().oauth2(caseWorker).contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
+        String today = Households.onDate(Households.POOR_FAMILY_WITH_DISABLED_CHILD, java.time.LocalDate.now(ServiceClock.TASHKENT));
+        return given().port(port).auth().oauth2(caseWorker).contentType(ContentType.JSON).body(today)
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("ruleSet.version");
     }
 

@@ -10,15 +10,20 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import jakarta.inject.Inject;
+import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.security.Roles;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
+import uz.inson.assess.support.RuleSets;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -33,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A policy officer's change, end to end: download, edit, upload, validate, approve, activate, replay, roll back. */
 @QuarkusTest
+@Tag("time-sensitive")
 class RuleSetLifecycleTest {
     private static final String PARAMETERS = "decision-tables/parameters.drl.xlsx";
 
@@ -44,19 +50,25 @@ class RuleSetLifecycleTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
+    @Inject
+    Clock clock;
+
     @AfterEach
     void putTheRepositoryVersionBackInForce() {
-        for (int i = 0; i < 3 && !"2026.1.0".equals(currentVersion()); i++) {
-            Auth.as("approver").post("/api/v1/rule-sets/rollback");
-        }
+        RuleSets.restoreImportedVersion();
     }
 
     private static String currentVersion() {
-        return Auth.caseWorkerFor(Households.WELL_OFF_FAMILY).contentType(ContentType.JSON).body(Households.WELL_OFF_FAMILY).post("/api/v1/assessments").then().extract().path("ruleSet.version");
+        return RuleSets.activeVersion();
     }
 
     private static String activeId() {
-        return Auth.as("policy").get("/api/v1/rule-sets?size=200").then().statusCode(200).extract().path("items.find { it.status == 'ACTIVE' }.id");
+        return RuleSets.activeId();
+    }
+
+    /** The household as of the service's today, which the version in force now decides. */
+    private String today(String household) {
+        return Households.onDate(household, ServiceClock.today(clock));
     }
 
     private static byte[] download(String id, String path) {
@@ -103,7 +115,8 @@ class RuleSetLifecycleTest {
     void aChangedThresholdIsValidatedApprovedByAnotherPersonActivatedAndRolledBack() throws IOException {
         String original = activeId();
         Auth.withRoles(LEAD, Roles.POLICY_OFFICER, Roles.POLICY_APPROVER);
-        String before = Auth.caseWorkerFor(Households.JUST_ABOVE_THE_MINIMUM).contentType(ContentType.JSON).body(Households.JUST_ABOVE_THE_MINIMUM).post("/api/v1/assessments")
+        String household = today(Households.JUST_ABOVE_THE_MINIMUM);
+        String before = Auth.caseWorkerFor(household).contentType(ContentType.JSON).body(household).post("/api/v1/assessments")
                 .then().statusCode(201).body("derived.registryCategory", equalTo("AT_RISK_OF_POVERTY")).extract().path("id");
 
         // Widening the at-risk-of-poverty band to 1.6 x MSL changes no scenario outcome, so the draft validates.
@@ -134,8 +147,12 @@ class RuleSetLifecycleTest {
         Auth.as("approver").contentType(ContentType.JSON).body("{}").post("/api/v1/rule-sets/" + draft + "/activate")
                 .then().statusCode(200).body("status", equalTo("ACTIVE")).body("activations[0].activatedBy", equalTo("approver"));
 
-        Auth.caseWorkerFor(Households.JUST_ABOVE_THE_MINIMUM).contentType(ContentType.JSON).body(Households.JUST_ABOVE_THE_MINIMUM).post("/api/v1/assessments").then().statusCode(201)
+        Auth.caseWorkerFor(household).contentType(ContentType.JSON).body(household).post("/api/v1/assessments").then().statusCode(201)
                 .body("ruleSet.version", equalTo("2026.1.1")).body("ruleSet.id", equalTo(draft));
+        // a case date before the activation keeps the version that was in force on it
+        String aMonthAgo = Households.onDate(Households.JUST_ABOVE_THE_MINIMUM, ServiceClock.today(clock).minusDays(30));
+        Auth.caseWorkerFor(household).contentType(ContentType.JSON).body(aMonthAgo).post("/api/v1/assessments").then().statusCode(201)
+                .body("ruleSet.id", equalTo(original));
         Auth.as("auditor").post("/api/v1/assessments/" + before + "/replay").then().statusCode(200)
                 .body("identical", is(true)).body("ruleSet.version", equalTo("2026.1.0")).body("result.ruleSet.id", equalTo(original));
 

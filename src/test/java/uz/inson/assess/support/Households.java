@@ -2,7 +2,18 @@ package uz.inson.assess.support;
 
 /** Realistic households used across the REST tests, as the JSON a calling system sends. */
 public final class Households {
+    /** The case date the households below are written for. */
+    public static final String AS_OF = "2026-11-25";
+
     private Households() {
+    }
+
+    /**
+     * The household as of another case date. A case date is decided by the version in force on it, so a test that puts
+     * a version in force now must assess as of the service's today, not as of a fixed date that time leaves behind.
+     */
+    public static String onDate(String household, java.time.LocalDate asOf) {
+        return household.replace("\"asOf\": \"" + AS_OF + "\"", "\"asOf\": \"" + asOf + "\"");
     }
 
     /** DESIGN §4: a poor family renting in Chust, unemployed mother, son with a childhood disability who needs care. */
