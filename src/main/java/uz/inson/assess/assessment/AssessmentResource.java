@@ -62,14 +62,19 @@ public class AssessmentResource {
             @NotNull @Valid AssessmentRequest request,
             @Parameter(description = "Language of names and reasons: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang,
             @Parameter(description = "near-misses: also list services missed by one condition") @QueryParam("explain") String explain,
+            @Parameter(description = "open-services: also list help open to everyone (helplines, first consultations)") @QueryParam("include") String include,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         if (explain != null && !explain.equals("near-misses")) {
             throw ProblemException.invalid("explain", "must be near-misses");
         }
+        if (include != null && !include.equals("open-services")) {
+            throw ProblemException.invalid("include", "must be open-services");
+        }
         Language language = Language.resolve(lang, headers.getAcceptableLanguages());
         Caller caller = Caller.of(identity);
-        AssessmentResult result = service.assess(request, language, explain != null, caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build()).entity(shownTo(caller, result)).build();
+        AssessmentResult result = service.assess(request, language, explain != null, include != null, caller);
+        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build())
+                .entity(AssessmentAccess.shownTo(caller, result)).build();
     }
 
     @POST
@@ -90,7 +95,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No such assessment, or not yours to see", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public AssessmentResult get(@PathParam("id") UUID id) {
         Caller caller = Caller.of(identity);
-        return shownTo(caller, service.find(id, caller));
+        return AssessmentAccess.shownTo(caller, service.find(id, caller));
     }
 
     @GET
@@ -106,17 +111,5 @@ public class AssessmentResource {
                     .orElseThrow(() -> ProblemException.invalid("region", "must be one of " + Arrays.toString(Region.values())));
         }
         return service.list(Caller.of(identity), wanted, district == null || district.isBlank() ? null : district, page, size);
-    }
-
-    /**
-     * An integrating system gets the decision (services, risk level, case path) but not the household's derived
-     * figures, risk factors or near misses: what another system does not need, it should not hold.
-     */
-    private static AssessmentResult shownTo(Caller caller, AssessmentResult result) {
-        if (!caller.has(Roles.INTEGRATION_CLIENT) || caller.has(Roles.CASE_WORKER) || caller.has(Roles.AUDITOR)) {
-            return result;
-        }
-        return new AssessmentResult(result.id(), result.assessedAt(), result.asOf(), result.language(), result.ruleSet(), null,
-                result.riskLevel(), result.riskScore(), null, result.casePath(), result.eligibleServices(), null);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
-import uz.inson.assess.common.Violation;
 import uz.inson.assess.household.Household;
 import uz.inson.assess.household.HouseholdChecks;
 import uz.inson.assess.household.Region;
@@ -32,33 +31,30 @@ import java.util.UUID;
 public class AssessmentService {
     private final ActiveRuleSet activeRuleSet;
     private final AssessmentEngine engine;
+    private final AnswerWriter writer;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AssessmentService(ActiveRuleSet activeRuleSet, AssessmentEngine engine, ObjectMapper json, Clock clock) {
+    AssessmentService(ActiveRuleSet activeRuleSet, AssessmentEngine engine, AnswerWriter writer, ObjectMapper json, Clock clock) {
         this.activeRuleSet = activeRuleSet;
         this.engine = engine;
+        this.writer = writer;
         this.json = json;
         this.clock = clock;
     }
 
-    public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, Caller caller) {
+    public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
         // Case dates default to "today" where the case workers are.
         LocalDate today = ServiceClock.today(clock);
         LocalDate asOf = request.asOf() == null ? today : request.asOf();
         HouseholdChecks.check(request.household(), asOf, today);
         Household household = request.household();
-        if (!caller.has(Roles.INTEGRATION_CLIENT) && !caller.covers(household.region().name(), household.district())) {
-            throw new ProblemException(403, "outside-territory", "This household is in " + household.region() + (household.district() == null ? "" : ", "
-                    + household.district()) + ", outside the territory you serve", List.of(new Violation("household.district", "is outside your territory")));
-        }
+        AssessmentAccess.checkMayAssess(caller, household);
         CompiledRuleSet ruleSet = activeRuleSet.forDate(asOf);
         long started = System.nanoTime();
-        AssessmentResult computed = engine.assess(ruleSet, request.household(), asOf, language, nearMisses);
+        AssessmentResult result = writer.write(engine.decide(ruleSet, household, asOf), language, nearMisses, openServices)
+                .identified(UUID.randomUUID(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         long micros = (System.nanoTime() - started) / 1_000;
-        AssessmentResult result = new AssessmentResult(UUID.randomUUID(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
-                computed.asOf(), computed.language(), computed.ruleSet(), computed.derived(), computed.riskLevel(), computed.riskScore(),
-                computed.riskFactors(), computed.casePath(), computed.eligibleServices(), computed.nearMisses());
 
         AssessmentEntity entity = new AssessmentEntity();
         entity.id = result.id();
@@ -137,10 +133,9 @@ public class AssessmentService {
         AssessmentEntity entity = visible(id, caller);
         AssessmentRequest request = readRequest(entity.request);
         AssessmentResult original = read(entity.result);
-        AssessmentResult again = engine.assess(activeRuleSet.byId(entity.ruleSetId), request.household(), request.asOf(),
-                Language.valueOf(entity.language), original.nearMisses() != null);
-        AssessmentResult replayed = new AssessmentResult(original.id(), original.assessedAt(), again.asOf(), again.language(), again.ruleSet(),
-                again.derived(), again.riskLevel(), again.riskScore(), again.riskFactors(), again.casePath(), again.eligibleServices(), again.nearMisses());
+        AssessmentResult replayed = writer.write(engine.decide(activeRuleSet.byId(entity.ruleSetId), request.household(), request.asOf()),
+                Language.valueOf(entity.language), original.nearMisses() != null, original.openServices() != null)
+                .identified(original.id(), original.assessedAt());
         boolean identical = json.valueToTree(original).equals(json.valueToTree(replayed));
         return new Replay(identical, original.ruleSet(), replayed);
     }
@@ -151,10 +146,7 @@ public class AssessmentService {
      */
     private static AssessmentEntity visible(UUID id, Caller caller) {
         AssessmentEntity entity = AssessmentEntity.<AssessmentEntity>findByIdOptional(id).orElseThrow(() -> notFound(id));
-        boolean allowed = caller.has(Roles.AUDITOR)
-                || caller.has(Roles.CASE_WORKER) && caller.covers(entity.region, entity.district)
-                || caller.has(Roles.INTEGRATION_CLIENT) && caller.name().equals(entity.assessedBy);
-        if (!allowed) {
+        if (!AssessmentAccess.maySee(caller, entity.region, entity.district, entity.assessedBy)) {
             throw notFound(id);
         }
         return entity;

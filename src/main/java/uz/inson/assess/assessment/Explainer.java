@@ -1,57 +1,98 @@
 package uz.inson.assess.assessment;
 
+import uz.inson.assess.catalog.ServiceCatalog;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.Messages;
 import uz.inson.assess.rules.Criterion;
 import uz.inson.assess.rules.DecisionTable;
+import uz.inson.assess.rules.facts.PersonProfile;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Turns a table row that held into a sentence a case worker can read aloud, in the case worker's language. */
+/**
+ * Turns a table row that held into a sentence a case worker can read aloud, in the case worker's language: "The son,
+ * 10, is a child with a disability; he needs care." The member is named once by place and age, then by pronoun.
+ */
 final class Explainer {
     private Explainer() {
     }
 
-    static String explain(DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, Language language) {
+    static String explain(DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, Collection<PersonProfile> household,
+                          ServiceCatalog catalog, Language language) {
         List<String> parts = new ArrayList<>();
+        boolean named = false;
         for (DecisionTable.Column column : table.columns()) {
             String cell = row.cell(column);
             if (!"CONDITION".equals(column.type()) || cell.isEmpty()) {
                 continue;
             }
-            parts.add(Criterion.forTemplate(column.template())
-                    .map(criterion -> describe(criterion, cell, subject, language))
-                    .orElse(column.header() + ": " + cell));
+            Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
+            if (criterion == null) {
+                parts.add(column.header() + ": " + cell);
+                continue;
+            }
+            if (criterion == Criterion.NEED || subject.person() != null && (criterion == Criterion.RELATION
+                    || criterion == Criterion.AGE_AT_LEAST || criterion == Criterion.AGE_BELOW)) {
+                continue; // said elsewhere: the need in answersNeeds, the relation and age in the member's name ("the son, 10")
+            }
+            String member = "";
+            if (criterion.isMemberCondition() && subject.person() != null) {
+                member = named ? MemberNames.pronoun(subject.person(), language) : MemberNames.name(subject.person(), household, language);
+                named = true;
+            }
+            parts.add(describe(criterion, cell, subject, member, household, catalog, language));
         }
         if (parts.isEmpty()) {
             parts.add(Messages.format(language, "criterion.none"));
         }
-        String text = String.join(Messages.format(language, "sentence.join"), parts);
-        return subject.person() != null && text.startsWith(subject.person().getRef()) ? text + "." : sentence(text);
+        return sentence(String.join(Messages.format(language, "sentence.join"), parts));
     }
 
-    static String describe(Criterion criterion, String cell, Criterion.Subject subject, Language language) {
-        String member = subject.person() == null ? "" : subject.person().getRef();
+    /**
+     * One condition in words. Arguments: {0} the member (name or pronoun), {1} the actual value, {2} the row's value(s),
+     * {3} a computed limit, {4} unused, {5} the member's sex (M/F, for agreement), {6} another member's name.
+     */
+    static String describe(Criterion criterion, String cell, Criterion.Subject subject, String member, Collection<PersonProfile> household,
+                           ServiceCatalog catalog, Language language) {
         Object actual = criterion.actual(subject);
         String key = "criterion." + criterion.name();
-        return switch (criterion.kind()) {
-            case IS -> Messages.format(language, key + "." + Boolean.parseBoolean(cell.trim()), member);
-            case ONE_OF -> Messages.has(language, key + "." + actual)
-                    ? Messages.format(language, key + "." + actual, member)
-                    : Messages.format(language, key, member, Messages.value(language, String.valueOf(actual)), values(Criterion.values(cell), language));
-            case CONTAINS_ANY -> {
-                List<String> matched = Criterion.values(cell).stream().filter(((Collection<?>) actual)::contains).toList();
-                yield Messages.format(language, key, member, values(matched, language), values(Criterion.values(cell), language));
+        String sex = subject.person() == null ? "M" : subject.person().getSex();
+        return switch (criterion) {
+            case LAND_ABOVE_LIMIT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getLandPlotSqm(),
+                    subject.household().getLandPlotLimitSqm());
+            case LIVESTOCK_ABOVE_LIMIT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getLivestockHeads(),
+                    subject.household().getLivestockLimitHeads());
+            case HAS_DEBT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getDebtRepayments());
+            case HAS_GUARDIAN -> {
+                PersonProfile guardian = household.stream().filter(p -> p.getRef().equals(subject.person().getGuardianRef())).findFirst().orElse(null);
+                yield Messages.format(language, key + "." + cell.trim(), member, null, null, null, null, sex,
+                        guardian == null ? "" : MemberNames.nameAtEnd(guardian, household, language));
             }
-            case NOT_CONTAINS -> Messages.format(language, key, member, "", Messages.value(language, cell.trim()));
-            case AT_LEAST, BELOW -> Messages.format(language, key, member, actual, Double.parseDouble(cell));
-            case BELOW_MSL_TIMES -> {
-                double multiplier = Double.parseDouble(cell);
-                yield Messages.format(language, key, member, actual, multiplier, Math.round(subject.household().getMsl() * multiplier));
-            }
+            case NOT_RECEIVING -> Messages.format(language, key, member, null,
+                    catalog.find(cell.trim()).map(s -> s.name(language)).orElse(cell.trim()));
+            default -> switch (criterion.kind()) {
+                case IS -> Messages.format(language, key + "." + Boolean.parseBoolean(cell.trim()), member, actual, null, null, null, sex);
+                case ONE_OF -> Messages.has(language, key + "." + actual)
+                        ? Messages.format(language, key + "." + actual, member, actual, null, null, null, sex)
+                        : Messages.format(language, key, member, Messages.value(language, String.valueOf(actual)),
+                        values(Criterion.values(cell), language), null, null, sex);
+                case CONTAINS_ANY -> {
+                    List<String> matched = Criterion.values(cell).stream().filter(((Collection<?>) actual)::contains).toList();
+                    yield matched.size() == 1 && Messages.has(language, key + "." + matched.get(0))
+                            ? Messages.format(language, key + "." + matched.get(0), member, null, null, null, null, sex)
+                            : Messages.format(language, key, member, values(matched, language), values(Criterion.values(cell), language),
+                            null, null, sex);
+                }
+                case NOT_CONTAINS -> Messages.format(language, key, member, null, Messages.value(language, cell.trim()));
+                case AT_LEAST, AT_MOST, BELOW -> Messages.format(language, key, member, actual, Double.parseDouble(cell), null, null, sex);
+                case BELOW_MSL_TIMES, AT_LEAST_MSL_TIMES -> {
+                    double multiplier = Double.parseDouble(cell);
+                    yield Messages.format(language, key, member, actual, multiplier, Math.round(subject.household().getMsl() * multiplier));
+                }
+            };
         };
     }
 
@@ -59,11 +100,18 @@ final class Explainer {
         return codes.stream().map(code -> Messages.value(language, code)).collect(Collectors.joining(Messages.format(language, "sentence.or")));
     }
 
+    /** A capital letter to start and a full stop to end. */
     static String sentence(String text) {
         if (text.isEmpty()) {
             return text;
         }
         String capitalised = Character.toUpperCase(text.charAt(0)) + text.substring(1);
         return capitalised.endsWith(".") ? capitalised : capitalised + ".";
+    }
+
+    /** A sentence to embed after a colon: no capital, no full stop. */
+    static String clause(String sentence) {
+        String text = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -48,7 +48,7 @@ final class NearMissFinder {
                 }
                 List<PersonProfile> subjects = table.concernsAMember(row) ? List.copyOf(outcome.people().values()) : java.util.Collections.singletonList(null);
                 for (PersonProfile person : subjects) {
-                    Criterion.Subject subject = new Criterion.Subject(household, person, null);
+                    Criterion.Subject subject = AssessmentEngine.subject(outcome, person == null ? null : person.getRef());
                     missedByOne(table, row, subject, incomeMargin, ageYears, riskBand).ifPresent(miss -> {
                         Miss found = new Miss(code, person == null ? null : person.getRef(), miss.criterion(), miss.cell(),
                                 miss.actual(), miss.limit(), miss.relativeGap(), table.source(row));
@@ -63,7 +63,7 @@ final class NearMissFinder {
             result.add(new AssessmentResult.NearMiss(miss.code(),
                     catalogService.map(s -> s.name(language)).orElse(miss.code()),
                     catalogService.map(s -> s.category().name()).orElse(null),
-                    miss.memberRef(), Explainer.sentence(describe(miss, household, language)), Math.abs(miss.actual() - miss.limit()), miss.source()));
+                    miss.memberRef(), Explainer.sentence(describe(miss, outcome, language)), Math.abs(miss.actual() - miss.limit()), miss.source()));
         });
         return result;
     }
@@ -78,7 +78,7 @@ final class NearMissFinder {
                 continue;
             }
             Optional<Criterion> criterion = Criterion.forTemplate(column.template());
-            if (criterion.isEmpty() || (criterion.get().isMemberCondition() && subject.person() == null)) {
+            if (criterion.isEmpty() || !criterion.get().appliesTo(subject) || criterion.get().isUnknown(subject)) {
                 return Optional.empty();
             }
             if (criterion.get().holds(cell, subject)) {
@@ -138,14 +138,15 @@ final class NearMissFinder {
         };
     }
 
-    private static String describe(Miss miss, HouseholdProfile household, Language language) {
+    private static String describe(Miss miss, RuleOutcome outcome, Language language) {
         String key = "near." + miss.criterion().name();
+        String member = miss.memberRef() == null ? "" : MemberNames.name(outcome.people().get(miss.memberRef()), outcome.people().values(), language);
         return switch (miss.criterion()) {
             case INCOME_BELOW_MSL -> Messages.format(language, key, "", (long) miss.actual(), Double.parseDouble(miss.cell()),
                     (long) miss.limit(), (long) (miss.actual() - miss.limit()));
             case REGISTRY_CATEGORY -> Messages.format(language, key, "", (long) miss.actual(), Messages.value(language, miss.cell()),
                     (long) miss.limit(), (long) (miss.actual() - miss.limit()));
-            default -> Messages.format(language, key, miss.memberRef() == null ? "" : miss.memberRef(), (long) miss.actual(), (long) miss.limit());
+            default -> Messages.format(language, key, member, (long) miss.actual(), (long) miss.limit());
         };
     }
 }

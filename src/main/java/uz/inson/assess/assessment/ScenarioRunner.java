@@ -58,26 +58,73 @@ public class ScenarioRunner {
         AssessmentResult actual = null;
         try {
             actual = engine.assess(ruleSet, scenario.household(), scenario.asOf(), Language.en, false);
-            List<String> granted = actual.eligibleServices().stream().map(AssessmentResult.EligibleService::code).toList();
-            for (String code : scenario.expected().services()) {
-                if (!granted.contains(code)) {
-                    mismatches.add(RuleSetProblem.inFile(file, "scenario-service-missing", code));
-                }
-            }
-            for (String code : scenario.expected().absentServices()) {
-                if (granted.contains(code)) {
-                    mismatches.add(RuleSetProblem.inFile(file, "scenario-service-unwanted", code));
-                }
-            }
-            if (scenario.expected().riskLevel() != null && !scenario.expected().riskLevel().equals(actual.riskLevel())) {
-                mismatches.add(RuleSetProblem.inFile(file, "scenario-risk-level", scenario.expected().riskLevel(), actual.riskLevel(), actual.riskScore()));
-            }
-            if (scenario.expected().casePath() != null && !scenario.expected().casePath().equals(actual.casePath().code())) {
-                mismatches.add(RuleSetProblem.inFile(file, "scenario-case-path", scenario.expected().casePath(), actual.casePath().code()));
-            }
+            compare(file, scenario.expected(), actual, mismatches);
         } catch (ProblemException e) {
             mismatches.add(RuleSetProblem.inFile(file, "scenario-not-assessed", e.getMessage()));
         }
         return new Outcome(file, index, scenario, actual, mismatches);
+    }
+
+    private static void compare(String file, Scenario.Expected expected, AssessmentResult actual, List<RuleSetProblem> mismatches) {
+        Map<String, AssessmentResult.EligibleService> granted = new java.util.LinkedHashMap<>();
+        actual.eligibleServices().forEach(s -> granted.put(s.code(), s));
+        for (String code : expected.services()) {
+            if (!granted.containsKey(code)) {
+                mismatches.add(RuleSetProblem.inFile(file, "scenario-service-missing", code));
+            }
+        }
+        for (String code : expected.absentServices()) {
+            if (granted.containsKey(code)) {
+                mismatches.add(RuleSetProblem.inFile(file, "scenario-service-unwanted", code));
+            }
+        }
+        if (expected.riskLevel() != null && !expected.riskLevel().equals(actual.riskLevel())) {
+            mismatches.add(RuleSetProblem.inFile(file, "scenario-risk-level", expected.riskLevel(), actual.riskLevel(), actual.riskScore()));
+        }
+        if (expected.casePath() != null && !expected.casePath().equals(actual.casePath().code())) {
+            mismatches.add(RuleSetProblem.inFile(file, "scenario-case-path", expected.casePath(), actual.casePath().code()));
+        }
+        if (expected.needs() != null) {
+            java.util.Set<String> areas = new java.util.TreeSet<>();
+            actual.needs().forEach(n -> areas.add(n.area()));
+            if (!areas.equals(new java.util.TreeSet<>(expected.needs()))) {
+                mismatches.add(RuleSetProblem.inFile(file, "scenario-needs", new java.util.TreeSet<>(expected.needs()), areas));
+            }
+        }
+        expected.amounts().forEach((code, amount) -> {
+            AssessmentResult.EligibleService service = granted.get(code);
+            if (service == null || !amount.equals(service.amountUzs())) {
+                mismatches.add(RuleSetProblem.inFile(file, "scenario-amount", code, amount, service == null ? "—" : service.amountUzs()));
+            }
+        });
+        expected.beneficiaries().forEach((code, refs) -> {
+            AssessmentResult.EligibleService service = granted.get(code);
+            if (service == null || !refs.equals(service.beneficiaries())) {
+                mismatches.add(RuleSetProblem.inFile(file, "scenario-beneficiaries", code, refs, service == null ? "—" : service.beneficiaries()));
+            }
+        });
+        Scenario.Package pinned = expected.cashPackage();
+        if (pinned != null) {
+            AssessmentResult.CashPackageResult cash = actual.cashPackage();
+            checkFigure(file, "monthlyCashUzs", pinned.monthlyCashUzs(), cash.monthlyCashUzs(), mismatches);
+            checkFigure(file, "oneOffCashUzs", pinned.oneOffCashUzs(), cash.oneOffCashUzs(), mismatches);
+            checkFigure(file, "yearlyCashUzs", pinned.yearlyCashUzs(), cash.yearlyCashUzs(), mismatches);
+        }
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        actual.questions().forEach(q -> asked.add(q.fact()));
+        for (String fact : expected.questions()) {
+            if (!asked.contains(fact)) {
+                mismatches.add(RuleSetProblem.inFile(file, "scenario-question-missing", fact));
+            }
+        }
+        if (expected.meansTest() != null && !expected.meansTest().equals(actual.meansTest().outcome())) {
+            mismatches.add(RuleSetProblem.inFile(file, "scenario-means-test", expected.meansTest(), actual.meansTest().outcome()));
+        }
+    }
+
+    private static void checkFigure(String file, String name, Long expected, long actual, List<RuleSetProblem> mismatches) {
+        if (expected != null && expected != actual) {
+            mismatches.add(RuleSetProblem.inFile(file, "scenario-package", name, expected, actual));
+        }
     }
 }

@@ -66,12 +66,15 @@ public class CatalogResource {
     public record ServicePage(List<ServiceView> items, int page, int size, int total) {
     }
 
-    /** A service as the API shows it: the name in the requested language, and all three names. */
+    /** A service as the API shows it: the texts in the requested language, and all three names. */
     public record ServiceView(String code, String name, java.util.Map<Language, String> names, ServiceCategory category, ServiceKind kind,
-                              BeneficiaryUnit unit, String provider, String legalBasis, boolean meansTested) {
+                              BeneficiaryUnit unit, String provider, String legalBasis, boolean meansTested, Frequency frequency,
+                              String exclusiveGroup, ApplyAt applyAt, List<Document> documents, boolean automatic, boolean openToAll,
+                              boolean placement, String replacedBy) {
         static ServiceView of(CatalogService s, Language language) {
             return new ServiceView(s.code(), s.name(language), new java.util.TreeMap<>(s.names()), s.category(), s.kind(), s.unit(),
-                    s.provider(), s.legalBasis(), s.meansTested());
+                    s.provider(language), s.legalBasis(language), s.meansTested(), s.frequency(), s.exclusiveGroup(), s.applyAt(),
+                    s.documents(), s.automatic(), s.openToAll(), s.placement(), s.replacedBy());
         }
     }
 }

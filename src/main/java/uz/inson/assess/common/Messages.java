@@ -1,14 +1,19 @@
 package uz.inson.assess.common;
 
+import com.ibm.icu.text.MessageFormat;
+
 import java.math.BigDecimal;
-import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The sentences and value names of the three languages ({@code i18n/messages_*.properties}). */
+/**
+ * The sentences and value names of the three languages ({@code i18n/messages_*.properties}), as ICU message formats:
+ * numbers are grouped the language's way ("1 620 000" in Uzbek and Russian), and {@code plural} and {@code select}
+ * give "10 лет" but "21 год", "она" but "он".
+ */
 public final class Messages {
     private static final Map<Language, ResourceBundle> BUNDLES = new EnumMap<>(Language.class);
     /** Parsed once; MessageFormat is not thread-safe, so each use formats a clone. */
@@ -30,10 +35,6 @@ public final class Messages {
 
     /** The sentence {@code key} with its arguments; numbers are formatted the language's way. */
     public static String format(Language language, String key, Object... args) {
-        Object[] formatted = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            formatted[i] = args[i] instanceof Number number ? number(language, number) : args[i];
-        }
         MessageFormat format;
         try {
             format = FORMATS.computeIfAbsent(language + "/" + key,
@@ -41,7 +42,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return ((MessageFormat) format.clone()).format(formatted);
+        return ((MessageFormat) format.clone()).format(args);
     }
 
     /** The name of a code value (LOW_INCOME, RENTED …) in the language, or the code itself when it has none. */

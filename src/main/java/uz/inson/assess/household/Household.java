@@ -1,7 +1,10 @@
 package uz.inson.assess.household;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,10 +24,23 @@ public record Household(
         @NotNull @Valid MonthlyExpenses monthlyExpenses,
         @Valid Assets assets,
         @Schema(description = "Registries (notebooks) the household is already in.") Set<@NotNull Registry> registries,
-        @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid Member> members) {
+        @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid Member> members,
+        @Schema(description = "Catalogue codes of benefits, pensions and aid the household already receives; they are not counted again in the package.",
+                example = "[\"CSH-005\"]")
+        @Size(max = 50) Set<@NotNull @Pattern(regexp = "[A-Z]{3}-\\d{3}", message = "must be a catalogue code such as CSH-001") String> receives,
+        @Schema(description = "The household's total income in each of the last three months, oldest first, UZS; when given, "
+                + "per-capita income is their sum ÷ members ÷ 3 (decree PF-258).", example = "[1100000, 1250000, 1250000]")
+        @Size(min = 3, max = 3) List<@NotNull @PositiveOrZero @Max(MonthlyIncome.MAX_AMOUNT * 6) Long> incomeLast3Months) {
 
     public Household {
-        assets = assets == null ? Assets.NONE : assets;
         registries = registries == null ? Set.of() : Set.copyOf(registries);
+        receives = receives == null ? Set.of() : Set.copyOf(receives);
+        incomeLast3Months = incomeLast3Months == null ? null : List.copyOf(incomeLast3Months);
+    }
+
+    /** A household as the first version of the API described it. */
+    public Household(String externalId, Region region, String district, String mahalla, Housing housing, MonthlyIncome monthlyIncome,
+                     MonthlyExpenses monthlyExpenses, Assets assets, Set<Registry> registries, List<Member> members) {
+        this(externalId, region, district, mahalla, housing, monthlyIncome, monthlyExpenses, assets, registries, members, null, null);
     }
 }

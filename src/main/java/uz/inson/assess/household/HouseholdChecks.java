@@ -11,6 +11,9 @@ import java.util.Set;
 
 /** Checks that span fields, which Bean Validation annotations cannot express. */
 public final class HouseholdChecks {
+    /** A guardian is an adult (Civil Code): a request naming a child as guardian is a recording error. */
+    private static final int GUARDIAN_MIN_AGE = 18;
+
     private HouseholdChecks() {
     }
 
@@ -33,6 +36,21 @@ public final class HouseholdChecks {
             }
             if (member.pregnant() && member.sex() == Sex.M) {
                 violations.add(new Violation(path + ".pregnant", "cannot be true for sex M"));
+            }
+        }
+        for (int i = 0; i < household.members().size(); i++) {
+            Member member = household.members().get(i);
+            if (member.guardianRef() == null) {
+                continue;
+            }
+            String path = "household.members[" + i + "].guardianRef";
+            Member guardian = household.members().stream().filter(m -> m.ref().equals(member.guardianRef())).findFirst().orElse(null);
+            if (guardian == null) {
+                violations.add(new Violation(path, "'" + member.guardianRef() + "' is not the ref of a member of this household"));
+            } else if (guardian == member) {
+                violations.add(new Violation(path, "a member cannot be their own guardian"));
+            } else if (guardian.birthDate().isAfter(asOf.minusYears(GUARDIAN_MIN_AGE))) {
+                violations.add(new Violation(path, "the guardian must be at least " + GUARDIAN_MIN_AGE + " years old on asOf"));
             }
         }
         if (!violations.isEmpty()) {

@@ -23,9 +23,22 @@ public record Member(
         @NotNull Employment employment,
         @Valid Disability disability,
         boolean pregnant,
-        Set<@NotNull MemberFlag> flags) {
+        Set<@NotNull MemberFlag> flags,
+        @Schema(description = "Kinds of impairment. Absent: not asked yet (devices then wait for the answer); [] : none.")
+        @Size(max = 7) Set<@NotNull Impairment> impairments,
+        @Schema(description = "Care need scores; absent: not scored yet.") @Valid CareNeed careNeed,
+        @Schema(description = "Registered with the employment centre as a job seeker; absent: not asked yet.") Boolean registeredJobSeeker,
+        @Schema(description = "For a child: the ref of the member who is the child's guardian.", example = "m1")
+        @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must contain only letters, digits, '-' and '_'") String guardianRef) {
 
     public Member {
         flags = flags == null ? Set.of() : Set.copyOf(flags);
+        impairments = impairments == null ? null : Set.copyOf(impairments);
+    }
+
+    /** A member as the first version of the API described them: nothing asked about impairments, care, jobs or guardians. */
+    public Member(String ref, String pinfl, LocalDate birthDate, Sex sex, Relation relation, Employment employment, Disability disability,
+                  boolean pregnant, Set<MemberFlag> flags) {
+        this(ref, pinfl, birthDate, sex, relation, employment, disability, pregnant, flags, null, null, null, null);
     }
 }

@@ -1,17 +1,12 @@
 package uz.inson.assess.rules;
 
-import uz.inson.assess.household.DisabilityGroup;
-import uz.inson.assess.household.Employment;
-import uz.inson.assess.household.HousingCondition;
-import uz.inson.assess.household.HousingTenure;
-import uz.inson.assess.household.MemberFlag;
-import uz.inson.assess.household.Region;
-import uz.inson.assess.household.Registry;
-import uz.inson.assess.household.Relation;
-import uz.inson.assess.household.Sex;
+import uz.inson.assess.rules.facts.CasePath;
+import uz.inson.assess.rules.facts.MeansTestOutcome;
+import uz.inson.assess.rules.facts.NeedArea;
+import uz.inson.assess.rules.facts.NeedLevel;
+import uz.inson.assess.rules.facts.RiskLevel;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,33 +16,49 @@ import java.util.Map;
  * and a misspelt value ("LOW_INCOM") does not quietly make a row that never fires.
  */
 final class CellValues {
-    private static final Map<Criterion, List<String>> DOMAINS = new EnumMap<>(Criterion.class);
-
-    static {
-        // the categories indicators.drl gives a household
-        DOMAINS.put(Criterion.REGISTRY_CATEGORY, List.of("NONE", "AT_RISK_OF_POVERTY", "LOW_INCOME", "STATE_SUPPORTED"));
-        DOMAINS.put(Criterion.IN_NOTEBOOK, names(Registry.values()));
-        DOMAINS.put(Criterion.NOT_IN_NOTEBOOK, names(Registry.values()));
-        DOMAINS.put(Criterion.HOUSING_TENURE, names(HousingTenure.values()));
-        DOMAINS.put(Criterion.HOUSING_CONDITION, names(HousingCondition.values()));
-        DOMAINS.put(Criterion.REGION, names(Region.values()));
-        DOMAINS.put(Criterion.ANY_MEMBER_FLAG, names(MemberFlag.values()));
-        DOMAINS.put(Criterion.MEMBER_FLAG, names(MemberFlag.values()));
-        DOMAINS.put(Criterion.SEX, names(Sex.values()));
-        DOMAINS.put(Criterion.RELATION, names(Relation.values()));
-        DOMAINS.put(Criterion.EMPLOYMENT, names(Employment.values()));
-        DOMAINS.put(Criterion.DISABILITY_GROUP, names(DisabilityGroup.values()));
-        DOMAINS.put(Criterion.RISK_LEVEL, List.of("LOW", "MODERATE", "HIGH", "CRITICAL"));
-    }
+    /** Action columns whose cells name a value of one of the rules' enums. */
+    private static final Map<String, List<String>> ACTION_DOMAINS = Map.of(
+            DecisionTable.NEED_AREA, names(NeedArea.values()),
+            DecisionTable.NEED_LEVEL, names(NeedLevel.values()),
+            DecisionTable.RISK_LEVEL_ACTION, names(RiskLevel.values()),
+            DecisionTable.MEANS_TEST_ACTION, names(MeansTestOutcome.values()),
+            DecisionTable.CASE_PATH_ACTION, names(CasePath.values()));
+    /** Action and metadata columns whose cells are true or false. */
+    private static final List<String> YES_NO = List.of(DecisionTable.NEED_RED_FLAG, DecisionTable.NEED_DANGER, DecisionTable.ENTITLEMENT);
 
     private CellValues() {
     }
 
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static void checkAction(DecisionTable table, DecisionTable.Column column, List<RuleSetProblem> problems) {
+        List<String> domain = ACTION_DOMAINS.get(column.template());
+        boolean yesNo = YES_NO.contains(column.template());
+        if (domain == null && !yesNo) {
+            return;
+        }
+        String where = column.header() + " (" + column.letter() + ")";
+        for (DecisionTable.Row row : table.rows()) {
+            String cell = row.cell(column).trim();
+            if (cell.isEmpty()) {
+                continue;
+            }
+            if (yesNo && !cell.equals("true") && !cell.equals("false")) {
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), where, "not-yes-no", cell));
+            } else if (domain != null && !domain.contains(cell)) {
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), where, "unknown-value", cell, String.join(", ", domain)));
+            }
+        }
+    }
+
     static void check(DecisionTable table, List<RuleSetProblem> problems) {
         for (DecisionTable.Column column : table.columns()) {
+            checkAction(table, column, problems);
             Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
-            boolean parameterValue = DecisionTable.PARAMETER_VALUE.equals(column.template());
-            if (criterion == null && !parameterValue) {
+            boolean numeric = DecisionTable.NUMERIC_ACTIONS.contains(column.template());
+            if (criterion == null && !numeric) {
                 continue;
             }
             String where = column.header() + " (" + column.letter() + ")";
@@ -56,10 +67,10 @@ final class CellValues {
                 if (cell.isEmpty()) {
                     continue;
                 }
-                Criterion.Kind kind = parameterValue ? Criterion.Kind.AT_LEAST : criterion.kind();
+                Criterion.Kind kind = numeric ? Criterion.Kind.AT_LEAST : criterion.kind();
                 switch (kind) {
-                    case AT_LEAST, BELOW, BELOW_MSL_TIMES -> {
-                        if (!isNumber(cell)) {
+                    case AT_LEAST, AT_MOST, BELOW, BELOW_MSL_TIMES, AT_LEAST_MSL_TIMES -> {
+                        if (!Criterion.isNumber().test(cell)) {
                             problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), where, "not-a-number", cell));
                         }
                     }
@@ -69,7 +80,7 @@ final class CellValues {
                         }
                     }
                     default -> {
-                        List<String> domain = DOMAINS.get(criterion);
+                        List<String> domain = criterion.domain();
                         List<String> values = kind == Criterion.Kind.NOT_CONTAINS ? List.of(cell) : Criterion.values(cell);
                         for (String value : values) {
                             if (domain != null && !domain.contains(value)) {
@@ -81,17 +92,5 @@ final class CellValues {
                 }
             }
         }
-    }
-
-    private static boolean isNumber(String cell) {
-        try {
-            return Double.isFinite(Double.parseDouble(cell)) && cell.matches("-?[0-9.]+");
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
     }
 }

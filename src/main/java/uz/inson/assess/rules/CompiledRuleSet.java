@@ -6,7 +6,6 @@ import org.kie.api.runtime.ExecutionResults;
 import org.kie.internal.command.CommandFactory;
 import uz.inson.assess.catalog.ServiceCatalog;
 import uz.inson.assess.household.Household;
-import uz.inson.assess.household.Member;
 import uz.inson.assess.rules.facts.CaseDate;
 import uz.inson.assess.rules.facts.HouseholdFacts;
 import uz.inson.assess.rules.facts.MemberFacts;
@@ -50,9 +49,9 @@ public final class CompiledRuleSet {
     public RuleOutcome evaluate(Household household, LocalDate asOf) {
         List<Object> facts = new ArrayList<>();
         facts.add(new CaseDate(asOf));
-        facts.add(new HouseholdFacts(household));
-        for (Member member : household.members()) {
-            facts.add(new MemberFacts(member));
+        facts.add(new HouseholdFacts(household, catalog.resolve(household.receives())));
+        for (int i = 0; i < household.members().size(); i++) {
+            facts.add(new MemberFacts(i, household.members().get(i)));
         }
         List<Command<?>> commands = List.of(
                 CommandFactory.newInsertElements(facts),

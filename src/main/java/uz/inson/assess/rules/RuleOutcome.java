@@ -1,13 +1,18 @@
 package uz.inson.assess.rules;
 
 import uz.inson.assess.rules.facts.CasePathDecision;
+import uz.inson.assess.rules.facts.CashShare;
 import uz.inson.assess.rules.facts.Grant;
 import uz.inson.assess.rules.facts.HouseholdProfile;
+import uz.inson.assess.rules.facts.MeansTestHit;
+import uz.inson.assess.rules.facts.NeedHit;
+import uz.inson.assess.rules.facts.NeedSummary;
 import uz.inson.assess.rules.facts.Parameter;
 import uz.inson.assess.rules.facts.PersonProfile;
 import uz.inson.assess.rules.facts.RiskAssessment;
 import uz.inson.assess.rules.facts.RiskFactor;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,42 +22,68 @@ import java.util.Optional;
 
 /** What one evaluation concluded, sorted so that the same household always reads the same. */
 public final class RuleOutcome {
-    private final HouseholdProfile household;
+    private HouseholdProfile household;
     private final Map<String, PersonProfile> people = new LinkedHashMap<>();
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
-    private final List<Grant> grants;
-    private final List<RiskFactor> riskFactors;
-    private final RiskAssessment risk;
-    private final CasePathDecision casePath;
+    private final List<Grant> grants = new ArrayList<>();
+    private final List<NeedHit> needHits = new ArrayList<>();
+    private final List<MeansTestHit> meansTest = new ArrayList<>();
+    private final List<CashShare> cashShares = new ArrayList<>();
+    private NeedSummary needs;
+    private RiskAssessment risk;
+    private CasePathDecision casePath;
 
     RuleOutcome(Collection<?> facts) {
-        household = only(facts, HouseholdProfile.class).orElse(null);
-        facts.stream().filter(PersonProfile.class::isInstance).map(PersonProfile.class::cast)
-                .sorted(Comparator.comparing(PersonProfile::getRef)).forEach(p -> people.put(p.getRef(), p));
-        facts.stream().filter(Parameter.class::isInstance).map(Parameter.class::cast)
-                .sorted(Comparator.comparing(Parameter::getName)).forEach(p -> parameters.merge(p.getName(), p, (a, b) -> a));
-        grants = facts.stream().filter(Grant.class::isInstance).map(Grant.class::cast)
-                .sorted(Comparator.comparing(Grant::serviceCode).thenComparing(Grant::rule)
-                        .thenComparing(g -> g.memberRef() == null ? "" : g.memberRef()))
-                .toList();
-        riskFactors = facts.stream().filter(RiskFactor.class::isInstance).map(RiskFactor.class::cast)
-                .sorted(Comparator.comparing(RiskFactor::points).reversed().thenComparing(RiskFactor::code)).toList();
-        risk = only(facts, RiskAssessment.class).orElse(null);
-        casePath = only(facts, CasePathDecision.class).orElse(null);
-    }
-
-    private static <T> Optional<T> only(Collection<?> facts, Class<T> type) {
-        return facts.stream().filter(type::isInstance).map(type::cast).findFirst();
+        List<PersonProfile> persons = new ArrayList<>();
+        List<Parameter> params = new ArrayList<>();
+        for (Object fact : facts) {
+            if (fact instanceof Grant grant) {
+                grants.add(grant);
+            } else if (fact instanceof NeedHit hit) {
+                needHits.add(hit);
+            } else if (fact instanceof PersonProfile person) {
+                persons.add(person);
+            } else if (fact instanceof Parameter parameter) {
+                params.add(parameter);
+            } else if (fact instanceof MeansTestHit hit) {
+                meansTest.add(hit);
+            } else if (fact instanceof CashShare share) {
+                cashShares.add(share);
+            } else if (fact instanceof HouseholdProfile profile) {
+                household = profile;
+            } else if (fact instanceof NeedSummary summary) {
+                needs = summary;
+            } else if (fact instanceof RiskAssessment assessment) {
+                risk = assessment;
+            } else if (fact instanceof CasePathDecision decision) {
+                casePath = decision;
+            }
+        }
+        persons.sort(Comparator.comparing(PersonProfile::getIndex));
+        persons.forEach(p -> people.put(p.getRef(), p));
+        params.sort(Comparator.comparing(Parameter::getName).thenComparing(Parameter::getRule));
+        params.forEach(p -> parameters.putIfAbsent(p.getName(), p));
+        grants.sort(Comparator.comparing(Grant::serviceCode).thenComparing(Grant::rule)
+                .thenComparing(g -> g.memberRef() == null ? "" : g.memberRef()));
+        needHits.sort(Comparator.comparing((NeedHit n) -> n.getArea().ordinal()).thenComparing(NeedHit::getRule)
+                .thenComparing(n -> n.getMemberRef() == null ? "" : n.getMemberRef()));
+        meansTest.sort(Comparator.comparing(MeansTestHit::rule));
+        cashShares.sort(Comparator.comparing(CashShare::rule));
     }
 
     /** Null when the parameters the indicators need have no value on the case date. */
     public HouseholdProfile household() { return household; }
+    /** Members in the order of the request. */
     public Map<String, PersonProfile> people() { return people; }
     public Map<String, Parameter> parameters() { return parameters; }
     public List<Grant> grants() { return grants; }
-    public List<RiskFactor> riskFactors() { return riskFactors; }
+    public List<NeedHit> needHits() { return needHits; }
+    public NeedSummary needs() { return needs; }
+    public List<RiskFactor> riskFactors() { return needs == null ? List.of() : needs.factors(); }
     public RiskAssessment risk() { return risk; }
     public CasePathDecision casePath() { return casePath; }
+    public List<MeansTestHit> meansTest() { return meansTest; }
+    public List<CashShare> cashShares() { return cashShares; }
 
     /** Parameter value on the case date, if the parameters table has one. */
     public Optional<Double> parameter(String name) {

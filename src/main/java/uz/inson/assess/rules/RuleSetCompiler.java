@@ -9,14 +9,20 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import uz.inson.assess.catalog.BeneficiaryUnit;
+import uz.inson.assess.catalog.CatalogService;
 import uz.inson.assess.catalog.ServiceCatalog;
 import uz.inson.assess.rules.facts.CaseDate;
+import uz.inson.assess.rules.facts.NeedArea;
+import uz.inson.assess.rules.facts.RegistryCategory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class RuleSetCompiler {
     private static final String TABLE_SUFFIX = ".drl.xlsx";
+    private static final String RISK_BAND = "POVERTY_RISK_MSL_MULTIPLIER";
 
     /** One spreadsheet, read once: its tables for tracing and the DRL Drools generates from it. */
     private record ReadTable(String path, List<DecisionTable> tables, String drl, RuleSetProblem problem) {
@@ -60,13 +67,16 @@ public class RuleSetCompiler {
         }
         ServiceCatalog serviceCatalog = catalog.join();
         problems.addAll(0, catalogProblems);
+        double band = riskBand(tables);
+        Set<String> parameterNames = parameterNames(tables);
         for (DecisionTable table : tables) {
             for (DecisionTable.Row row : table.rows()) {
                 if (rowsByRule.put(row.rule(), new CompiledRuleSet.TracedRow(table, row)) != null) {
                     problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), null, "duplicate-table", table.name()));
                 }
             }
-            checkServiceCodes(table, serviceCatalog, problems);
+            checkEligibilityRows(table, serviceCatalog, band, parameterNames, problems);
+            checkRequiredCells(table, problems);
             CellValues.check(table, problems);
         }
         if (!problems.isEmpty()) {
@@ -117,18 +127,122 @@ public class RuleSetCompiler {
         return null;
     }
 
-    private static void checkServiceCodes(DecisionTable table, ServiceCatalog catalog, List<RuleSetProblem> problems) {
+    /**
+     * The eligibility rows must make sense against the catalogue, whatever door the bundle came through: every row names
+     * a service in use, answers a need or is marked an entitlement, places nobody in an institution or a new family
+     * without a safety need, and pays means-tested cash only below the at-risk-of-poverty limit.
+     */
+    private static void checkEligibilityRows(DecisionTable table, ServiceCatalog catalog, double riskBand, Set<String> parameters,
+                                             List<RuleSetProblem> problems) {
         DecisionTable.Column service = table.column(DecisionTable.SERVICE_ACTION);
         if (service == null || catalog == null) {
             return;
         }
+        DecisionTable.Column needs = table.column(Criterion.NEED.template());
+        DecisionTable.Column category = column(table, Criterion.REGISTRY_CATEGORY);
+        DecisionTable.Column income = column(table, Criterion.INCOME_BELOW_MSL);
         for (DecisionTable.Row row : table.rows()) {
             String code = row.cell(service);
+            CatalogService granted = code.isEmpty() ? null : catalog.find(code).orElse(null);
             if (code.isEmpty()) {
                 problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), service.header(), "no-service-code"));
-            } else if (catalog.find(code).isEmpty()) {
+                continue;
+            } else if (granted == null) {
                 problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), service.header(), "unknown-service", code));
+                continue;
+            } else if (granted.replacedBy() != null) {
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), service.header(), "replaced-service", code, granted.replacedBy()));
             }
+            String needsCell = needs == null ? "" : header(needs);
+            if (table.answers(row).isEmpty() && !table.entitlement(row)) {
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), needsCell, "answers-no-need", code));
+            }
+            if (granted.unit() == BeneficiaryUnit.MEMBER && !table.concernsAMember(row)) {
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), service.header(), "member-service-without-member", code));
+            }
+            if (granted.isCash() && !parameters.contains(granted.amountParameter())) {
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), service.header(), "unknown-amount-parameter",
+                        granted.amountParameter(), code));
+            }
+            DecisionTable.Column impairment = table.column(Criterion.IMPAIRMENT.template());
+            if (!granted.impairments().isEmpty() && (impairment == null || row.cell(impairment).isBlank()
+                    || !granted.impairments().containsAll(Criterion.values(row.cell(impairment))))) {
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), impairment == null ? service.header() : header(impairment),
+                        "impairment-service-without-impairment", code, String.join(", ", granted.impairments())));
+            }
+            if (granted.placement() && !table.answers(row).equals(List.of(NeedArea.SAFETY.name()))) {
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), needsCell, "placement-without-safety", code));
+            }
+            if (granted.isCash() && granted.meansTested()) {
+                boolean limitedByCategory = category != null && !row.cell(category).isEmpty()
+                        && !Criterion.values(row.cell(category)).contains(RegistryCategory.NONE.name());
+                boolean limitedByIncome = income != null && !row.cell(income).isEmpty() && number(row.cell(income)) <= riskBand;
+                if (!limitedByCategory && !limitedByIncome) {
+                    problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), income == null ? service.header() : header(income),
+                            "means-tested-cash-unlimited", code, riskBand));
+                }
+            }
+        }
+    }
+
+    /** Cells every row of its table must fill: a need's area (it counts areas) and a risk level's level. */
+    private static void checkRequiredCells(DecisionTable table, List<RuleSetProblem> problems) {
+        for (String template : List.of(DecisionTable.NEED_AREA, DecisionTable.NEED_LEVEL, DecisionTable.RISK_LEVEL_ACTION)) {
+            DecisionTable.Column column = table.column(template);
+            if (column == null) {
+                continue;
+            }
+            for (DecisionTable.Row row : table.rows()) {
+                if (row.cell(column).isBlank()) {
+                    problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), header(column), "required-cell"));
+                }
+            }
+        }
+    }
+
+    /** Every parameter the parameters table names. */
+    private static Set<String> parameterNames(List<DecisionTable> tables) {
+        Set<String> names = new HashSet<>();
+        for (DecisionTable table : tables) {
+            DecisionTable.Column name = table.column(DecisionTable.PARAMETER_NAME);
+            if (name != null) {
+                table.rows().forEach(row -> names.add(row.cell(name)));
+            }
+        }
+        return names;
+    }
+
+    /** The widest at-risk-of-poverty band any row of the parameters table gives (1.5 × MSL when none does). */
+    private static double riskBand(List<DecisionTable> tables) {
+        double band = 0;
+        for (DecisionTable table : tables) {
+            DecisionTable.Column name = table.column(DecisionTable.PARAMETER_NAME);
+            DecisionTable.Column value = table.column(DecisionTable.PARAMETER_VALUE);
+            if (name == null || value == null) {
+                continue;
+            }
+            for (DecisionTable.Row row : table.rows()) {
+                if (RISK_BAND.equals(row.cell(name))) {
+                    band = Math.max(band, number(row.cell(value)));
+                }
+            }
+        }
+        return band > 0 ? band : 1.5;
+    }
+
+    private static DecisionTable.Column column(DecisionTable table, Criterion criterion) {
+        return table.column(criterion.template());
+    }
+
+    private static String header(DecisionTable.Column column) {
+        return column.header() + " (" + column.letter() + ")";
+    }
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 }

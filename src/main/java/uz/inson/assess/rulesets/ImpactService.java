@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uz.inson.assess.assessment.AssessmentEngine;
 import uz.inson.assess.assessment.AssessmentEntity;
 import uz.inson.assess.assessment.AssessmentRequest;
+import uz.inson.assess.assessment.Decision;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.common.Violation;
@@ -195,21 +196,21 @@ public class ImpactService {
         }
     }
 
-    private static void compare(ImpactJob job, AssessmentEngine.Decision before, AssessmentEngine.Decision after, AssessmentRequest request) {
-        Set<String> was = new TreeSet<>(before.services());
-        Set<String> now = new TreeSet<>(after.services());
+    private static void compare(ImpactJob job, Decision before, Decision after, AssessmentRequest request) {
+        Set<String> was = before.serviceCodes();
+        Set<String> now = after.serviceCodes();
         List<String> gained = now.stream().filter(code -> !was.contains(code)).toList();
         List<String> lost = was.stream().filter(code -> !now.contains(code)).toList();
         long cash = after.monthlyCashUzs() - before.monthlyCashUzs();
         boolean affected = !gained.isEmpty() || !lost.isEmpty() || cash != 0 || !before.riskLevel().equals(after.riskLevel())
-                || !before.casePath().equals(after.casePath());
+                || !before.casePathCode().equals(after.casePathCode());
         var household = request.household();
         String mahalla = household.region() + " / " + Objects.toString(household.district(), "?") + " / " + Objects.toString(household.mahalla(), "?");
         synchronized (job) {
             gained.forEach(code -> job.services.computeIfAbsent(code, k -> new int[2])[0]++);
             lost.forEach(code -> job.services.computeIfAbsent(code, k -> new int[2])[1]++);
             job.riskTransitions.merge(before.riskLevel() + "→" + after.riskLevel(), 1, Integer::sum);
-            job.pathTransitions.merge(before.casePath() + "→" + after.casePath(), 1, Integer::sum);
+            job.pathTransitions.merge(before.casePathCode() + "→" + after.casePathCode(), 1, Integer::sum);
             for (long[] area : List.of(job.byRegion.computeIfAbsent(household.region().name(), k -> new long[3]),
                     job.byMahalla.computeIfAbsent(mahalla, k -> new long[3]))) {
                 area[0]++;
@@ -219,8 +220,8 @@ public class ImpactService {
             job.cashChangeUzs += cash;
             if (affected) {
                 job.affected.add(new ImpactJob.AffectedHousehold(household.externalId(), household.region().name(), household.district(),
-                        household.mahalla(), gained, lost, before.riskLevel(), after.riskLevel(), before.casePath(),
-                        after.casePath(), cash));
+                        household.mahalla(), gained, lost, before.riskLevel(), after.riskLevel(), before.casePathCode(),
+                        after.casePathCode(), cash));
             }
         }
     }

@@ -163,10 +163,21 @@ final class RuleSetDiff {
             compare(fields, "kind", a.kind(), b.kind());
             compare(fields, "unit", a.unit(), b.unit());
             compare(fields, "names", a.names(), b.names());
-            compare(fields, "provider", a.provider(), b.provider());
-            compare(fields, "legal_basis", a.legalBasis(), b.legalBasis());
+            compare(fields, "providers", a.providers(), b.providers());
+            compare(fields, "legal_bases", a.legalBases(), b.legalBases());
             compare(fields, "means_tested", a.meansTested(), b.meansTested());
             compare(fields, "amount_parameter", a.amountParameter(), b.amountParameter());
+            compare(fields, "frequency", a.frequency(), b.frequency());
+            compare(fields, "season_months", a.seasonMonths(), b.seasonMonths());
+            compare(fields, "exclusive_group", a.exclusiveGroup(), b.exclusiveGroup());
+            compare(fields, "exclusive_rank", a.exclusiveRank(), b.exclusiveRank());
+            compare(fields, "apply_at", a.applyAt(), b.applyAt());
+            compare(fields, "documents", a.documents(), b.documents());
+            compare(fields, "automatic", a.automatic(), b.automatic());
+            compare(fields, "open_to_all", a.openToAll(), b.openToAll());
+            compare(fields, "placement", a.placement(), b.placement());
+            compare(fields, "impairments", a.impairments(), b.impairments());
+            compare(fields, "replaced_by", a.replacedBy(), b.replacedBy());
             changed.put(code, fields);
         }
         return new CatalogDiff(added, removed, changed);

@@ -18,11 +18,11 @@ import java.util.Map;
  * (a warning). Every finding names its cell.
  */
 final class TableChecks {
-    static final String VALID_FROM = "asOf >= \"$param\"";
-    static final String VALID_UNTIL = "asOf < \"$param\"";
-    static final String PARAMETER = "Parameter parameter = new Parameter(\"$param\", drools.getRule().getName()); insert(parameter);";
-    static final String REVIEW_BY = "reviewBy(\"$param\")";
-    static final String CASE_PATH = "CasePathOption option = CasePathOption.of(\"$param\", drools); insert(option);";
+    private static final String VALID_FROM = DecisionTable.VALID_FROM;
+    private static final String VALID_UNTIL = DecisionTable.VALID_UNTIL;
+    private static final String PARAMETER = DecisionTable.PARAMETER_NAME;
+    private static final String REVIEW_BY = DecisionTable.REVIEW_BY;
+    private static final String CASE_PATH = DecisionTable.CASE_PATH_ACTION;
 
     private TableChecks() {
     }

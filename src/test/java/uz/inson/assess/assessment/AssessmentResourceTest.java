@@ -42,7 +42,7 @@ class AssessmentResourceTest {
         Response response = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "?lang=en");
         response.then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/assessments/[0-9a-f-]{36}"))
-                .body("ruleSet.version", equalTo("2026.1.0"))
+                .body("ruleSet.version", equalTo("2026.2.0"))
                 .body("ruleSet.hash", matchesPattern("sha256:[0-9a-f]{64}"))
                 .body("derived.householdSize", is(2))
                 .body("derived.perCapitaIncome", is(600000))
@@ -62,15 +62,80 @@ class AssessmentResourceTest {
         Map<?, ?> reason = (Map<?, ?>) ((List<?>) childAllowance.get("reasons")).get(0);
         assertTrue(reason.get("text").toString().contains("low-income"), reason.toString());
         assertTrue(json.getList("eligibleServices.reasons.flatten().text", String.class).stream()
-                .anyMatch(text -> text.toLowerCase().contains("per-capita income 600,000 is below")), "some reason quotes the income test");
+                .anyMatch(text -> text.toLowerCase().contains("the income per person, 600,000 uzs, is below")), "some reason quotes the income test");
         assertTrue(reason.get("source").toString().startsWith("eligibility-cash-benefits.drl.xlsx!Cash benefits!row "), reason.toString());
         assertNotNull(childAllowance.get("legalBasis"));
         for (Map<String, Object> factor : json.<Map<String, Object>>getList("riskFactors")) {
-            assertTrue(factor.get("source").toString().startsWith("risk-weights.drl.xlsx!Weights!row "));
+            assertTrue(factor.get("source").toString().startsWith("needs.drl.xlsx!Needs!row "));
             assertFalse(factor.get("reason").toString().isBlank());
         }
         assertTrue(json.getString("casePath.reason").contains("3 days"));
         assertNull(json.get("nearMisses"), "near misses only on request");
+        assertNull(json.get("openServices"), "open services only on request");
+    }
+
+    @Test
+    void shouldAnswerThePoorMotherByHerNeedsWithOneBelievablePackageAndTheQuestionsToAskNext() {
+        JsonPath json = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "?lang=en").then().statusCode(201)
+                .body("needs.area", hasItem("DISABILITY")).body("needs.area", hasItem("CARE")).body("needs.area", hasItem("INCOME"))
+                .body("needs.find { it.area == 'DISABILITY' }.members", equalTo(List.of("m2")))
+                .body("needs.find { it.area == 'DISABILITY' }.reasons[0].text", equalTo("The son, 10, is a child with a disability."))
+                .body("eligibleServices.find { it.code == 'CSH-005' }.entitlement", is(true))
+                .body("eligibleServices.find { it.code == 'CSH-001' }.answersNeeds", equalTo(List.of("INCOME")))
+                .body("eligibleServices.find { it.code == 'CSH-001' }.frequency", equalTo("MONTHLY"))
+                .body("eligibleServices.find { it.code == 'CSH-001' }.howToApply.applyAt", equalTo("INSON_CENTRE"))
+                .body("questions.fact", hasItem("members[1].impairments"))
+                .body("questions.find { it.fact == 'members[1].impairments' }.text", matchesPattern("Ask what kind of impairment the son, 10, has: .*"))
+                .body("meansTest.outcome", equalTo("PASSED"))
+                .extract().jsonPath();
+        long monthly = json.getLong("package.monthlyCashUzs");
+        long subsistence = json.getLong("derived.minimumSubsistenceLevel");
+        assertTrue(monthly > 0 && monthly < 2 * subsistence * 2 * 0.8, "well under twice the subsistence level per person: " + monthly);
+        List<String> codes = json.getList("eligibleServices.code");
+        assertTrue(codes.size() <= 20, "short enough to read aloud: " + codes);
+        assertFalse(codes.contains("DIS-003") || codes.contains("DIS-004") || codes.contains("CRS-010") || codes.contains("EDU-015"), codes.toString());
+        List<String> couldAdd = json.getList("questions.find { it.fact == 'members[1].impairments' }.couldAdd");
+        assertTrue(couldAdd.containsAll(List.of("DIS-001", "DIS-003", "DIS-004")), couldAdd.toString());
+    }
+
+    @Test
+    void shouldListHelpOpenToEveryoneApartAndOnlyWhenAskedFor() {
+        JsonPath json = assess(Households.WELL_OFF_FAMILY, "?include=open-services").then().statusCode(201).extract().jsonPath();
+        List<String> open = json.getList("openServices.code");
+        assertTrue(open.contains("PSY-002") && open.contains("CRS-021"), open.toString());
+        assertTrue(json.getList("eligibleServices.code").stream().noneMatch(open::contains));
+        assess(Households.WELL_OFF_FAMILY, "?include=everything").then().statusCode(400).body("violations[0].field", equalTo("include"));
+    }
+
+    @Test
+    void shouldShowAnIntegratingSystemTheDecisionPackageAndQuestionsButNotTheCaseDetail() {
+        Auth.as("integration").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD).post("/api/v1/assessments")
+                .then().statusCode(201)
+                .body("package.monthlyCashUzs", is(org.hamcrest.Matchers.greaterThan(0)))
+                .body("eligibleServices.size()", is(org.hamcrest.Matchers.greaterThan(0)))
+                .body("questions.size()", is(org.hamcrest.Matchers.greaterThan(0)))
+                .body("needs", org.hamcrest.Matchers.nullValue())
+                .body("derived", org.hamcrest.Matchers.nullValue())
+                .body("riskFactors", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void shouldRefuseAReceivedServiceTheCatalogueDoesNotKnow() {
+        String household = Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"registries\": [\"IRON_NOTEBOOK\"],",
+                "\"registries\": [\"IRON_NOTEBOOK\"], \"receives\": [\"CSH-999\"],");
+        assess(household, "").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("household.receives"));
+    }
+
+    @Test
+    void shouldNotPayAgainWhatTheFamilyAlreadyReceives() {
+        String household = Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"registries\": [\"IRON_NOTEBOOK\"],",
+                "\"registries\": [\"IRON_NOTEBOOK\"], \"receives\": [\"CSH-005\"],");
+        JsonPath before = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "").jsonPath();
+        JsonPath after = assess(household, "").then().statusCode(201)
+                .body("eligibleServices.find { it.code == 'CSH-005' }.alreadyReceived", is(true))
+                .body("package.alreadyReceivedMonthlyUzs", is(800000)).extract().jsonPath();
+        assertEquals(before.getLong("package.monthlyCashUzs") - 800_000, after.getLong("package.monthlyCashUzs"));
     }
 
     @Test

@@ -16,13 +16,20 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The catalogue is complete and every one of its services is reachable: some scenario household gets it. */
+/**
+ * The catalogue is complete and every one of its services is reachable: some scenario household gets it, or, for help
+ * open to everyone, every household hears of it when it asks for open services.
+ */
 @QuarkusTest
 class CatalogCoverageTest {
     @Inject
     ActiveRuleSet active;
     @Inject
     ScenarioRunner runner;
+    @Inject
+    AssessmentEngine engine;
+    @Inject
+    AnswerWriter writer;
 
     @Test
     void catalogueHasAtLeast240ServicesInEveryCategory() {
@@ -40,8 +47,21 @@ class CatalogCoverageTest {
                 .flatMap(o -> o.actual().eligibleServices().stream())
                 .map(AssessmentResult.EligibleService::code)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> unreached = ruleSet.catalog().all().stream().map(CatalogService::code)
+        Set<String> unreached = ruleSet.catalog().all().stream().filter(s -> !s.openToAll()).map(CatalogService::code)
                 .filter(code -> !reached.contains(code)).collect(Collectors.toCollection(TreeSet::new));
         assertTrue(unreached.isEmpty(), unreached.size() + " services no scenario household gets: " + unreached);
+    }
+
+    @Test
+    void helpOpenToEveryoneIsListedApartOnlyWhenAskedFor() throws IOException {
+        CompiledRuleSet ruleSet = active.get();
+        ScenarioRunner.Outcome any = runner.run(ruleSet).get(0);
+        Decision decision = engine.decide(ruleSet, any.scenario().household(), any.scenario().asOf());
+        Set<String> open = ruleSet.catalog().all().stream().filter(CatalogService::openToAll).map(CatalogService::code)
+                .filter(code -> !decision.serviceCodes().contains(code)).collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(open.size() >= 5, "helplines and first consultations: " + open);
+        AssessmentResult asked = writer.write(decision, uz.inson.assess.common.Language.en, false, true);
+        assertEquals(open, asked.openServices().stream().map(AssessmentResult.OpenService::code).collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(null, writer.write(decision, uz.inson.assess.common.Language.en, false, false).openServices());
     }
 }

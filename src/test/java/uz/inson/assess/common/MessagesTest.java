@@ -19,8 +19,10 @@ class MessagesTest {
 
     @Test
     void sentencesTakeTheirArgumentsAndApostrophesSurvive() {
-        assertEquals("per-capita income 600,000 is below 1.5 × MSL = 1,080,000",
+        assertEquals("the income per person, 600,000 UZS, is below 1.5 × the minimum subsistence level (1,080,000 UZS)",
                 Messages.format(Language.en, "criterion.INCOME_BELOW_MSL", "", 600_000L, 1.5, 1_080_000L));
+        assertEquals("доход на человека, 600\u00a0000 сумов, ниже 1,5 × минимальных потребительских расходов (1\u00a0080\u00a0000 сумов)",
+                Messages.format(Language.ru, "criterion.INCOME_BELOW_MSL", "", 600_000L, 1.5, 1_080_000L));
         assertEquals("oilaning avtomobili yo'q", Messages.format(Language.uz, "criterion.OWNS_CAR.false"));
         assertEquals("women's notebook", Messages.value(Language.en, "WOMEN_NOTEBOOK"));
     }
@@ -39,11 +41,25 @@ class MessagesTest {
         assertEquals(keys.get(Language.en), keys.get(Language.uz), "uz differs from en");
         for (String key : keys.get(Language.en)) {
             for (Language language : Language.values()) {
-                // a sentence with an unbalanced quote or brace would throw here, or lose its arguments
-                String told = Messages.format(language, key, "A", "B", "C", "D", "E", "F");
+                // a sentence with an unbalanced quote or brace would throw here, or lose its arguments; members are
+                // text, counts and amounts numbers, {5} a sex for agreement
+                String told = Messages.format(language, key, "A", 1, 2, 3, 4, "F", "G");
                 org.junit.jupiter.api.Assertions.assertFalse(told.contains("{"), language + " " + key + ": " + told);
             }
         }
+    }
+
+    @Test
+    void pluralsAndGenderAgreeWithTheNumberAndTheMember() {
+        assertEquals("сын (10 лет)", Messages.format(Language.ru, "member.named", "сын", 10));
+        assertEquals("дочь (21 год)", Messages.format(Language.ru, "member.named", "дочь", 21));
+        assertEquals("бабушка (84 года)", Messages.format(Language.ru, "member.named", "бабушка", 84));
+        assertEquals("the son, 10,", Messages.format(Language.en, "member.named", "the son", 10));
+        assertEquals("o'g'il (10 yosh)", Messages.format(Language.uz, "member.named", "o'g'il", 10));
+        assertEquals("она трудоспособна", Messages.format(Language.ru, "criterion.ABLE_TO_WORK.true", "она", null, null, null, null, "F"));
+        assertEquals("он трудоспособен", Messages.format(Language.ru, "criterion.ABLE_TO_WORK.true", "он", null, null, null, null, "M"));
+        assertEquals("в семье 3 ребёнка", Messages.format(Language.ru, "criterion.CHILDREN_AT_LEAST", "", 3));
+        assertEquals("в семье 5 детей", Messages.format(Language.ru, "criterion.CHILDREN_AT_LEAST", "", 5));
     }
 
     @Test

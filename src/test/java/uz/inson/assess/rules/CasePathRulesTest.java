@@ -46,7 +46,7 @@ class CasePathRulesTest {
         RuleOutcome outcome = active.get().evaluate(household().wages(1_500_000)
                 .member("a", "1984-01-01", M, HEAD, EMPLOYED_INFORMAL)
                 .member("b", "1987-01-01", F, SPOUSE, HOMEMAKER, CHRONIC_ILLNESS).build(), AS_OF);
-        assertEquals("MODERATE", outcome.risk().level());
+        assertEquals("MODERATE", outcome.risk().getLevel());
         assertEquals("STANDARD_CASE", outcome.casePath().option().getCode());
         assertEquals(7, outcome.casePath().option().getFirstContactWithinDays());
     }

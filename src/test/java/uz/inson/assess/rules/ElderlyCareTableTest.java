@@ -25,20 +25,26 @@ class ElderlyCareTableTest extends EligibilityTableTest {
     }
 
     @Test
-    void aLonelyWidowOfSeventyEightOnASmallPensionGetsHomeCareMealsAndAnAlarmButton() {
+    void aLonelyWidowOfSeventyEightWhoNeedsSomeHelpGetsMealsHouseworkHelpAndAnAlarmButNoCareHome() {
         var services = servicesFromThisTable(household().pensions(900_000)
-                .member("widow", "1948-02-03", F, HEAD, PENSIONER, LONELY_ELDERLY).build());
-        assertTrue(services.containsAll(Set.of("ELD-001", "ELD-004", "ELD-012", "ELD-014", "ELD-018")), services.toString());
+                .member("widow", "1948-02-03", F, HEAD, PENSIONER, LONELY_ELDERLY).careNeed(75, 5).build());
+        assertTrue(services.containsAll(Set.of("ELD-004", "ELD-012", "ELD-014", "ELD-018")), services.toString());
+        assertFalse(services.contains("ELD-005"), services.toString());
     }
 
     @Test
-    void aPensionerCoupleOnGoodPensionsGetsPensionAdviceAndClubsButNoHomeCareOrOldAgeAllowance() {
+    void aBedriddenWidowWithNobodyToCareForHerGetsHomeCareAndACareHomePlace() {
+        var services = servicesFromThisTable(household().pensions(900_000)
+                .member("widow", "1944-02-03", F, HEAD, PENSIONER, LONELY_ELDERLY).careNeed(20, 0).build());
+        assertTrue(services.containsAll(Set.of("ELD-001", "ELD-005")), services.toString());
+    }
+
+    @Test
+    void aPensionerCoupleOnGoodPensionsNeedsNoHomeCare() {
         var services = servicesFromThisTable(household().pensions(4_000_000)
                 .member("husband", "1955-06-19", M, HEAD, PENSIONER)
                 .member("wife", "1958-11-27", F, SPOUSE, PENSIONER).build());
-        assertTrue(services.containsAll(Set.of("ELD-017", "ELD-019")), services.toString());
-        assertFalse(services.contains("ELD-001"), services.toString());
-        assertFalse(services.contains("ELD-003"), services.toString());
-        assertFalse(services.contains("ELD-009"), services.toString());
+        assertTrue(services.isEmpty(), services.toString());
     }
+
 }

@@ -82,7 +82,7 @@ abstract class EligibilityTableTest {
             for (DecisionTable.Row row : table.rows()) {
                 List<PersonProfile> people = table.concernsAMember(row) ? List.copyOf(outcome.people().values()) : java.util.Collections.singletonList(null);
                 for (PersonProfile person : people) {
-                    Criterion.Subject subject = new Criterion.Subject(outcome.household(), person, null);
+                    Criterion.Subject subject = new Criterion.Subject(outcome.household(), person, outcome.risk(), outcome.needs());
                     boolean holds = table.columns().stream().filter(c -> "CONDITION".equals(c.type()) && !row.cell(c).isEmpty())
                             .allMatch(c -> Criterion.forTemplate(c.template()).orElseThrow().holds(row.cell(c), subject));
                     if (holds) {

@@ -7,9 +7,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uz.inson.assess.household.DisabilityGroup.II;
 import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
-import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
+import static uz.inson.assess.household.Employment.PENSIONER;
 import static uz.inson.assess.household.Employment.UNEMPLOYED;
 import static uz.inson.assess.household.Relation.HEAD;
 import static uz.inson.assess.household.Relation.SPOUSE;
@@ -27,21 +26,19 @@ class EmploymentTableTest extends EligibilityTableTest {
     }
 
     @Test
-    void anUnemployedFatherInALowIncomeFamilyGetsJobPlacementTheUnemploymentBenefitAndPublicWorks() {
-        var services = servicesFromThisTable(household().wages(1_200_000)
-                .member("father", "1990-07-08", M, HEAD, UNEMPLOYED)
-                .member("mother", "1992-12-01", F, SPOUSE, EMPLOYED_INFORMAL)
-                .child("son", "2018-09-10", M).build());
-        assertTrue(services.containsAll(Set.of("EMP-001", "EMP-002", "EMP-004", "EMP-005")), services.toString());
+    void aRegisteredJobSeekerGetsTheUnemploymentBenefitAndTrainingButNoSecondRegistration() {
+        var services = servicesFromThisTable(household().wages(3_000_000)
+                .member("him", "1990-05-05", M, HEAD, UNEMPLOYED).jobSeeker(true)
+                .member("wife", "1992-05-05", F, SPOUSE, EMPLOYED_FORMAL).build());
+        assertTrue(services.containsAll(Set.of("EMP-002", "EMP-003")), services.toString());
+        assertFalse(services.contains("EMP-001"), services.toString());
     }
 
     @Test
-    void anUnemployedManWithGroupTwoDisabilityGetsQuotaPlacementButNotTheUnemploymentBenefit() {
-        var services = servicesFromThisTable(household().wages(4_000_000)
-                .member("husband", "1984-04-18", M, HEAD, UNEMPLOYED, II)
-                .member("wife", "1986-10-03", F, SPOUSE, EMPLOYED_FORMAL).build());
-        assertTrue(services.containsAll(Set.of("EMP-010", "EMP-011")), services.toString());
-        assertFalse(services.contains("EMP-001"), services.toString());
-        assertFalse(services.contains("EMP-002"), services.toString());
+    void aSeventySixYearOldPensionerIsOfferedNoJobsTrainingOrCareerGuidance() {
+        var services = servicesFromThisTable(household().pensions(1_500_000)
+                .member("him", "1950-01-30", M, HEAD, PENSIONER).build());
+        assertTrue(services.isEmpty(), services.toString());
     }
+
 }

@@ -7,10 +7,13 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
-import static uz.inson.assess.household.Employment.UNEMPLOYED;
+import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
+import static uz.inson.assess.household.Employment.PENSIONER;
+import static uz.inson.assess.household.MemberFlag.ADDICTION;
+import static uz.inson.assess.household.MemberFlag.CHILD_ABUSE_VICTIM;
+import static uz.inson.assess.household.MemberFlag.ORPHAN;
+import static uz.inson.assess.household.Relation.GRANDCHILD;
 import static uz.inson.assess.household.Relation.HEAD;
-import static uz.inson.assess.household.Relation.SPOUSE;
 import static uz.inson.assess.household.Sex.F;
 import static uz.inson.assess.household.Sex.M;
 import static uz.inson.assess.support.HouseholdBuilder.household;
@@ -25,24 +28,22 @@ class FamilyChildrenTableTest extends EligibilityTableTest {
     }
 
     @Test
-    void aLowIncomeSingleMotherWithABabyGetsChildcareAllowanceANewbornKitAndTheSingleParentSupplement() {
-        var services = servicesFromThisTable(household().wages(600_000)
-                .member("mother", "1995-09-09", F, HEAD, UNEMPLOYED)
-                .child("son", "2020-03-11", M)
-                .child("baby", "2026-05-02", F).build());
-        assertTrue(services.containsAll(Set.of("FAM-002", "FAM-003", "FAM-004", "FAM-008", "FAM-017")), services.toString());
+    void anOrphanLivingWithHerGuardianGrandmotherGetsTheGuardianshipAllowanceAndIsNeverPlacedElsewhere() {
+        var services = servicesFromThisTable(household().pensions(1_400_000)
+                .member("grandmother", "1959-02-20", F, HEAD, PENSIONER)
+                .member("girl", "2012-09-03", F, GRANDCHILD, uz.inson.assess.household.Employment.CHILD, ORPHAN).guardian("grandmother").build());
+        assertTrue(services.contains("FAM-001"), services.toString());
+        assertFalse(services.contains("FAM-009"), services.toString());
+        assertFalse(services.contains("FAM-008"), services.toString());
     }
 
     @Test
-    void theSameChildrenWithTwoWellPaidParentsGetMediationButNoMeansTestedFamilySupport() {
-        var services = servicesFromThisTable(household().wages(9_000_000)
-                .member("father", "1992-01-20", M, HEAD, EMPLOYED_FORMAL)
-                .member("mother", "1995-09-09", F, SPOUSE, EMPLOYED_FORMAL)
-                .child("son", "2020-03-11", M)
-                .child("baby", "2026-05-02", F).build());
-        assertTrue(services.contains("FAM-006"), services.toString());
-        assertFalse(services.contains("FAM-002"), services.toString());
-        assertFalse(services.contains("FAM-003"), services.toString());
-        assertFalse(services.contains("FAM-004"), services.toString());
+    void aChildAtRiskOfAbuseIsProtectedAndHerFamilyWorkedWithButNotPlacedInANewFamilyWhileAParentIsHome() {
+        var services = servicesFromThisTable(household().wages(3_000_000)
+                .member("father", "1985-01-01", M, HEAD, EMPLOYED_INFORMAL, ADDICTION)
+                .child("boy", "2016-01-01", M, CHILD_ABUSE_VICTIM).build());
+        assertTrue(services.containsAll(Set.of("FAM-008", "FAM-010")), services.toString());
+        assertFalse(services.contains("FAM-009"), services.toString());
     }
+
 }

@@ -11,6 +11,7 @@ import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
 import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
 import static uz.inson.assess.household.Employment.HOMEMAKER;
 import static uz.inson.assess.household.MemberFlag.CHRONIC_ILLNESS;
+import static uz.inson.assess.household.MemberFlag.DIABETES;
 import static uz.inson.assess.household.Relation.HEAD;
 import static uz.inson.assess.household.Relation.SPOUSE;
 import static uz.inson.assess.household.Sex.F;
@@ -27,22 +28,25 @@ class HealthTableTest extends EligibilityTableTest {
     }
 
     @Test
-    void aLowIncomeFamilyExpectingASecondBabyGetsPregnancyVitaminsInfantFoodAndANewbornKit() {
+    void aFatherWithDiabetesInALowIncomeFamilyGetsFreeMedicinesAndTherapeuticFoodButNoDialysisTransport() {
         var services = servicesFromThisTable(household().wages(1_800_000)
-                .member("father", "1993-03-02", M, HEAD, EMPLOYED_INFORMAL)
-                .pregnant("mother", "1997-11-15", SPOUSE, HOMEMAKER)
-                .child("baby", "2026-04-20", M).build());
-        assertTrue(services.containsAll(Set.of("HLT-006", "HLT-007", "HLT-019")), services.toString());
+                .member("father", "1975-03-01", M, HEAD, EMPLOYED_INFORMAL, CHRONIC_ILLNESS, DIABETES)
+                .member("mother", "1979-07-01", F, SPOUSE, HOMEMAKER)
+                .child("son", "2012-01-01", M).build());
+        assertTrue(services.containsAll(Set.of("HLT-001", "HLT-011")), services.toString());
+        assertFalse(services.contains("HLT-017"), services.toString());
     }
 
     @Test
-    void aWellOffEngineerWithDiabetesGetsHealthAdviceButNoFreeMedicinesOrPaidTreatment() {
-        var services = servicesFromThisTable(household().wages(12_000_000).car()
-                .member("engineer", "1975-08-30", M, HEAD, EMPLOYED_FORMAL, CHRONIC_ILLNESS)
-                .member("wife", "1978-01-12", F, SPOUSE, EMPLOYED_FORMAL).build());
-        assertTrue(services.contains("HLT-021"), services.toString());
-        assertFalse(services.contains("HLT-001"), services.toString());
-        assertFalse(services.contains("HLT-016"), services.toString());
-        assertFalse(services.contains("HLT-017"), services.toString());
+    void aPregnantWomanOnALowIncomeGetsVitaminsButNotWhenTheFamilyIsWellOff() {
+        var poor = servicesFromThisTable(household().wages(1_200_000)
+                .member("husband", "1996-01-01", M, HEAD, EMPLOYED_INFORMAL)
+                .pregnant("wife", "1999-01-01", SPOUSE, HOMEMAKER).build());
+        assertTrue(poor.contains("HLT-006"), poor.toString());
+        var wellOff = servicesFromThisTable(household().wages(9_000_000)
+                .member("husband", "1996-01-01", M, HEAD, EMPLOYED_FORMAL)
+                .pregnant("wife", "1999-01-01", SPOUSE, EMPLOYED_FORMAL).build());
+        assertFalse(wellOff.contains("HLT-006"), wellOff.toString());
     }
+
 }

@@ -7,8 +7,10 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
 import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
 import static uz.inson.assess.household.Employment.HOMEMAKER;
+import static uz.inson.assess.household.HousingCondition.EMERGENCY;
 import static uz.inson.assess.household.HousingCondition.FAIR;
 import static uz.inson.assess.household.HousingCondition.GOOD;
 import static uz.inson.assess.household.HousingTenure.OWNED;
@@ -29,22 +31,29 @@ class HousingTableTest extends EligibilityTableTest {
     }
 
     @Test
-    void aLowIncomeFamilyRentingAFlatGetsRentCompensationUtilityAidAndASocialFlatReferral() {
-        var services = servicesFromThisTable(household().housing(RENTED, FAIR, true).wages(1_700_000)
-                .member("father", "1989-12-12", M, HEAD, EMPLOYED_INFORMAL)
-                .member("mother", "1992-04-04", F, SPOUSE, HOMEMAKER)
-                .child("son", "2016-01-19", M).build());
-        assertTrue(services.containsAll(Set.of("HOU-001", "HOU-002", "HOU-004", "HOU-012", "HOU-013")), services.toString());
+    void aLowIncomeFamilyRentingItsHomeGetsRentAndUtilityCompensation() {
+        var services = servicesFromThisTable(household().wages(1_500_000).housing(RENTED, FAIR, true)
+                .member("father", "1986-04-01", M, HEAD, EMPLOYED_INFORMAL)
+                .member("mother", "1988-09-01", F, SPOUSE, HOMEMAKER)
+                .child("son", "2015-01-01", M).build());
+        assertTrue(services.containsAll(Set.of("HOU-001", "HOU-002")), services.toString());
     }
 
     @Test
-    void theSameFamilyOwningItsHomeGetsMetersAndSolarPanelsButNoRentCompensation() {
-        var services = servicesFromThisTable(household().housing(OWNED, GOOD, true).wages(1_700_000)
-                .member("father", "1989-12-12", M, HEAD, EMPLOYED_INFORMAL)
-                .member("mother", "1992-04-04", F, SPOUSE, HOMEMAKER)
-                .child("son", "2016-01-19", M).build());
-        assertTrue(services.containsAll(Set.of("HOU-014", "HOU-017")), services.toString());
-        assertFalse(services.contains("HOU-002"), services.toString());
-        assertFalse(services.contains("HOU-004"), services.toString());
+    void aLowIncomeFamilyInAnUnsafeHomeOfItsOwnGetsUrgentRepairs() {
+        var services = servicesFromThisTable(household().wages(1_500_000).housing(OWNED, EMERGENCY, true)
+                .member("father", "1986-04-01", M, HEAD, EMPLOYED_INFORMAL)
+                .member("mother", "1988-09-01", F, SPOUSE, HOMEMAKER)
+                .child("son", "2015-01-01", M).build());
+        assertTrue(services.contains("HOU-003"), services.toString());
     }
+
+    @Test
+    void aWellOffFamilyInAGoodHomeGetsNoHousingHelp() {
+        var services = servicesFromThisTable(household().wages(12_000_000).housing(OWNED, GOOD, true)
+                .member("father", "1986-04-01", M, HEAD, EMPLOYED_FORMAL)
+                .child("son", "2015-01-01", M).build());
+        assertTrue(services.isEmpty(), services.toString());
+    }
+
 }

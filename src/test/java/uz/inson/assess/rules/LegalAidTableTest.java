@@ -7,12 +7,12 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
 import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
-import static uz.inson.assess.household.HousingCondition.FAIR;
-import static uz.inson.assess.household.HousingTenure.RENTED;
+import static uz.inson.assess.household.Employment.PENSIONER;
+import static uz.inson.assess.household.MemberFlag.ALIMONY_UNPAID;
+import static uz.inson.assess.household.MemberFlag.ORPHAN;
+import static uz.inson.assess.household.Relation.GRANDCHILD;
 import static uz.inson.assess.household.Relation.HEAD;
-import static uz.inson.assess.household.Relation.SPOUSE;
 import static uz.inson.assess.household.Sex.F;
 import static uz.inson.assess.household.Sex.M;
 import static uz.inson.assess.support.HouseholdBuilder.household;
@@ -27,23 +27,22 @@ class LegalAidTableTest extends EligibilityTableTest {
     }
 
     @Test
-    void aLowIncomeDivorcedMotherRentingARoomGetsFreeLegalAidAlimonyRecoveryAndEvictionProtection() {
-        var services = servicesFromThisTable(household().housing(RENTED, FAIR, true).wages(1_000_000)
-                .member("mother", "1993-03-03", F, HEAD, EMPLOYED_INFORMAL)
-                .child("son", "2017-08-15", M)
-                .child("daughter", "2021-12-01", F).build());
-        assertTrue(services.containsAll(Set.of("LEG-001", "LEG-002", "LEG-004", "LEG-011", "LEG-012")), services.toString());
+    void aSingleMotherWhoseChildSupportIsUnpaidGetsHelpRecoveringIt() {
+        var services = servicesFromThisTable(household().wages(1_800_000)
+                .member("mother", "1990-01-01", F, HEAD, EMPLOYED_INFORMAL, ALIMONY_UNPAID)
+                .child("son", "2016-01-01", M).build());
+        assertTrue(services.contains("LEG-004"), services.toString());
     }
 
     @Test
-    void aWellOffMarriedCoupleGetsAPrimaryConsultationButNoFreeStateLegalAid() {
-        var services = servicesFromThisTable(household().wages(10_000_000).car()
-                .member("husband", "1982-05-05", M, HEAD, EMPLOYED_FORMAL)
-                .member("wife", "1985-09-19", F, SPOUSE, EMPLOYED_FORMAL)
-                .child("son", "2012-02-02", M).build());
-        assertTrue(services.contains("LEG-001"), services.toString());
-        assertFalse(services.contains("LEG-002"), services.toString());
+    void anOrphanWithAGuardianGetsTheGuardiansLegalHelpAndNoAlimonyPaternityOrCourtRepresentation() {
+        var services = servicesFromThisTable(household().pensions(1_400_000)
+                .member("grandmother", "1959-02-20", F, HEAD, PENSIONER)
+                .member("girl", "2012-09-03", F, GRANDCHILD, uz.inson.assess.household.Employment.CHILD, ORPHAN).guardian("grandmother").build());
+        assertTrue(services.contains("LEG-020"), services.toString());
         assertFalse(services.contains("LEG-004"), services.toString());
-        assertFalse(services.contains("LEG-015"), services.toString());
+        assertFalse(services.contains("LEG-012"), services.toString());
+        assertFalse(services.contains("LEG-006"), services.toString());
     }
+
 }

@@ -8,10 +8,11 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
-import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
+import static uz.inson.assess.household.Employment.HOMEMAKER;
+import static uz.inson.assess.household.HousingCondition.FAIR;
+import static uz.inson.assess.household.HousingTenure.LIVING_WITH_RELATIVES;
 import static uz.inson.assess.household.MemberFlag.DOMESTIC_VIOLENCE_VICTIM;
 import static uz.inson.assess.household.Relation.HEAD;
-import static uz.inson.assess.household.Relation.SPOUSE;
 import static uz.inson.assess.household.Sex.F;
 import static uz.inson.assess.household.Sex.M;
 import static uz.inson.assess.support.HouseholdBuilder.household;
@@ -26,23 +27,19 @@ class PsychologicalHelpTableTest extends EligibilityTableTest {
     }
 
     @Test
-    void aMotherWhoLeftAViolentHusbandGetsRehabilitationForSurvivorsAndTheParentingSchool() {
-        var services = servicesFromThisTable(household().wages(1_400_000)
-                .member("mother", "1990-10-10", F, HEAD, EMPLOYED_INFORMAL, DOMESTIC_VIOLENCE_VICTIM)
-                .child("daughter", "2015-06-06", F)
-                .child("son", "2019-02-22", M).build());
-        assertTrue(services.containsAll(Set.of("PSY-001", "PSY-003", "PSY-018")), services.toString());
+    void aMotherWhoSufferedViolenceGetsRehabilitationAndHerChildAConsultation() {
+        var services = servicesFromThisTable(household().wages(1_000_000).housing(LIVING_WITH_RELATIVES, FAIR, true)
+                .member("mother", "1996-01-01", F, HEAD, HOMEMAKER, DOMESTIC_VIOLENCE_VICTIM)
+                .child("son", "2018-01-01", M).build());
+        assertTrue(services.containsAll(Set.of("PSY-001", "PSY-003")), services.toString());
     }
 
     @Test
-    void aComfortableTwoParentFamilyGetsFamilyCounsellingButNotTheParentingSchool() {
-        var services = servicesFromThisTable(household().wages(9_500_000)
-                .member("father", "1986-07-07", M, HEAD, EMPLOYED_FORMAL)
-                .member("mother", "1990-10-10", F, SPOUSE, EMPLOYED_FORMAL)
-                .child("daughter", "2015-06-06", F)
-                .child("son", "2019-02-22", M).build());
-        assertTrue(services.containsAll(Set.of("PSY-001", "PSY-005")), services.toString());
-        assertFalse(services.contains("PSY-003"), services.toString());
+    void aManLivingAloneGetsNoFamilyMediation() {
+        var services = servicesFromThisTable(household().wages(3_000_000)
+                .member("him", "1980-01-01", M, HEAD, EMPLOYED_FORMAL).build());
+        assertFalse(services.contains("PSY-005"), services.toString());
         assertFalse(services.contains("PSY-018"), services.toString());
     }
+
 }

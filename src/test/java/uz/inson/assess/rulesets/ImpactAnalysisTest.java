@@ -69,7 +69,7 @@ class ImpactAnalysisTest {
                 .body("progress.percent", is(100)).body("progress.processed", is(2))
                 .body("affectedHouseholds", is(1))
                 .body("byRegion.FERGANA.affected", is(1)).body("byRegion.TASHKENT_CITY.affected", is(0))
-                .body("riskLevelTransitions.'LOW→LOW'", is(1))
+                .body("riskLevelTransitions.'LOW→LOW'", is(2))
                 .extract().jsonPath();
         List<Map<String, Object>> services = report.getList("services");
         assertTrue(services.stream().anyMatch(s -> s.get("code").equals("CSH-001") && s.get("gained").equals(1) && s.get("lost").equals(0)), services.toString());

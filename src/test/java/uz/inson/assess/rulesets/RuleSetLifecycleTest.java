@@ -119,8 +119,8 @@ class RuleSetLifecycleTest {
         String before = Auth.caseWorkerFor(household).contentType(ContentType.JSON).body(household).post("/api/v1/assessments")
                 .then().statusCode(201).body("derived.registryCategory", equalTo("AT_RISK_OF_POVERTY")).extract().path("id");
 
-        // Widening the at-risk-of-poverty band to 1.6 x MSL changes no scenario outcome, so the draft validates.
-        byte[] changed = withParameter(download(original, PARAMETERS), "POVERTY_RISK_MSL_MULTIPLIER", 1.5, 1.6);
+        // A wider near-miss margin changes no scenario outcome, so the draft validates.
+        byte[] changed = withParameter(download(original, PARAMETERS), "NEAR_MISS_INCOME_MARGIN", 0.15, 0.2);
         String draft = upload("2026.1.1", LEAD, "parameters.drl.xlsx", changed).statusCode(201)
                 .body("status", equalTo("VALIDATED")).body("validation.compiles", is(true)).body("validation.scenariosPass", is(true))
                 .body("parentId", equalTo(original)).extract().path("id");
@@ -128,14 +128,14 @@ class RuleSetLifecycleTest {
         Auth.as("policy").get("/api/v1/rule-sets/" + draft + "/diff").then().statusCode(200)
                 .body("tables.size()", is(1))
                 .body("tables[0].file", equalTo("parameters.drl.xlsx"))
-                .body("tables[0].changed[0].key", equalTo("POVERTY_RISK_MSL_MULTIPLIER from 2023-06-01"))
-                .body("tables[0].changed[0].cells.Value.before", equalTo("1.5"))
-                .body("tables[0].changed[0].cells.Value.after", equalTo("1.6"))
+                .body("tables[0].changed[0].key", equalTo("NEAR_MISS_INCOME_MARGIN from 2023-06-01"))
+                .body("tables[0].changed[0].cells.Value.before", equalTo("0.15"))
+                .body("tables[0].changed[0].cells.Value.after", equalTo("0.2"))
                 .body("catalog.changed.size()", is(0));
         byte[] diffWorkbook = Auth.as("approver").get("/api/v1/rule-sets/" + draft + "/diff.xlsx").then().statusCode(200).extract().asByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(diffWorkbook))) {
             var changedCell = wb.getSheet("Parameters").getRow(1).getCell(2);
-            assertEquals("1.5 → 1.6", changedCell.getStringCellValue());
+            assertEquals("0.15 → 0.2", changedCell.getStringCellValue());
             assertEquals(org.apache.poi.ss.usermodel.IndexedColors.LIGHT_YELLOW.getIndex(), changedCell.getCellStyle().getFillForegroundColor());
         }
         // the author may hold the approver role too, but never approves their own version
@@ -154,12 +154,12 @@ class RuleSetLifecycleTest {
         Auth.caseWorkerFor(household).contentType(ContentType.JSON).body(aMonthAgo).post("/api/v1/assessments").then().statusCode(201)
                 .body("ruleSet.id", equalTo(original));
         Auth.as("auditor").post("/api/v1/assessments/" + before + "/replay").then().statusCode(200)
-                .body("identical", is(true)).body("ruleSet.version", equalTo("2026.1.0")).body("result.ruleSet.id", equalTo(original));
+                .body("identical", is(true)).body("ruleSet.version", equalTo("2026.2.0")).body("result.ruleSet.id", equalTo(original));
 
         Auth.as("approver").post("/api/v1/rule-sets/rollback")
                 .then().statusCode(200).body("id", equalTo(original)).body("status", equalTo("ACTIVE"));
         Auth.as("policy").get("/api/v1/rule-sets/" + draft).then().body("status", equalTo("SUPERSEDED"));
-        assertEquals("2026.1.0", currentVersion());
+        assertEquals("2026.2.0", currentVersion());
     }
 
     @Test
@@ -183,19 +183,19 @@ class RuleSetLifecycleTest {
                 .body("validation.problems[0].sheet", equalTo("Cash benefits"))
                 .body("validation.problems[0].row", is(10))
                 .body("validation.problems[0].message", containsString("CSH-999"));
-        assertEquals("2026.1.0", currentVersion());
+        assertEquals("2026.2.0", currentVersion());
     }
 
     @Test
     void aWordInANumberCellIsReportedAtItsCellInTheOfficersLanguage() throws IOException {
         String table = "decision-tables/eligibility-cash-benefits.drl.xlsx";
-        // row 13 (CSH-004), column O: "Member age at least"
-        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(12).getCell(14).setCellValue("abc"));
+        // row 13 (CSH-004), column U: "Member age at least"
+        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(12).getCell(20).setCellValue("abc"));
         String draft = upload("2026.1.13", "policy", "eligibility-cash-benefits.drl.xlsx", changed).statusCode(201)
                 .body("status", equalTo("DRAFT"))
                 .body("validation.problems[0].sheet", equalTo("Cash benefits"))
                 .body("validation.problems[0].row", is(13))
-                .body("validation.problems[0].column", equalTo("Member age at least (O)"))
+                .body("validation.problems[0].column", equalTo("Member age at least (U)"))
                 .body("validation.problems[0].message", equalTo("'abc' is not a number"))
                 .body("validation.problems[0].code", equalTo("not-a-number"))
                 .extract().path("id");
@@ -203,21 +203,21 @@ class RuleSetLifecycleTest {
                 .body("validation.problems[0].message", equalTo("«abc» — не число"));
         Auth.as("policy").header("Accept-Language", "uz").get("/api/v1/rule-sets/" + draft).then().statusCode(200)
                 .body("validation.problems[0].message", equalTo("«abc» son emas"));
-        assertEquals("2026.1.0", currentVersion());
+        assertEquals("2026.2.0", currentVersion());
     }
 
     @Test
     void aMisspeltValueIsReportedInsteadOfQuietlyNeverMatching() throws IOException {
         String table = "decision-tables/eligibility-cash-benefits.drl.xlsx";
-        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(9).getCell(3).setCellValue("STATE_SUPPORTED, LOW_INCOM"));
+        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(9).getCell(4).setCellValue("STATE_SUPPORTED, LOW_INCOM"));
         upload("2026.1.14", "policy", "eligibility-cash-benefits.drl.xlsx", changed).statusCode(201)
                 .body("validation.problems[0].row", is(10))
-                .body("validation.problems[0].message", startsWith("'LOW_INCOM' is not one of NONE, AT_RISK_OF_POVERTY, LOW_INCOME"));
+                .body("validation.problems[0].message", startsWith("'LOW_INCOM' is not one of STATE_SUPPORTED, LOW_INCOME, AT_RISK_OF_POVERTY, NONE"));
     }
 
     @Test
-    void twoRowsGivingOneRiskFactorToTheSameFamiliesWithDifferentPointsConflict() throws IOException {
-        String table = "decision-tables/risk-weights.drl.xlsx";
+    void twoRowsGivingOneProblemToTheSameFamiliesWithDifferentPointsConflict() throws IOException {
+        String table = "decision-tables/needs.drl.xlsx";
         byte[] changed = edit(download(activeId(), table), wb -> {
             var sheet = wb.getSheetAt(0);
             var original = sheet.getRow(9); // INCOME_BELOW_MSL, 25 points, for state-supported and low-income families
@@ -225,14 +225,14 @@ class RuleSetLifecycleTest {
             for (Cell cell : original) {
                 copy.createCell(cell.getColumnIndex()).setCellValue(new DataFormatter().formatCellValue(cell));
             }
-            copy.getCell(4).setCellValue("LOW_INCOME"); // a subset of the original row's families...
-            copy.getCell(2).setCellValue("30");         // ...given other points
+            copy.getCell(7).setCellValue("LOW_INCOME"); // a subset of the original row's families...
+            copy.getCell(4).setCellValue("30");         // ...given other points
         });
-        upload("2026.1.15", "policy", "risk-weights.drl.xlsx", changed).statusCode(201)
+        upload("2026.1.15", "policy", "needs.drl.xlsx", changed).statusCode(201)
                 .body("status", equalTo("DRAFT"))
-                .body("validation.problems.find { it.code == 'conflicting-rows' }.column", equalTo("Points (C)"))
+                .body("validation.problems.find { it.code == 'conflicting-rows' }.column", equalTo("Points (order households within a risk level) (E)"))
                 .body("validation.problems.find { it.code == 'conflicting-rows' }.message", org.hamcrest.Matchers.matchesPattern(
-                        "rows 10 and \\d+ both give INCOME_BELOW_MSL to the same households, but with a different 'Points': '25(\\.0)?' and '30'"));
+                        "rows 10 and \\d+ both give INCOME_BELOW_MSL to the same households, but with a different 'Points \\(order households within a risk level\\)': '25(\\.0)?' and '30'"));
     }
 
     @Test
@@ -270,7 +270,7 @@ class RuleSetLifecycleTest {
                 .body("validation.scenariosPass", is(true))
                 .body("validation.warnings.message", hasItem(containsString("review date 2026-06-30 has passed")))
                 // a household with a victim of violence who is also homeless: the crisis-centre row comes first
-                .body("validation.warnings.message", hasItem(containsString("where both apply, row 14 wins")));
+                .body("validation.warnings.message", hasItem(containsString("where both apply, row 10 wins")));
     }
 
     @Test
@@ -288,8 +288,8 @@ class RuleSetLifecycleTest {
     @Test
     void aCasePathTableThatLeavesARiskLevelWithoutAPathIsRefused() throws IOException {
         String table = "decision-tables/case-paths.drl.xlsx";
-        // the first row (risk level LOW -> INFORMATION_ONLY) now also needs a member flag
-        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(9).createCell(3).setCellValue("NEEDS_CARE"));
+        // the row risk level LOW -> INFORMATION_ONLY (row 15) now also needs a member flag
+        byte[] changed = edit(download(activeId(), table), wb -> wb.getSheetAt(0).getRow(14).createCell(3).setCellValue("NEEDS_CARE"));
         upload("2026.1.11", "policy", "case-paths.drl.xlsx", changed).statusCode(201)
                 .body("status", equalTo("DRAFT"))
                 .body("validation.problems.message", hasItem(containsString("risk level LOW")));

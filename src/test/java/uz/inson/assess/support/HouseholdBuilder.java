@@ -1,6 +1,7 @@
 package uz.inson.assess.support;
 
 import uz.inson.assess.household.Assets;
+import uz.inson.assess.household.CareNeed;
 import uz.inson.assess.household.Disability;
 import uz.inson.assess.household.DisabilityGroup;
 import uz.inson.assess.household.Employment;
@@ -8,6 +9,7 @@ import uz.inson.assess.household.Household;
 import uz.inson.assess.household.Housing;
 import uz.inson.assess.household.HousingCondition;
 import uz.inson.assess.household.HousingTenure;
+import uz.inson.assess.household.Impairment;
 import uz.inson.assess.household.Member;
 import uz.inson.assess.household.MemberFlag;
 import uz.inson.assess.household.MonthlyExpenses;
@@ -20,18 +22,24 @@ import uz.inson.assess.household.Sex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Builds households for rule tests; defaults describe an ordinary family in owned housing in good repair. */
+/**
+ * Builds households for rule tests; defaults describe an ordinary family in owned housing in good repair, with its
+ * assets recorded (none). The last member added can be given what a social worker asks next: impairments, care scores,
+ * job-seeker registration, a guardian.
+ */
 public final class HouseholdBuilder {
     private Region region = Region.TASHKENT_REGION;
     private Housing housing = new Housing(HousingTenure.OWNED, HousingCondition.GOOD, true);
     private long wages;
     private long pensions;
     private MonthlyExpenses expenses = new MonthlyExpenses(0, 0, 0, 0, 0, 0);
-    private boolean car;
+    private Assets assets = Assets.NONE;
     private final Set<Registry> registries = EnumSet.noneOf(Registry.class);
+    private final Set<String> receives = new LinkedHashSet<>();
     private final List<Member> members = new ArrayList<>();
 
     public static HouseholdBuilder household() {
@@ -64,12 +72,28 @@ public final class HouseholdBuilder {
     }
 
     public HouseholdBuilder car() {
-        this.car = true;
+        this.assets = new Assets(true, assets.landPlotSqm(), assets.livestockHeads(), assets.business());
+        return this;
+    }
+
+    public HouseholdBuilder assets(boolean car, long landPlotSqm, long livestockHeads, boolean business) {
+        this.assets = new Assets(car, landPlotSqm, livestockHeads, business);
+        return this;
+    }
+
+    /** The social worker has not recorded the household's assets yet. */
+    public HouseholdBuilder assetsNotRecorded() {
+        this.assets = null;
         return this;
     }
 
     public HouseholdBuilder in(Registry registry) {
         registries.add(registry);
+        return this;
+    }
+
+    public HouseholdBuilder receives(String... codes) {
+        receives.addAll(List.of(codes));
         return this;
     }
 
@@ -98,8 +122,35 @@ public final class HouseholdBuilder {
         return this;
     }
 
+    /** The last member's impairments, as asked (none: an empty set). */
+    public HouseholdBuilder impairments(Impairment... impairments) {
+        return changeLast(m -> new Member(m.ref(), m.pinfl(), m.birthDate(), m.sex(), m.relation(), m.employment(), m.disability(),
+                m.pregnant(), m.flags(), Set.of(impairments), m.careNeed(), m.registeredJobSeeker(), m.guardianRef()));
+    }
+
+    /** The last member's care scores (either may be null). */
+    public HouseholdBuilder careNeed(Integer barthel, Integer lawton) {
+        return changeLast(m -> new Member(m.ref(), m.pinfl(), m.birthDate(), m.sex(), m.relation(), m.employment(), m.disability(),
+                m.pregnant(), m.flags(), m.impairments(), new CareNeed(barthel, lawton), m.registeredJobSeeker(), m.guardianRef()));
+    }
+
+    public HouseholdBuilder jobSeeker(boolean registered) {
+        return changeLast(m -> new Member(m.ref(), m.pinfl(), m.birthDate(), m.sex(), m.relation(), m.employment(), m.disability(),
+                m.pregnant(), m.flags(), m.impairments(), m.careNeed(), registered, m.guardianRef()));
+    }
+
+    public HouseholdBuilder guardian(String guardianRef) {
+        return changeLast(m -> new Member(m.ref(), m.pinfl(), m.birthDate(), m.sex(), m.relation(), m.employment(), m.disability(),
+                m.pregnant(), m.flags(), m.impairments(), m.careNeed(), m.registeredJobSeeker(), guardianRef));
+    }
+
+    private HouseholdBuilder changeLast(java.util.function.UnaryOperator<Member> change) {
+        members.set(members.size() - 1, change.apply(members.get(members.size() - 1)));
+        return this;
+    }
+
     public Household build() {
         return new Household("TEST", region, "District", "Mahalla", housing, new MonthlyIncome(wages, pensions, 0, 0, 0, 0),
-                expenses, new Assets(car, 0, 0), registries, members);
+                expenses, assets, registries, members, receives, null);
     }
 }

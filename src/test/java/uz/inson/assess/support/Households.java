@@ -67,6 +67,7 @@ public final class Households {
                 "housing": { "tenure": "LIVING_WITH_RELATIVES", "condition": "FAIR", "hasUtilities": true },
                 "monthlyIncome":   { "wages": 0, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 400000 },
                 "monthlyExpenses": { "housing": 0, "utilities": 100000, "medical": 50000, "education": 0, "debt": 0, "other": 0 },
+                "assets": { "car": false, "landPlotSqm": 0, "livestockHeads": 0, "business": false },
                 "registries": ["WOMEN_NOTEBOOK"],
                 "members": [
                   { "ref": "w", "birthDate": "2001-04-09", "sex": "F", "relation": "HEAD", "employment": "HOMEMAKER",
@@ -86,6 +87,7 @@ public final class Households {
                 "housing": { "tenure": "OWNED", "condition": "FAIR", "hasUtilities": true },
                 "monthlyIncome":   { "wages": 3000000, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
                 "monthlyExpenses": { "housing": 0, "utilities": 300000, "medical": 100000, "education": 0, "debt": 0, "other": 0 },
+                "assets": { "car": false, "landPlotSqm": 0, "livestockHeads": 0, "business": false },
                 "registries": [],
                 "members": [
                   { "ref": "p1", "birthDate": "1988-02-01", "sex": "M", "relation": "HEAD", "employment": "EMPLOYED_INFORMAL" },

@@ -2,35 +2,28 @@ package uz.inson.assess.rules.facts;
 
 import org.kie.api.runtime.rule.RuleContext;
 
-import java.util.List;
-
 /** A case-path row that held; rules/case-path.drl keeps the heaviest. */
 public final class CasePathOption {
-    /** From light to heavy. */
-    public static final List<String> PATHS = List.of("INFORMATION_ONLY", "STANDARD_CASE", "INTENSIVE_CASE", "URGENT_CRISIS");
-
-    private final String code;
+    private final CasePath path;
     private final String rule;
     private int firstContactWithinDays;
     private int reviewEveryDays;
     private String leadSpecialist;
 
-    public CasePathOption(String code, String rule) {
-        if (!PATHS.contains(code)) {
-            throw new IllegalArgumentException("Unknown case path " + code + " in " + rule);
-        }
-        this.code = code;
+    public CasePathOption(CasePath path, String rule) {
+        this.path = path;
         this.rule = rule;
     }
 
     /** Called from a case-path row's action. */
     public static CasePathOption of(String code, RuleContext context) {
-        return new CasePathOption(code, context.getRule().getName());
+        return new CasePathOption(CasePath.valueOf(code), context.getRule().getName());
     }
 
-    public String getCode() { return code; }
+    public CasePath getPath() { return path; }
+    public String getCode() { return path.name(); }
     public String getRule() { return rule; }
-    public int getRank() { return PATHS.indexOf(code); }
+    public int getRank() { return path.ordinal(); }
     public int getFirstContactWithinDays() { return firstContactWithinDays; }
     public void setFirstContactWithinDays(int days) { this.firstContactWithinDays = days; }
     public int getReviewEveryDays() { return reviewEveryDays; }

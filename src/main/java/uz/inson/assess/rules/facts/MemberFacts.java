@@ -1,5 +1,6 @@
 package uz.inson.assess.rules.facts;
 
+import uz.inson.assess.household.Impairment;
 import uz.inson.assess.household.Member;
 import uz.inson.assess.household.MemberFlag;
 
@@ -7,8 +8,12 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** One member as recorded, flattened for the rules; no personal identifiers. */
+/**
+ * One member as recorded, flattened for the rules; no personal identifiers. What the social worker has not asked yet
+ * stays null (impairments, care scores, job-seeker registration, guardian), so the rules can tell "no" from "unknown".
+ */
 public final class MemberFacts {
+    private final int index;
     private final String ref;
     private final LocalDate birthDate;
     private final String sex;
@@ -17,8 +22,14 @@ public final class MemberFacts {
     private final String disabilityGroup;
     private final boolean pregnant;
     private final Set<String> flags;
+    private final Set<String> impairments;
+    private final Integer barthel;
+    private final Integer lawton;
+    private final Boolean registeredJobSeeker;
+    private final String guardianRef;
 
-    public MemberFacts(Member member) {
+    public MemberFacts(int index, Member member) {
+        this.index = index;
         this.ref = member.ref();
         this.birthDate = member.birthDate();
         this.sex = member.sex().name();
@@ -27,8 +38,16 @@ public final class MemberFacts {
         this.disabilityGroup = member.disability() == null ? "NONE" : member.disability().group().name();
         this.pregnant = member.pregnant();
         this.flags = member.flags().stream().map(MemberFlag::name).collect(Collectors.toUnmodifiableSet());
+        this.impairments = member.impairments() == null ? null
+                : member.impairments().stream().map(Impairment::name).collect(Collectors.toUnmodifiableSet());
+        this.barthel = member.careNeed() == null ? null : member.careNeed().barthel();
+        this.lawton = member.careNeed() == null ? null : member.careNeed().lawton();
+        this.registeredJobSeeker = member.registeredJobSeeker();
+        this.guardianRef = member.guardianRef();
     }
 
+    /** Position in the request's member list, for pointing at a field ({@code members[1].impairments}). */
+    public int getIndex() { return index; }
     public String getRef() { return ref; }
     public LocalDate getBirthDate() { return birthDate; }
     public String getSex() { return sex; }
@@ -38,4 +57,10 @@ public final class MemberFacts {
     public String getDisabilityGroup() { return disabilityGroup; }
     public boolean isPregnant() { return pregnant; }
     public Set<String> getFlags() { return flags; }
+    /** Null when not asked. */
+    public Set<String> getImpairments() { return impairments; }
+    public Integer getBarthel() { return barthel; }
+    public Integer getLawton() { return lawton; }
+    public Boolean getRegisteredJobSeeker() { return registeredJobSeeker; }
+    public String getGuardianRef() { return guardianRef; }
 }

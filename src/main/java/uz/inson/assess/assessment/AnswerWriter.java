@@ -1,0 +1,199 @@
+package uz.inson.assess.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import uz.inson.assess.catalog.CatalogService;
+import uz.inson.assess.common.Language;
+import uz.inson.assess.common.Messages;
+import uz.inson.assess.rules.CompiledRuleSet;
+import uz.inson.assess.rules.Criterion;
+import uz.inson.assess.rules.RuleOutcome;
+import uz.inson.assess.rules.facts.CasePathOption;
+import uz.inson.assess.rules.facts.Grant;
+import uz.inson.assess.rules.facts.HouseholdProfile;
+import uz.inson.assess.rules.facts.MeansTestHit;
+import uz.inson.assess.rules.facts.NeedArea;
+import uz.inson.assess.rules.facts.NeedHit;
+import uz.inson.assess.rules.facts.PersonProfile;
+import uz.inson.assess.rules.facts.RiskFactor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one mapper from a {@link Decision} to the answer in a language: every need, factor, path and service with the
+ * sentence a case worker reads aloud and the table row it came from. Nothing here decides anything.
+ */
+@ApplicationScoped
+public class AnswerWriter {
+
+    public AssessmentResult write(Decision decision, Language language, boolean nearMisses) {
+        return write(decision, language, nearMisses, false);
+    }
+
+    public AssessmentResult write(Decision decision, Language language, boolean nearMisses, boolean openServices) {
+        CompiledRuleSet ruleSet = decision.ruleSet();
+        RuleOutcome outcome = decision.outcome();
+        Words words = new Words(ruleSet, outcome, language);
+        Set<String> granted = decision.serviceCodes();
+        return new AssessmentResult(null, null, decision.asOf(), language.name(),
+                new AssessmentResult.RuleSetRef(ruleSet.id(), ruleSet.version(), ruleSet.hash()),
+                derived(outcome),
+                decision.needs().stream().map(need -> need(need, words)).toList(),
+                decision.riskLevel(), decision.risk().score(),
+                outcome.riskFactors().stream().map(factor -> riskFactor(factor, words)).toList(),
+                casePath(decision.casePath(), words),
+                decision.recommendations().stream().map(r -> service(r, decision, words)).toList(),
+                cashPackage(decision, words),
+                meansTest(decision.meansTest(), words),
+                decision.questions().stream().map(q -> question(q, words)).toList(),
+                openServices ? decision.openServices().stream().map(s -> new AssessmentResult.OpenService(s.code(), s.name(language),
+                        s.category().name(), howToApply(s, language))).toList() : null,
+                nearMisses ? NearMissFinder.find(ruleSet, outcome, granted, language) : null);
+    }
+
+    /** What a sentence needs: the rule set's tables and catalogue, the household's facts, the language. */
+    private record Words(CompiledRuleSet ruleSet, RuleOutcome outcome, Language language) {
+        Collection<PersonProfile> people() {
+            return outcome.people().values();
+        }
+
+        /** The row {@code rule} explained for its member (or the household). */
+        AssessmentResult.Reason reason(String rule, String memberRef) {
+            CompiledRuleSet.TracedRow row = ruleSet.row(rule);
+            Criterion.Subject subject = AssessmentEngine.subject(outcome, memberRef);
+            return new AssessmentResult.Reason(Explainer.explain(row.table(), row.row(), subject, people(), ruleSet.catalog(), language),
+                    row.source());
+        }
+
+        String format(String key, Object... args) {
+            return Messages.format(language, key, args);
+        }
+
+    }
+
+    private static AssessmentResult.Derived derived(RuleOutcome outcome) {
+        HouseholdProfile profile = outcome.household();
+        return new AssessmentResult.Derived(profile.getSize(), profile.getChildrenCount(), profile.getAbleToWorkCount(),
+                profile.getMonthlyIncome(), profile.getPerCapitaIncome(), profile.getPerCapitaNetIncome(), profile.getDependencyRatio(),
+                profile.getMsl(), profile.getRegistryCategory(),
+                outcome.people().values().stream().map(p -> new AssessmentResult.MemberIndicators(p.getRef(), p.getAge(), p.isAbleToWork(),
+                        p.isPensionAge(), p.getCareDependency())).toList());
+    }
+
+    private static AssessmentResult.NeedResult need(Decision.Need need, Words words) {
+        Set<AssessmentResult.Reason> reasons = new LinkedHashSet<>();
+        for (NeedHit hit : need.hits()) {
+            reasons.add(words.reason(hit.getRule(), hit.getMemberRef()));
+        }
+        return new AssessmentResult.NeedResult(need.area().name(), words.format("area." + need.area()), need.level().name(), need.members(),
+                List.copyOf(reasons));
+    }
+
+    private static AssessmentResult.RiskFactorResult riskFactor(RiskFactor factor, Words words) {
+        CompiledRuleSet.TracedRow row = words.ruleSet().row(factor.rule());
+        String label = Messages.has(words.language(), "factor." + factor.code()) ? words.format("factor." + factor.code()) : factor.code();
+        String why = words.reason(factor.rule(), factor.memberRef()).text();
+        return new AssessmentResult.RiskFactorResult(factor.code(), label, factor.points(), factor.area().name(),
+                words.format("risk.factor", label, factor.points(), Explainer.clause(why)), row.source());
+    }
+
+    private static AssessmentResult.CasePathResult casePath(CasePathOption option, Words words) {
+        CompiledRuleSet.TracedRow row = words.ruleSet().row(option.getRule());
+        String why = words.reason(option.getRule(), null).text();
+        String reason = words.format("path.reason", Messages.value(words.language(), option.getCode()), Explainer.clause(why),
+                option.getFirstContactWithinDays(), option.getReviewEveryDays(), Messages.value(words.language(), option.getLeadSpecialist()));
+        return new AssessmentResult.CasePathResult(option.getCode(), option.getFirstContactWithinDays(), option.getReviewEveryDays(),
+                option.getLeadSpecialist(), reason, row.source());
+    }
+
+    private static AssessmentResult.EligibleService service(Decision.Recommendation r, Decision decision, Words words) {
+        CatalogService service = r.service();
+        Language language = words.language();
+        Set<AssessmentResult.Reason> reasons = new LinkedHashSet<>();
+        for (Grant grant : r.grants()) {
+            reasons.add(words.reason(grant.rule(), grant.memberRef()));
+        }
+        if (r.share() != null) {
+            CompiledRuleSet.TracedRow row = words.ruleSet().row(r.share().rule());
+            reasons.add(new AssessmentResult.Reason(words.format("service.share", r.share().percent(),
+                    decision.outcome().household().getPerCapitaIncome()), row.source()));
+        }
+        if (r.verifyIncome()) {
+            for (MeansTestHit hit : decision.meansTest().hits()) {
+                reasons.add(new AssessmentResult.Reason(words.format("service.verify", Explainer.clause(words.reason(hit.rule(), null).text())),
+                        words.ruleSet().row(hit.rule()).source()));
+            }
+        }
+        if (!r.paidInsteadOf().isEmpty()) {
+            reasons.add(new AssessmentResult.Reason(words.format("service.instead", names(r.paidInsteadOf(), words)), catalogSource(service)));
+        }
+        if (r.alreadyReceived()) {
+            reasons.add(new AssessmentResult.Reason(words.format("service.received"), "household.receives"));
+        }
+        if (service.placement()) {
+            reasons.add(new AssessmentResult.Reason(words.format("service.placement"), catalogSource(service)));
+        }
+        return new AssessmentResult.EligibleService(service.code(), service.name(language), service.category().name(), service.kind().name(),
+                r.beneficiaries(), r.amountUzs(), service.frequency().name(), r.answersNeeds().stream().map(NeedArea::name).toList(),
+                r.entitlement(), service.exclusiveGroup(), r.alreadyReceived(), List.copyOf(reasons), howToApply(service, language),
+                service.legalBasis(language), service.provider(language));
+    }
+
+    private static String catalogSource(CatalogService service) {
+        return "catalog.xlsx!Services!" + service.code();
+    }
+
+    public static AssessmentResult.HowToApply howToApply(CatalogService service, Language language) {
+        List<String> documents = service.documents().stream().map(Enum::name).toList();
+        String place = Messages.format(language, "applyAt." + service.applyAt());
+        String bring = service.documents().stream().map(d -> Messages.format(language, "document." + d))
+                .collect(java.util.stream.Collectors.joining(", "));
+        String text = service.automatic() ? Messages.format(language, "apply.automatic", place)
+                : documents.isEmpty() ? Messages.format(language, "apply.nothing", place) : Messages.format(language, "apply.bring", place, bring);
+        return new AssessmentResult.HowToApply(service.applyAt().name(), documents, service.automatic(), text);
+    }
+
+    private static AssessmentResult.CashPackageResult cashPackage(Decision decision, Words words) {
+        Decision.CashPackage cash = decision.cashPackage();
+        AssessmentResult.Cap cap = null;
+        if (cash.cappedBy() != null) {
+            HouseholdProfile household = decision.outcome().household();
+            double multiplier = decision.outcome().parameter(cash.cappedBy().parameter()).orElse(0.0);
+            cap = new AssessmentResult.Cap(cash.cappedBy().parameter(), cash.cappedBy().limitUzs(), cash.cappedBy().beforeCapUzs(),
+                    words.format("package.capped", cash.cappedBy().limitUzs(), multiplier, household.getMsl(), household.getSize(),
+                            cash.cappedBy().beforeCapUzs()),
+                    words.ruleSet().row(cash.cappedBy().rule()).source());
+        }
+        return new AssessmentResult.CashPackageResult(cash.monthlyCashUzs(), cash.oneOffCashUzs(), cash.yearlyCashUzs(), cash.byMember(),
+                cash.alreadyReceivedMonthlyUzs(), cap);
+    }
+
+    private static AssessmentResult.MeansTestResult meansTest(Decision.MeansTest test, Words words) {
+        List<AssessmentResult.Reason> reasons = new ArrayList<>();
+        for (MeansTestHit hit : test.hits()) {
+            String why = Explainer.clause(words.reason(hit.rule(), null).text());
+            reasons.add(new AssessmentResult.Reason(words.format("means." + hit.outcome(), why), words.ruleSet().row(hit.rule()).source()));
+        }
+        if (test.outcome() == Decision.MeansTest.Outcome.UNKNOWN) {
+            reasons.add(new AssessmentResult.Reason(words.format("means.UNKNOWN"), "household.assets"));
+        }
+        return new AssessmentResult.MeansTestResult(test.outcome().name(), reasons, test.withheld());
+    }
+
+    private static AssessmentResult.QuestionResult question(Decision.Question question, Words words) {
+        PersonProfile member = question.memberRef() == null ? null : words.outcome().people().get(question.memberRef());
+        String who = member == null ? "" : MemberNames.name(member, words.people(), words.language());
+        String whom = member == null ? "" : MemberNames.nameAtEnd(member, words.people(), words.language());
+        String text = words.format("question." + question.fact(), who, names(question.couldAdd(), words), question.couldAdd().size(), null, whom);
+        return new AssessmentResult.QuestionResult(Explainer.sentence(text), question.path(), question.memberRef(), question.couldAdd());
+    }
+
+    /** "“Hearing aids” and 4 more services": the first service by name, then how many more. */
+    private static String names(List<String> codes, Words words) {
+        String first = words.ruleSet().catalog().find(codes.get(0)).map(s -> s.name(words.language())).orElse(codes.get(0));
+        return words.format("list.services", first, codes.size() - 1);
+    }
+}
