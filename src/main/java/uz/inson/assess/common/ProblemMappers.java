@@ -80,11 +80,11 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             message = "'" + format.getValue() + "' is not one of " + Arrays.toString(format.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException format) {
-            message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
+            message = "must be " + expected(format.getTargetType()) + ", not '" + format.getValue() + "'";
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (e instanceof MismatchedInputException mismatch) {
-            message = "must be " + article(simpleType(mismatch.getTargetType()));
+            message = "must be " + expected(mismatch.getTargetType());
         } else {
             message = e.getLocation() == null ? "is not well-formed JSON"
                     : "is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -97,6 +97,9 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
+        }
+        if (e.getResponse().getEntity() instanceof Problem) {
+            return e.getResponse();
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -145,30 +148,27 @@ public class ProblemMappers {
                 .replaceFirst("^\\.", "");
     }
 
-    private static String simpleType(Class<?> type) {
+    /** The JSON an integrator must send for a type, in words: "a whole number", "true or false". */
+    private static String expected(Class<?> type) {
         if (type == null) {
-            return "value";
+            return "a value of another type";
         }
         if (type == String.class) {
             return "text";
         }
         if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
-            return "whole number";
+            return "a whole number";
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "boolean";
+            return "true or false";
         }
         if (type == java.time.LocalDate.class) {
-            return "date (YYYY-MM-DD)";
+            return "a date (YYYY-MM-DD)";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "list";
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
         }
-        return "object";
-    }
-
-    private static String article(String type) {
-        return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
+        return "an object";
     }
 
     private static String title(int status) {
