@@ -3,6 +3,7 @@ package uz.inson.assess.assessment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uz.inson.assess.audit.AuditedObject;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,7 +31,12 @@ public record AssessmentResult(
         MeansTestResult meansTest,
         @Schema(description = "Facts worth asking next: each could add the services listed.") List<QuestionResult> questions,
         @Schema(description = "Only with ?include=open-services: help open to everyone (helplines, first consultations).") List<OpenService> openServices,
-        @Schema(description = "Only with ?explain=near-misses: services missed by one condition, and by how much.") List<NearMiss> nearMisses) {
+        @Schema(description = "Only with ?explain=near-misses: services missed by one condition, and by how much.") List<NearMiss> nearMisses) implements AuditedObject {
+
+    @Override
+    public String auditedId() {
+        return id == null ? null : id.toString();
+    }
 
     /** The same answer, stored under an id and a time. */
     public AssessmentResult identified(UUID id, OffsetDateTime assessedAt) {

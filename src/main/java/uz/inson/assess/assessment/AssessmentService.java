@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import uz.inson.assess.audit.AuditedChange;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
@@ -43,6 +44,7 @@ public class AssessmentService {
         this.clock = clock;
     }
 
+    @AuditedChange(status = 201)
     public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
         // Case dates default to "today" where the case workers are.
         LocalDate today = ServiceClock.today(clock);

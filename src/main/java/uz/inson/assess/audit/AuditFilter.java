@@ -8,11 +8,19 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.jboss.logging.Logger;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import uz.inson.assess.common.Problem;
+import uz.inson.assess.common.ProblemMappers;
+import uz.inson.assess.common.RetryLaterException;
+import uz.inson.assess.database.DatabaseOutage;
 import uz.inson.assess.security.ClientAddress;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,47 +29,88 @@ import java.util.stream.Collectors;
 
 /**
  * Writes an audit entry for every state-changing request and every read of personal data, whatever its outcome
- * (denied and failed ones too), before the response leaves. The action is the method and the path with its
- * parameters named, e.g. {@code POST /api/v1/assessments/{id}/replay}; the object is the parameters' values.
+ * (denied and failed ones too). The action is the method and the path with its parameters named, e.g.
+ * {@code POST /api/v1/assessments/{id}/replay}; the object is the parameters' values or what was created.
+ * <p>
+ * No answer leaves before its entry is in the chain: a change writes it in its own transaction
+ * ({@link AuditedChange}); everything else here, just before the answer goes. An entry that cannot be written turns a
+ * success into 503 (not acknowledged) and waits in the {@link AuditBacklog}, recording the 503 the caller got.
  */
 public class AuditFilter {
-    private static final Logger LOG = Logger.getLogger(AuditFilter.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final AuditTrail trail;
+    private final AuditBacklog backlog;
     private final CurrentIdentityAssociation identities;
     private final AuditContext context;
+    private final Clock clock;
 
-    AuditFilter(AuditTrail trail, CurrentIdentityAssociation identities, AuditContext context) {
+    AuditFilter(AuditTrail trail, AuditBacklog backlog, CurrentIdentityAssociation identities, AuditContext context, Clock clock) {
         this.trail = trail;
+        this.backlog = backlog;
         this.identities = identities;
         this.context = context;
+        this.clock = clock;
+    }
+
+    /** Names the action before the endpoint runs, so a change can record it in its own transaction. */
+    @ServerRequestFilter
+    public void describe(ContainerRequestContext request, HttpServerRequest http) {
+        context.request(describe(request, ClientAddress.of(http)));
     }
 
     @ServerResponseFilter
     public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource, HttpServerRequest http) {
         boolean personalRead = resource != null && resource.getResourceMethod() != null
                 && resource.getResourceMethod().isAnnotationPresent(AuditedRead.class);
-        if (READS.contains(request.getMethod()) && !personalRead) {
+        if (context.isRecorded() || READS.contains(request.getMethod()) && !personalRead) {
             return Uni.createFrom().voidItem();
         }
-        String path = request.getUriInfo().getPath();
-        MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
-        String action = request.getMethod() + " " + template(path, parameters);
-        String objectId = parameters.isEmpty() ? created(response)
-                : parameters.values().stream().flatMap(List::stream).collect(Collectors.joining(" "));
-        String client = ClientAddress.of(http);
-        int outcome = response.getStatus();
+        // A request refused before matching (401, 404, 405) was not described on its way in
+        AuditContext.Request described = context.request() != null ? context.request() : describe(request, ClientAddress.of(http));
+        String objectId = described.objectId() != null ? described.objectId() : created(response);
+        OffsetDateTime at = OffsetDateTime.now(clock);
         String named = context.actor();
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
                 .onItem().transformToUni(identity -> Uni.createFrom().<Void>item(() -> {
-                    trail.record(new AuditTrail.Event(named != null ? named : actor(identity), roles(identity), action, objectId, outcome, client));
+                    AuditTrail.Event event = new AuditTrail.Event(at, named != null ? named : actor(identity), roles(identity),
+                            described.action(), objectId, response.getStatus(), described.clientAddress());
+                    if (response.getEntity() instanceof Problem problem && DatabaseOutage.CODE.equals(problem.code())) {
+                        // The request already found the database away: no second wait for it
+                        backlog.keep(event);
+                        return null;
+                    }
+                    try {
+                        trail.record(event);
+                    } catch (RuntimeException e) {
+                        keepForLater(event, response, e);
+                    }
                     return null;
-                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                // The action has happened; its answer stands. A lost entry is an operational alarm, not the client's error.
-                .onFailure().invoke(e -> LOG.errorf("AUDIT ENTRY NOT WRITTEN for %s (outcome %d): %s", action, outcome, e.getClass().getName()))
-                .onFailure().recoverWithNull();
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /** The database refused the entry: the answer is not acknowledged, and the entry says so and waits. */
+    private void keepForLater(AuditTrail.Event event, ContainerResponseContext response, RuntimeException failure) {
+        RetryLaterException unavailable = DatabaseOutage.of(failure).orElseGet(() -> new RetryLaterException(503, "audit-unavailable",
+                "The audit trail cannot record this request just now; nothing it returned may be used. Try again in 5 s", 5));
+        int outcome = response.getStatus() < 400 ? unavailable.status() : response.getStatus();
+        if (outcome != response.getStatus()) {
+            Response problem = ProblemMappers.response(unavailable);
+            response.setStatus(problem.getStatus());
+            response.getHeaders().clear();
+            response.getHeaders().putAll(problem.getHeaders());
+            response.setEntity(problem.getEntity(), null, MediaType.valueOf(Problem.MEDIA_TYPE));
+        }
+        backlog.keep(new AuditTrail.Event(event.at(), event.actor(), event.roles(), event.action(), event.objectId(), outcome,
+                event.clientAddress()));
+    }
+
+    private static AuditContext.Request describe(ContainerRequestContext request, String client) {
+        MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
+        String action = request.getMethod() + " " + template(request.getUriInfo().getPath(), parameters);
+        String objectId = parameters.isEmpty() ? null : parameters.values().stream().flatMap(List::stream).collect(Collectors.joining(" "));
+        return new AuditContext.Request(action, objectId, client);
     }
 
     /** What a POST created: the last segment of its Location. */
@@ -92,11 +141,11 @@ public class AuditFilter {
         return template;
     }
 
-    private static String actor(SecurityIdentity identity) {
+    static String actor(SecurityIdentity identity) {
         return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
-    private static String roles(SecurityIdentity identity) {
+    static String roles(SecurityIdentity identity) {
         return identity == null ? "" : String.join(",", new TreeSet<>(identity.getRoles()));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,15 +28,13 @@ public class AuditTrail {
     private static final int VERIFY_BATCH = 5_000;
 
     private final EntityManager em;
-    private final Clock clock;
 
-    AuditTrail(EntityManager em, Clock clock) {
+    AuditTrail(EntityManager em) {
         this.em = em;
-        this.clock = clock;
     }
 
-    /** What happened, before it is chained. */
-    public record Event(String actor, String roles, String action, String objectId, int outcome, String clientAddress) {
+    /** What happened and when, before it is chained. */
+    public record Event(OffsetDateTime at, String actor, String roles, String action, String objectId, int outcome, String clientAddress) {
     }
 
     public record EntryView(long id, OffsetDateTime at, String actor, String roles, String action, String objectId, int outcome,
@@ -54,13 +51,27 @@ public class AuditTrail {
     public record Verification(boolean intact, long entries, Long firstBrokenId, String reason, String headHash) {
     }
 
+    /** Chains an entry on its own, for what changed nothing: a refusal, a failure, a read, a sign-in. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Event event) {
+        append(event);
+    }
+
+    /**
+     * Chains an entry in the caller's transaction, so the change and its entry are committed together or not at all.
+     * The chain's lock is taken last and held only until that commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordWithin(Event event) {
+        append(event);
+    }
+
+    private void append(Event event) {
         em.createNativeQuery("select count(*) from pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
         String previous = em.createQuery("select hash from AuditEntry order by id desc", String.class).setMaxResults(1)
                 .getResultStream().findFirst().orElse(GENESIS);
         AuditEntry entry = new AuditEntry();
-        entry.at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        entry.at = event.at().truncatedTo(ChronoUnit.MICROS);
         entry.actor = cut(event.actor(), 100);
         entry.roles = cut(event.roles(), 300);
         entry.action = cut(event.action(), 200);

@@ -16,10 +16,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uz.inson.assess.database.DatabaseOutage;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,14 +37,19 @@ public class ProblemMappers {
     /** The response for a problem found outside a resource method (e.g. in a filter). */
     public static Response response(ProblemException e) {
         Response response = respond(Problem.of(e.status(), e.code(), title(e.status()), e.getMessage(), e.violations()));
-        if (e instanceof TooManyRequestsException tooMany) {
-            response.getHeaders().putSingle("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+        if (e instanceof RetryLaterException later) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(later.retryAfterSeconds()));
         }
         return response;
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class, AuthenticationCompletionException.class})
     public Response unauthenticated(RuntimeException e) {
+        Optional<RetryLaterException> outage = DatabaseOutage.of(e);
+        if (outage.isPresent()) {
+            // An API key or password could not be checked, not found wrong
+            return response(outage.get());
+        }
         // The reason (expired, bad signature, unknown key) stays here: telling it would help a forger.
         return Response.fromResponse(respond(Problem.of(401, "unauthenticated", title(401),
                         "Send a valid bearer token (POST /api/v1/auth/token) or an API key", List.of())))
@@ -110,6 +117,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        Optional<RetryLaterException> outage = DatabaseOutage.of(e);
+        if (outage.isPresent()) {
+            LOG.warnf("Database unreachable: %s", e.getClass().getName());
+            return response(outage.get());
+        }
         String incident = UUID.randomUUID().toString();
         // The exception class and message only: messages from our code never carry personal data, and stack traces stay here.
         LOG.errorf(e, "Unexpected error, incident %s", incident);

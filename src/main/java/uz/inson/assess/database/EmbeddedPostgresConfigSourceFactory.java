@@ -34,7 +34,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
         ConfigValue dataDirectory = context.getValue("inson.embedded-postgres.data-directory");
         String directory = dataDirectory == null || dataDirectory.getValue() == null ? "" : dataDirectory.getValue();
-        return List.of(new LazySource(directory));
+        ConfigValue durable = context.getValue("inson.embedded-postgres.durable");
+        return List.of(new LazySource(directory, durable == null || durable.getValue() == null || Boolean.parseBoolean(durable.getValue())));
     }
 
     @Override
@@ -44,20 +45,22 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     private static final class LazySource extends MapBackedConfigSource {
         private final String directory;
+        private final boolean durable;
 
-        LazySource(String directory) {
+        LazySource(String directory, boolean durable) {
             super("embedded-postgres", Map.of(URL, "", "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres",
                     "inson.embedded-postgres.active", "true"), 50);
             this.directory = directory;
+            this.durable = durable;
         }
 
         @Override
         public String getValue(String name) {
-            return URL.equals(name) ? url(directory) : super.getValue(name);
+            return URL.equals(name) ? url(directory, durable) : super.getValue(name);
         }
     }
 
-    private static synchronized String url(String directory) {
+    private static synchronized String url(String directory, boolean durable) {
         String started = System.getProperty(STARTED_URL);
         if (started != null) {
             return started;
@@ -69,6 +72,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 Files.createDirectories(data);
                 builder.setDataDirectory(data).setCleanDataDirectory(false);
             }
+            // zonky's defaults suit throwaway test databases: fsync, synchronous commit and full-page writes off. A service
+            // that acknowledges an assessment or an audit entry must still have it after a power cut, so they are on
+            // unless inson.embedded-postgres.durable=false (the tests' temporary database).
+            String on = durable ? "on" : "off";
+            builder.setServerConfig("fsync", on).setServerConfig("synchronous_commit", on).setServerConfig("full_page_writes", on);
             EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -78,7 +86,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 }
             }, "embedded-postgres-stop"));
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            LOG.infof("Started embedded PostgreSQL on port %d (data: %s)", postgres.getPort(), directory.isBlank() ? "temporary" : directory);
+            LOG.infof("Started embedded PostgreSQL on port %d (data: %s, %s)", postgres.getPort(), directory.isBlank() ? "temporary" : directory,
+                    durable ? "durable: fsync and synchronous commit on" : "not durable: fsync off");
             System.setProperty(STARTED_URL, url);
             return url;
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uz.inson.assess.assessment.ScenarioRunner;
+import uz.inson.assess.audit.AuditedChange;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.common.Violation;
@@ -37,6 +38,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class RuleSetService {
+    /** Any constant other than the audit chain's: the advisory lock that serialises changes to the activation timeline. */
+    private static final long TIMELINE_LOCK = 0x7131E1L;
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RuleSetService.class);
     private final ActiveRuleSet active;
     private final RuleSetCompiler compiler;
@@ -116,6 +119,7 @@ public class RuleSetService {
      * Stores the uploaded files (over the parent's, or a whole zipped bundle) as a DRAFT and validates it at once. Only a
      * rule developer's upload may change DRL files and the code rows of tables: a table cell is code to Drools.
      */
+    @AuditedChange(status = 201)
     public RuleSetView create(UUID parentId, List<BundleUpload.Part> parts, String version, String author, boolean mayChangeCode, String changeNote) {
         if (author == null || author.isBlank()) {
             throw ProblemException.invalid("author", "is required");
@@ -142,6 +146,7 @@ public class RuleSetService {
     }
 
     /** Compiles the version and runs its scenarios; nothing here touches the version in force. */
+    @AuditedChange
     public RuleSetView validate(UUID id) {
         RuleSetEntity entity = require(id);
         validate(entity, bundle(id));
@@ -180,6 +185,7 @@ public class RuleSetService {
     }
 
     /** Four eyes: a validated version is approved by someone other than its author. */
+    @AuditedChange
     public RuleSetView approve(UUID id, String approver) {
         RuleSetEntity entity = require(id);
         if (approver == null || approver.isBlank()) {
@@ -200,7 +206,9 @@ public class RuleSetService {
     }
 
     /** Puts an approved version in force now or from {@code effectiveFrom}; the swap happens on every instance. */
+    @AuditedChange
     public RuleSetView activate(UUID id, OffsetDateTime effectiveFrom, String by) {
+        lockTimeline();
         RuleSetEntity entity = require(id);
         if (by == null || by.isBlank()) {
             throw ProblemException.invalid("activatedBy", "is required");
@@ -217,10 +225,12 @@ public class RuleSetService {
     }
 
     /** Puts the version that was in force before the current one back in force, now. */
+    @AuditedChange
     public RuleSetView rollback(String by) {
         if (by == null || by.isBlank()) {
             throw ProblemException.invalid("activatedBy", "is required");
         }
+        lockTimeline();
         List<ActivationEntity> past = ActivationEntity.<ActivationEntity>list("effectiveFrom <= ?1", Sort.by("effectiveFrom").and("id"), now());
         if (past.isEmpty()) {
             throw conflict("Nothing is in force");
@@ -269,6 +279,15 @@ public class RuleSetService {
         activation.persist();
         // Other instances hear of it at once; polling is the fallback.
         notify("rule_set_activation", id);
+    }
+
+    /**
+     * Activations and rollbacks read the timeline and then add to it; two at once (on one instance or two) would both
+     * read the same "current" version. This lock, held to the commit, makes them take turns.
+     */
+    private static void lockTimeline() {
+        ActivationEntity.getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(?1)")
+                .setParameter(1, TIMELINE_LOCK).getSingleResult();
     }
 
     private static void notify(String channel, UUID id) {

@@ -1,6 +1,7 @@
 package uz.inson.assess.rulesets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import uz.inson.assess.audit.AuditedObject;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.rules.RuleSetProblem;
 
@@ -12,7 +13,12 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleSetView(UUID id, String version, String hash, UUID parentId, String author, String changeNote,
                           String status, OffsetDateTime createdAt, OffsetDateTime approvedAt, String approvedBy,
-                          List<ActivationView> activations, List<String> files, Validation validation) {
+                          List<ActivationView> activations, List<String> files, Validation validation) implements AuditedObject {
+
+    @Override
+    public String auditedId() {
+        return id.toString();
+    }
 
     /** When this version was (or will be) put in force, by whom, and how. */
     public record ActivationView(OffsetDateTime effectiveFrom, String activatedBy, OffsetDateTime activatedAt, String kind) {

@@ -3,6 +3,8 @@ package uz.inson.assess.security;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import uz.inson.assess.audit.AuditedChange;
+import uz.inson.assess.audit.AuditedObject;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.Violation;
 
@@ -56,12 +58,18 @@ public class ApiKeyService {
     }
 
     /** The answer to a creation: the only time the key is shown. */
-    public record Created(String key, KeyView details) {
+    public record Created(String key, KeyView details) implements AuditedObject {
+
+    @Override
+    public String auditedId() {
+        return details.id().toString();
+    }
     }
 
     public record KeyPage(List<KeyView> items, int page, int size, long total) {
     }
 
+    @AuditedChange(status = 201)
     public Created create(NewKey request, String createdBy) {
         if (request == null) {
             throw ProblemException.invalid("body", "is required");
@@ -114,6 +122,7 @@ public class ApiKeyService {
         return new KeyPage(items, page, size, ApiKeyEntity.count());
     }
 
+    @AuditedChange
     public KeyView revoke(UUID id, String revokedBy) {
         ApiKeyEntity key = ApiKeyEntity.findById(id);
         if (key == null) {

@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import uz.inson.assess.audit.AuditedChange;
+import uz.inson.assess.audit.AuditedObject;
 import uz.inson.assess.common.PlainText;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.Violation;
@@ -47,7 +49,12 @@ public class UserService {
 
     /** What an admin sees of a user; never the hash. */
     public record UserView(String username, List<String> roles, String region, String district, boolean enabled, boolean demo,
-                           OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                           OffsetDateTime createdAt, OffsetDateTime updatedAt) implements AuditedObject {
+
+    @Override
+    public String auditedId() {
+        return username;
+    }
         static UserView of(UserEntity user) {
             return new UserView(user.username, split(user.roles), user.region, user.district, user.enabled, user.demo, user.createdAt, user.updatedAt);
         }
@@ -115,6 +122,7 @@ public class UserService {
         return UserView.of(existing(username));
     }
 
+    @AuditedChange(status = 201)
     public UserView create(UserChange change) {
         if (change == null) {
             throw ProblemException.invalid("body", "is required");
@@ -143,6 +151,7 @@ public class UserService {
         return UserView.of(user);
     }
 
+    @AuditedChange
     public UserView update(String username, UserChange change) {
         if (change == null) {
             throw ProblemException.invalid("body", "is required");

@@ -217,8 +217,9 @@ class AssessmentResourceTest {
     }
 
     @Test
-    void shouldAnswer404ForAMalformedAssessmentId() {
-        Auth.as("auditor").get("/api/v1/assessments/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    void shouldAnswer400NamingAMalformedAssessmentId() {
+        Auth.as("auditor").get("/api/v1/assessments/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"));
     }
 
     @Test

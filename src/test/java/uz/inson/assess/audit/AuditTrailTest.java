@@ -9,13 +9,20 @@ import org.junit.jupiter.api.Test;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +90,42 @@ class AuditTrailTest {
             tamper(tampered, (String) row[1]);
         }
         Auth.as("auditor").get("/api/v1/audit/verify").then().body("intact", is(true));
+    }
+
+    /**
+     * Writers in parallel, each change writing its entry in its own transaction: every request gets exactly one entry
+     * with its outcome, and the chain stays one line.
+     */
+    @Test
+    void parallelAuditedWritesEachLeaveOneEntryAndTheChainHolds() throws Exception {
+        String actor = "parallel-writer";
+        Auth.withRoles(actor, "integration-client", "admin");
+        ExecutorService writers = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            int n = i;
+            answers.add(writers.submit(() -> switch (n % 3) {
+                case 0 -> Auth.as(actor).contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
+                        .post("/api/v1/assessments").statusCode();
+                case 1 -> Auth.as(actor).contentType(ContentType.JSON)
+                        .body(Map.of("username", "parallel-" + n + "-" + System.nanoTime(), "password", "a-long-password-" + n, "roles", List.of("auditor")))
+                        .post("/api/v1/users").statusCode();
+                default -> Auth.as(actor).contentType(ContentType.JSON).body("{}").put("/api/v1/users/nobody-" + n).statusCode();
+            }));
+        }
+        Map<Integer, Long> outcomes = new java.util.TreeMap<>();
+        for (Future<Integer> answer : answers) {
+            outcomes.merge(answer.get(), 1L, Long::sum);
+        }
+        writers.shutdown();
+        assertEquals(Map.of(201, 40L, 404, 20L), outcomes);
+
+        for (Map.Entry<String, Integer> action : Map.of("POST /api/v1/assessments", 201, "POST /api/v1/users", 201,
+                "PUT /api/v1/users/{username}", 404).entrySet()) {
+            Auth.as("auditor").queryParam("actor", actor).queryParam("action", action.getKey()).get("/api/v1/audit")
+                    .then().statusCode(200).body("total", is(20)).body("items.outcome", everyItem(is(action.getValue())));
+        }
+        Auth.as("auditor").get("/api/v1/audit/verify").then().statusCode(200).body("intact", is(true));
     }
 
     private static String causes(Throwable e) {

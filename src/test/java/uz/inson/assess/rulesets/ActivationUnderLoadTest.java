@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,5 +90,40 @@ class ActivationUnderLoadTest {
         assertEquals(Set.of(), failures);
         assertTrue(ok.get() > 20, "assessments made: " + ok.get());
         assertEquals(Set.of(inForce, version), versionsSeen);
+    }
+
+    /**
+     * A rollback reads the timeline and then adds to it. Four rollbacks sent at the same moment must act as four in a
+     * row (each puts back the version before the one in force, so an even number returns to where it started), not as
+     * four that all read the same "current" version.
+     */
+    @Test
+    void rollbacksSentTogetherTakeTurns() throws Exception {
+        String version = "2026.8." + (System.nanoTime() % 100000);
+        String other = Auth.as("policy").multiPart("files", "parameters.drl.xlsx", Files.readAllBytes(Path.of("decision-tables/parameters.drl.xlsx")))
+                .multiPart("version", version).post("/api/v1/rule-sets")
+                .then().statusCode(201).extract().path("id");
+        Auth.as("approver").post("/api/v1/rule-sets/" + other + "/approve").then().statusCode(200);
+        Auth.as("approver").contentType(ContentType.JSON).body("{}").post("/api/v1/rule-sets/" + other + "/activate").then().statusCode(200);
+        int before = Auth.as("policy").get("/api/v1/rule-sets/" + other).then().extract().path("activations.size()");
+
+        ExecutorService approvers = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> rollbacks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rollbacks.add(approvers.submit(() -> {
+                start.await();
+                return Auth.as("approver").post("/api/v1/rule-sets/rollback").statusCode();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> rollback : rollbacks) {
+            assertEquals(200, rollback.get());
+        }
+        approvers.shutdown();
+
+        assertEquals(other, RuleSets.activeId(), "four rollbacks in turn end where they started");
+        List<String> kinds = Auth.as("policy").get("/api/v1/rule-sets/" + other).then().extract().path("activations.kind");
+        assertEquals(before + 2, kinds.size(), "two of the four put this version back in force");
     }
 }

@@ -1,0 +1,47 @@
+package uz.inson.assess.database;
+
+import uz.inson.assess.common.RetryLaterException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+
+/**
+ * Tells a database that cannot be reached from a fault of ours: the first is a 503 the caller may retry, the second a
+ * 500. Recognised anywhere in the cause chain, since JDBC, the pool, Hibernate and the transaction manager each wrap it.
+ */
+public final class DatabaseOutage {
+    /** Long enough for a restarted server or a failed-over replica, short enough for a caller's retry loop. */
+    static final long RETRY_AFTER_SECONDS = 5;
+    /** The problem code of the 503. */
+    public static final String CODE = "database-unavailable";
+
+    private DatabaseOutage() {
+    }
+
+    /** The 503 to answer when {@code failure} comes from an unreachable database. */
+    public static Optional<RetryLaterException> of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (isConnectionFailure(t)) {
+                return Optional.of(new RetryLaterException(503, CODE,
+                        "The database cannot be reached; nothing was changed. Try again in " + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isConnectionFailure(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            // 08: connection exception; 57P01-57P03: the server shut down or is starting; the pool's own acquisition timeout has no state
+            return state != null && (state.startsWith("08") || state.startsWith("57P"))
+                    || state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
+        }
+        return false;
+    }
+}
