@@ -1,5 +1,6 @@
 package uz.inson.assess.assessment;
 
+import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 import uz.inson.assess.catalog.BeneficiaryUnit;
 import uz.inson.assess.catalog.CatalogService;
@@ -60,6 +61,7 @@ public class AssessmentEngine {
         return writer.write(decide(ruleSet, household, asOf), language, nearMisses);
     }
 
+    @Timed(value = "inson.engine", histogram = true, description = "The rules alone: a household's decision, before sentences and storage")
     public Decision decide(CompiledRuleSet ruleSet, Household household, LocalDate asOf) {
         checkReceives(ruleSet, household);
         RuleOutcome outcome = evaluate(ruleSet, household, asOf);

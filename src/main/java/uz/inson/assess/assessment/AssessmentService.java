@@ -2,6 +2,7 @@ package uz.inson.assess.assessment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,7 @@ public class AssessmentService {
     }
 
     @AuditedChange(status = 201)
+    @Timed(value = "inson.assessment", histogram = true, description = "One stored assessment: rules, answer and storage")
     public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
         // Case dates default to "today" where the case workers are.
         LocalDate today = ServiceClock.today(clock);

@@ -13,7 +13,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uz.inson.assess.database.DatabaseOutage;
@@ -28,6 +31,11 @@ import java.util.stream.Collectors;
 /** Every error leaves the service as application/problem+json; nothing else (no stack trace, no class name) does. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private final AllowedMethods allowedMethods;
+
+    ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -101,7 +109,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
@@ -112,7 +120,14 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        return respond(Problem.of(status, "http-" + status, title(status), e.getMessage(), List.of()));
+        // A 405 says which methods the resource does take
+        String allow = status == 405 ? allowedMethods.forPath(uri.getPath()) : "";
+        if (allow.isEmpty()) {
+            return respond(Problem.of(status, "http-" + status, title(status), e.getMessage(), List.of()));
+        }
+        return Response.fromResponse(respond(Problem.of(status, "method-not-allowed", title(status),
+                        request.getMethod() + " is not a method of " + uri.getPath() + "; it takes " + allow, List.of())))
+                .header(HttpHeaders.ALLOW, allow).build();
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -1,5 +1,6 @@
 package uz.inson.assess.rules;
 
+import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -40,6 +41,7 @@ public class RuleSetCompiler {
     private record ReadTable(String path, List<DecisionTable> tables, String drl, RuleSetProblem problem) {
     }
 
+    @Timed(value = "inson.rule.set.compile", description = "Compiling a rule-set version (upload, validation, start)")
     public CompiledRuleSet compile(RuleSetBundle bundle) throws RuleSetInvalidException {
         long started = System.nanoTime();
         List<RuleSetProblem> problems = new ArrayList<>();

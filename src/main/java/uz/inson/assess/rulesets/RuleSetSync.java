@@ -13,6 +13,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import uz.inson.assess.rules.ActiveRuleSet;
 import uz.inson.assess.rules.RuleSetBundle;
+import uz.inson.assess.rules.RuleSetMetrics;
 import uz.inson.assess.rules.RuleSetInvalidException;
 
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public class RuleSetSync {
     private static final Logger LOG = Logger.getLogger(RuleSetSync.class);
 
     private final ActiveRuleSet active;
+    private final RuleSetMetrics metrics;
     private final RuleSetService service;
     private final AgroalDataSource dataSource;
     private final Path bundleDirectory;
@@ -44,10 +46,11 @@ public class RuleSetSync {
     private volatile RuleSetBundle repositoryBundle;
     private volatile boolean running = true;
 
-    RuleSetSync(ActiveRuleSet active, RuleSetService service, AgroalDataSource dataSource,
+    RuleSetSync(ActiveRuleSet active, RuleSetMetrics metrics, RuleSetService service, AgroalDataSource dataSource,
                 @ConfigProperty(name = "inson.bundle.directory") Path bundleDirectory,
                 @ConfigProperty(name = "inson.rule-set.poll-every", defaultValue = "2s") Duration pollEvery) {
         this.active = active;
+        this.metrics = metrics;
         this.service = service;
         this.dataSource = dataSource;
         this.bundleDirectory = bundleDirectory;
@@ -105,6 +108,8 @@ public class RuleSetSync {
                     if (activated || lastActivationId() != lastSeen.get()) {
                         reload();
                     }
+                    // a version scheduled for a later moment comes into force without any notification
+                    metrics.refresh();
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -122,6 +127,7 @@ public class RuleSetSync {
         try {
             active.install(timeline, id -> QuarkusTransaction.requiringNew().call(() -> service.bundle(id)));
             lastSeen.set(last);
+            metrics.refresh();
         } catch (RuleSetInvalidException e) {
             LOG.errorf("The rule set in force does not compile: %s", e.getMessage());
             active.failed(e.getMessage());
