@@ -15,7 +15,7 @@ final class AssessmentExamples {
                 "registries": ["IRON_NOTEBOOK"],
                 "members": [
                   { "ref": "m1", "pinfl": "31203857000010", "birthDate": "1985-03-12", "sex": "F", "relation": "HEAD",
-                    "employment": "UNEMPLOYED", "disability": null, "pregnant": false, "flags": [] },
+                    "employment": "UNEMPLOYED", "pregnant": false, "flags": [] },
                   { "ref": "m2", "birthDate": "2016-07-01", "sex": "M", "relation": "CHILD",
                     "employment": "CHILD", "disability": { "group": "CHILD_DISABILITY" }, "flags": ["NEEDS_CARE"] }
                 ]

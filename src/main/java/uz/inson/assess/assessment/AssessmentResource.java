@@ -51,8 +51,9 @@ public class AssessmentResource {
     @POST
     @RolesAllowed({Roles.CASE_WORKER, Roles.INTEGRATION_CLIENT})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assess one household", description = "Runs the household through the rule set in force on asOf and stores the result.")
-    @APIResponse(responseCode = "201", description = "Assessed; Location points at the stored assessment")
+    @Operation(operationId = "assessHousehold", summary = "Assess one household", description = "Runs the household through the rule set in force on asOf and stores the result.")
+    @APIResponse(responseCode = "201", description = "Assessed; Location points at the stored assessment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AssessmentResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid household; violations name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A case worker's household outside their territory", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -80,8 +81,11 @@ public class AssessmentResource {
     @POST
     @Path("{id}/replay")
     @RolesAllowed({Roles.CASE_WORKER, Roles.AUDITOR})
-    @Operation(summary = "Re-run a stored assessment with the exact rule-set version it used", description = "identical must be true")
+    @Operation(operationId = "replayAssessment", summary = "Re-run a stored assessment with the exact rule-set version it used", description = "identical must be true")
     @APIResponse(responseCode = "404", description = "No such assessment", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "Replayed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AssessmentService.Replay.class)))
+    @APIResponse(responseCode = "409", description = "The version the assessment used no longer compiles")
     public AssessmentService.Replay replay(@PathParam("id") UUID id) {
         return service.replay(id, Caller.of(identity));
     }
@@ -90,9 +94,11 @@ public class AssessmentResource {
     @Path("{id}")
     @RolesAllowed({Roles.CASE_WORKER, Roles.INTEGRATION_CLIENT, Roles.AUDITOR})
     @AuditedRead
-    @Operation(summary = "A stored assessment, as it was answered",
+    @Operation(operationId = "getAssessment", summary = "A stored assessment, as it was answered",
             description = "Case workers see their territory's, integrating systems their own, auditors all; anything else is 404.")
     @APIResponse(responseCode = "404", description = "No such assessment, or not yours to see", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The stored answer", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AssessmentResult.class)))
     public AssessmentResult get(@PathParam("id") UUID id) {
         Caller caller = Caller.of(identity);
         return AssessmentAccess.shownTo(caller, service.find(id, caller));
@@ -101,7 +107,8 @@ public class AssessmentResource {
     @GET
     @RolesAllowed({Roles.CASE_WORKER, Roles.INTEGRATION_CLIENT, Roles.AUDITOR})
     @AuditedRead
-    @Operation(summary = "Stored assessments the caller may see, newest first, optionally of one region or district")
+    @Operation(operationId = "listAssessments", summary = "Stored assessments the caller may see, newest first, optionally of one region or district",
+            description = "Summaries only (no answer): case workers see their territory, integration clients what they assessed themselves, auditors everything. Read one by its id for the full answer.")
     public AssessmentService.Page list(@QueryParam("region") String region, @QueryParam("district") String district,
                                        @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size, 500);

@@ -53,7 +53,6 @@ public record AssessmentResult(
     public record RuleSetRef(UUID id, String version, String hash) {
     }
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Derived(int householdSize, int childrenCount, int ableToWorkCount, long monthlyIncome,
                           long perCapitaIncome, long perCapitaNetIncome, Double dependencyRatio,
                           long minimumSubsistenceLevel,
@@ -82,7 +81,6 @@ public record AssessmentResult(
             int firstContactWithinDays, int reviewEveryDays, String leadSpecialist, String reason, String source) {
     }
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EligibleService(
             String code, String name, String category,
             @Schema(enumeration = {"CASH", "IN_KIND", "SERVICE", "REFERRAL"}) String kind,
@@ -104,7 +102,6 @@ public record AssessmentResult(
             List<String> documents, boolean automatic, @Schema(description = "The same in a sentence, in the requested language.") String text) {
     }
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CashPackageResult(long monthlyCashUzs, long oneOffCashUzs, long yearlyCashUzs,
                                     @Schema(description = "Monthly cash of members' own benefits, by member ref.") Map<String, Long> byMember,
                                     @Schema(description = "Monthly cash of benefits the family already receives (counted against the cap, not in the package).")

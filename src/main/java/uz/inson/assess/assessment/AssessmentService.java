@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uz.inson.assess.audit.AuditedChange;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
@@ -128,6 +129,7 @@ public class AssessmentService {
         }
     }
 
+    @Schema(name = "AssessmentPage")
     public record Page(List<Summary> items, int page, int size, long total) {
     }
 

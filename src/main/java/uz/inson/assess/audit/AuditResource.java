@@ -29,7 +29,8 @@ public class AuditResource {
 
     @GET
     @AuditedRead
-    @Operation(summary = "Audit entries, newest first; filter by actor, object id, action prefix (e.g. 'POST /api/v1/rule-sets') and time")
+    @Operation(operationId = "listAuditEntries", summary = "Audit entries, newest first; filter by actor, object id, action prefix (e.g. 'POST /api/v1/rule-sets') and time",
+            description = "Every write and every read of personal data, whatever its outcome, with actor, roles, action, object, outcome and client address. Filters combine; `from` and `to` are ISO date-times.")
     public AuditTrail.Page list(@QueryParam("actor") String actor, @QueryParam("objectId") String objectId, @QueryParam("action") String action,
                                 @QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
@@ -39,7 +40,8 @@ public class AuditResource {
 
     @GET
     @Path("verify")
-    @Operation(summary = "Walk the hash chain: intact, or the first entry that was changed or removed")
+    @Operation(operationId = "verifyAuditTrail", summary = "Walk the hash chain: intact, or the first entry that was changed or removed",
+            description = "Recomputes every entry's hash in id order. Write `headHash` down elsewhere to detect later that newest entries were cut off.")
     public AuditTrail.Verification verify() {
         return trail.verify();
     }

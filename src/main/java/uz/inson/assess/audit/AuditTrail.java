@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The append-only, hash-chained audit trail. Each entry's hash covers its fields and the previous entry's hash, so
@@ -44,6 +45,7 @@ public class AuditTrail {
         }
     }
 
+    @Schema(name = "AuditPage")
     public record Page(List<EntryView> items, int page, int size, long total) {
     }
 

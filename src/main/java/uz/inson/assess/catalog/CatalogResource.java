@@ -33,7 +33,8 @@ public class CatalogResource {
     }
 
     @GET
-    @Operation(summary = "List services, optionally of one category, a page at a time")
+    @Operation(operationId = "listServices", summary = "List services, optionally of one category, a page at a time",
+            description = "The catalogue of social services in force: names in the chosen language, kind, who provides it, legal basis, how to apply and what to bring.")
     public ServicePage list(@Parameter(description = "One of the 12 categories, e.g. CASH_BENEFITS") @QueryParam("category") String category,
                             @QueryParam("lang") String lang, @QueryParam("page") @DefaultValue("0") int page,
                             @QueryParam("size") @DefaultValue("50") int size, @Context HttpHeaders headers) {
@@ -48,7 +49,8 @@ public class CatalogResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One service by its code, e.g. DIS-014")
+    @Operation(operationId = "getService", summary = "One service by its code, e.g. DIS-014",
+            description = "One service of the catalogue in force.")
     public ServiceView get(@PathParam("code") String code, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Language language = Language.resolve(lang, headers.getAcceptableLanguages());
         return active.get().catalog().find(code).map(s -> ServiceView.of(s, language))

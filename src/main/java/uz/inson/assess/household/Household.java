@@ -22,7 +22,7 @@ public record Household(
         @NotNull @Valid Housing housing,
         @NotNull @Valid MonthlyIncome monthlyIncome,
         @NotNull @Valid MonthlyExpenses monthlyExpenses,
-        @Valid Assets assets,
+        @Schema(nullable = true, description = "What the household owns; absent or null: not asked yet (means-tested cash then waits for it).") @Valid Assets assets,
         @Schema(description = "Registries (notebooks) the household is already in.") Set<@NotNull Registry> registries,
         @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid Member> members,
         @Schema(description = "Catalogue codes of benefits, pensions and aid the household already receives; they are not counted again in the package.",

@@ -21,12 +21,12 @@ public record Member(
         @NotNull Sex sex,
         @NotNull Relation relation,
         @NotNull Employment employment,
-        @Valid Disability disability,
+        @Schema(nullable = true, description = "The member's established disability; absent or null: none.") @Valid Disability disability,
         boolean pregnant,
         Set<@NotNull MemberFlag> flags,
         @Schema(description = "Kinds of impairment. Absent: not asked yet (devices then wait for the answer); [] : none.")
         @Size(max = 7) Set<@NotNull Impairment> impairments,
-        @Schema(description = "Care need scores; absent: not scored yet.") @Valid CareNeed careNeed,
+        @Schema(nullable = true, description = "Care need scores; absent or null: not scored yet.") @Valid CareNeed careNeed,
         @Schema(description = "Registered with the employment centre as a job seeker; absent: not asked yet.") Boolean registeredJobSeeker,
         @Schema(description = "For a child: the ref of the member who is the child's guardian.", example = "m1")
         @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must contain only letters, digits, '-' and '_'") String guardianRef) {

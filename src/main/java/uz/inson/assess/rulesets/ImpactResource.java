@@ -11,6 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.inson.assess.audit.AuditedRead;
 import uz.inson.assess.common.Paging;
@@ -36,7 +40,8 @@ public class ImpactResource {
 
     @GET
     @Path("{jobId}")
-    @Operation(summary = "Progress (percent, processed/total, ETA) and the report so far")
+    @Operation(operationId = "getImpactJob", summary = "Progress (percent, processed/total, ETA) and the report so far",
+            description = "Poll until `status` is `DONE`: the report counts households whose services, risk level or case path change, and the cost by region.")
     public ImpactJob.Report report(@PathParam("jobId") UUID jobId) {
         return job(jobId).report();
     }
@@ -44,7 +49,8 @@ public class ImpactResource {
     @GET
     @Path("{jobId}/households")
     @AuditedRead
-    @Operation(summary = "The affected households, a page at a time")
+    @Operation(operationId = "listImpactHouseholds", summary = "The affected households, a page at a time",
+            description = "The households whose answer differs between the two versions, with what changed for each.")
     public AffectedPage households(@PathParam("jobId") UUID jobId, @QueryParam("page") @DefaultValue("0") int page,
                                    @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size, 1000);
@@ -56,7 +62,9 @@ public class ImpactResource {
     @Path("{jobId}/households.csv")
     @AuditedRead
     @Produces("text/csv")
-    @Operation(summary = "The affected households as CSV")
+    @Operation(operationId = "downloadImpactHouseholdsCsv", summary = "The affected households as CSV",
+            description = "The same list as a CSV file (UTF-8, comma-separated, header row).")
+    @APIResponse(responseCode = "200", description = "The affected households", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@PathParam("jobId") UUID jobId) {
         return Response.ok(AffectedExport.csv(affected(jobId)))
                 .header("Content-Disposition", "attachment; filename=\"impact-" + jobId + ".csv\"").build();
@@ -66,7 +74,9 @@ public class ImpactResource {
     @Path("{jobId}/households.xlsx")
     @AuditedRead
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @Operation(summary = "The affected households as a workbook (header frozen, filters on)")
+    @Operation(operationId = "downloadImpactHouseholdsXlsx", summary = "The affected households as a workbook (header frozen, filters on)",
+            description = "The same list as an Excel workbook.")
+    @APIResponse(responseCode = "200", description = "The affected households", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response xlsx(@PathParam("jobId") UUID jobId) {
         return Response.ok(AffectedExport.xlsx(affected(jobId)))
                 .header("Content-Disposition", "attachment; filename=\"impact-" + jobId + ".xlsx\"").build();
@@ -74,7 +84,8 @@ public class ImpactResource {
 
     @DELETE
     @Path("{jobId}")
-    @Operation(summary = "Cancel a running analysis")
+    @Operation(operationId = "cancelImpactJob", summary = "Cancel a running analysis",
+            description = "Stops a running analysis; what was counted so far stays readable.")
     public ImpactJob.Progress cancel(@PathParam("jobId") UUID jobId) {
         ImpactJob job = job(jobId);
         job.cancelled.set(true);

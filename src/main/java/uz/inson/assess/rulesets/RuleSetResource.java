@@ -15,7 +15,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -57,7 +61,8 @@ public class RuleSetResource {
 
     @GET
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
-    @Operation(summary = "Rule-set versions, newest first")
+    @Operation(operationId = "listRuleSets", summary = "Rule-set versions, newest first",
+            description = "Every stored version with its status (DRAFT, VALIDATED, APPROVED, SCHEDULED, ACTIVE, SUPERSEDED) and dates.")
     public RuleSetView.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Paging.check(page, size, 200);
         return service.list(page, size);
@@ -66,7 +71,8 @@ public class RuleSetResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
-    @Operation(summary = "One version: status, activations, files and its last validation")
+    @Operation(operationId = "getRuleSet", summary = "One version: status, activations, files and its last validation",
+            description = "The version's status, activations, files and the problems and scenario results of its last validation.")
     public RuleSetView get(@PathParam("id") UUID id, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         return service.find(id).in(Language.resolve(lang, headers.getAcceptableLanguages()));
     }
@@ -75,7 +81,9 @@ public class RuleSetResource {
     @Path("{id}/files/{path: .+}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
-    @Operation(summary = "Download a file of a version exactly as stored, e.g. decision-tables/eligibility-cash-benefits.drl.xlsx")
+    @Operation(operationId = "downloadRuleSetFile", summary = "Download a file of a version exactly as stored, e.g. decision-tables/eligibility-cash-benefits.drl.xlsx",
+            description = "Policy officers download the table in force, edit it in Excel and upload it as a new version.")
+    @APIResponse(responseCode = "200", description = "The file exactly as stored", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") UUID id, @PathParam("path") String path) {
         byte[] content = service.file(id, path).orElseThrow(() -> ProblemException.notFound("File " + path + " of rule set " + id));
         return Response.ok(content).header("Content-Disposition", "attachment; filename=\"" + path.substring(path.lastIndexOf('/') + 1) + "\"").build();
@@ -84,7 +92,8 @@ public class RuleSetResource {
     @GET
     @Path("{id}/diff")
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
-    @Operation(summary = "What changed from version 'against' (default: its parent) to this one: table rows, cells, catalogue entries")
+    @Operation(operationId = "diffRuleSets", summary = "What changed from version 'against' (default: its parent) to this one: table rows, cells, catalogue entries",
+            description = "Rows added, removed and changed in each table, cell by cell, and catalogue entries changed.")
     public RuleSetDiff.Diff diff(@PathParam("id") UUID id, @QueryParam("against") String against) {
         UUID base = against == null || against.isBlank() ? service.find(id).parentId() : parseId(against, "against");
         if (base == null) {
@@ -96,8 +105,11 @@ public class RuleSetResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
-    @Operation(summary = "Upload changed files over a parent version (default: the one in force), or a zip of a whole bundle; "
-            + "creates a DRAFT and validates it")
+    @Operation(operationId = "uploadRuleSet", summary = "Upload changed files over a parent version (default: the one in force), or a zip of a whole bundle; "
+            + "creates a DRAFT and validates it",
+            description = "Multipart form: `files` (one or more tables or DRL files, or one zip of a whole bundle), optional `parentId`, `version` and `changeNote`. The new version is validated at once: problems name file, sheet, row and column. Only a rule developer may change DRL or code rows.")
+    @APIResponse(responseCode = "201", description = "Stored as a DRAFT and validated; Location points at it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
+    @APIResponse(responseCode = "409", description = "A version with exactly these files already exists, or the parent does not compile")
     public Response create(@RestForm("files") List<FileUpload> files, @RestForm String parentId, @RestForm String version,
                            @RestForm String changeNote, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         UUID parent = parentId == null || parentId.isBlank() ? active.get().id() : parseId(parentId, "parentId");
@@ -112,7 +124,9 @@ public class RuleSetResource {
     @Path("{id}/diff.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
-    @Operation(summary = "The same diff as a workbook: added rows green, removed red, changed cells yellow (old → new)")
+    @Operation(operationId = "downloadRuleSetDiff", summary = "The same diff as a workbook: added rows green, removed red, changed cells yellow (old → new)",
+            description = "For reviewers who read changes in Excel.")
+    @APIResponse(responseCode = "200", description = "The diff workbook", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response diffWorkbook(@PathParam("id") UUID id, @QueryParam("against") String against) {
         byte[] workbook = DiffWorkbook.write(diff(id, against));
         return Response.ok(workbook).header("Content-Disposition", "attachment; filename=\"diff-" + id + ".xlsx\"").build();
@@ -122,8 +136,11 @@ public class RuleSetResource {
     @Path("{id}/impact")
     @Consumes({"application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
-    @Operation(summary = "Start an impact analysis of this version against another (default: the one in force); the population is "
-            + "the stored households, or an NDJSON body of assessment requests. Follow Location for progress and the report.")
+    @Operation(operationId = "startImpactAnalysis", summary = "Start an impact analysis of this version against another (default: the one in force); the population is "
+            + "the stored households, or an NDJSON body of assessment requests. Follow Location for progress and the report.",
+            description = "Body: optional NDJSON of households (one assessment request per line); without it, the stored assessments are re-run. Poll the job at its Location.")
+    @APIResponse(responseCode = "202", description = "Started; Location points at the job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpactJob.Progress.class)))
+    @APIResponse(responseCode = "409", description = "One of the two versions does not compile")
     public Response impact(@PathParam("id") UUID id, @QueryParam("against") String against, String ndjson) {
         UUID base = against == null || against.isBlank() ? active.get().id() : parseId(against, "against");
         var population = ndjson == null || ndjson.isBlank() ? impact.storedPopulation() : ImpactService.of(impact.parse(ndjson));
@@ -134,7 +151,10 @@ public class RuleSetResource {
     @POST
     @Path("{id}/validate")
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
-    @Operation(summary = "Compile the version and run its scenarios again")
+    @Operation(operationId = "validateRuleSet", summary = "Compile the version and run its scenarios again",
+            description = "Compiles the version and runs the scenarios of its bundle; the answer carries the problems and scenario results.")
+    @APIResponse(responseCode = "409", description = "The version does not compile")
+    @APIResponse(responseCode = "200", description = "Validated: problems and scenario results are in the answer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
     public RuleSetView validate(@PathParam("id") UUID id, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         return service.validate(id).in(Language.resolve(lang, headers.getAcceptableLanguages()));
     }
@@ -142,7 +162,10 @@ public class RuleSetResource {
     @POST
     @Path("{id}/approve")
     @RolesAllowed(Roles.POLICY_APPROVER)
-    @Operation(summary = "Approve a VALIDATED version (not by its author)")
+    @Operation(operationId = "approveRuleSet", summary = "Approve a VALIDATED version (not by its author)",
+            description = "Four eyes: the approver cannot be the version's author.")
+    @APIResponse(responseCode = "409", description = "The version is not VALIDATED, or the approver is its author")
+    @APIResponse(responseCode = "200", description = "Approved", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
     public RuleSetView approve(@PathParam("id") UUID id, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         return service.approve(id, Caller.of(identity).name()).in(Language.resolve(lang, headers.getAcceptableLanguages()));
     }
@@ -151,7 +174,10 @@ public class RuleSetResource {
     @Path("{id}/activate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.POLICY_APPROVER)
-    @Operation(summary = "Put an APPROVED version in force now, or from effectiveFrom")
+    @Operation(operationId = "activateRuleSet", summary = "Put an APPROVED version in force now, or from effectiveFrom",
+            description = "Case dates before effectiveFrom keep the version that was in force then. Every instance switches within seconds.")
+    @APIResponse(responseCode = "409", description = "The version is not APPROVED")
+    @APIResponse(responseCode = "200", description = "In force (or scheduled)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
     public RuleSetView activate(@PathParam("id") UUID id, Activation activation, @Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         service.activate(id, activation == null ? null : activation.effectiveFrom(), Caller.of(identity).name());
         sync.reload();
@@ -161,7 +187,10 @@ public class RuleSetResource {
     @POST
     @Path("rollback")
     @RolesAllowed(Roles.POLICY_APPROVER)
-    @Operation(summary = "Put the previous version back in force, now")
+    @Operation(operationId = "rollBackRuleSet", summary = "Put the previous version back in force, now",
+            description = "Adds an activation of the version in force before the current one, effective now; nothing is deleted.")
+    @APIResponse(responseCode = "409", description = "Nothing is in force, or there is no earlier version")
+    @APIResponse(responseCode = "200", description = "The version now in force", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
     public RuleSetView rollback(@Parameter(description = "Language of the validation messages: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         RuleSetView restored = service.rollback(Caller.of(identity).name());
         sync.reload();

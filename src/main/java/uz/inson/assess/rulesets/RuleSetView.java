@@ -1,6 +1,7 @@
 package uz.inson.assess.rulesets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uz.inson.assess.audit.AuditedObject;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.rules.RuleSetProblem;
@@ -48,6 +49,7 @@ public record RuleSetView(UUID id, String version, String hash, UUID parentId, S
         return new RuleSetView(id, version, hash, parentId, author, changeNote, status, createdAt, approvedAt, approvedBy, activations, files, told);
     }
 
+    @Schema(name = "RuleSetPage")
     public record Page(List<RuleSetView> items, int page, int size, long total) {
     }
 }

@@ -3,6 +3,7 @@ package uz.inson.assess.security;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uz.inson.assess.audit.AuditedChange;
 import uz.inson.assess.audit.AuditedObject;
 import uz.inson.assess.common.ProblemException;
@@ -44,7 +45,14 @@ public class ApiKeyService {
         this.clock = clock;
     }
 
-    public record NewKey(String name, List<String> roles, String region, String district, OffsetDateTime expiresAt, Integer requestsPerMinute) {
+    public record NewKey(
+            @Schema(required = true, description = "What the key is for, e.g. the calling system", minLength = 1, maxLength = 100,
+                    examples = "Social registry nightly re-assessment") String name,
+            @Schema(required = true, description = "Never admin", minItems = 1, uniqueItems = true) List<String> roles,
+            @Schema(description = "Territory of a case-worker key") String region,
+            @Schema(description = "A district of the region; needs a region", maxLength = 100) String district,
+            @Schema(required = true, description = "In the future, at most 366 days away") OffsetDateTime expiresAt,
+            @Schema(description = "The key's own rate limit; default: the service's", minimum = "1", maximum = "1000000") Integer requestsPerMinute) {
     }
 
     /** What an admin sees of a key; the key itself only in {@link Created}. */
@@ -60,10 +68,10 @@ public class ApiKeyService {
     /** The answer to a creation: the only time the key is shown. */
     public record Created(String key, KeyView details) implements AuditedObject {
 
-    @Override
-    public String auditedId() {
-        return details.id().toString();
-    }
+        @Override
+        public String auditedId() {
+            return details.id().toString();
+        }
     }
 
     public record KeyPage(List<KeyView> items, int page, int size, long total) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.inson.assess.audit.AuditContext;
@@ -52,7 +53,8 @@ public class TokenResource {
         this.lifespan = lifespan;
     }
 
-    public record Credentials(String username, String password) {
+    public record Credentials(@Schema(required = true, minLength = 1, maxLength = 64, examples = "caseworker") String username,
+                              @Schema(required = true, minLength = 1, maxLength = 72, format = "password", examples = "caseworker-demo") String password) {
     }
 
     public record Token(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
@@ -63,7 +65,8 @@ public class TokenResource {
     @PermitAll
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in: returns a bearer token for the Authorization header")
+    @Operation(operationId = "signIn", summary = "Sign in: returns a bearer token for the Authorization header",
+            description = "Checks the user name and password and returns a bearer token (RS256 JWT) for the Authorization header. Repeated failures are throttled with 429.")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Wrong user name or password, or the user is disabled")
     @APIResponse(responseCode = "429", description = "Too many attempts; Retry-After says when to try again")

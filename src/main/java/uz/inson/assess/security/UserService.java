@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import uz.inson.assess.audit.AuditedChange;
 import uz.inson.assess.audit.AuditedObject;
@@ -64,7 +65,15 @@ public class UserService {
     }
 
     /** A new user, or the fields to change of an existing one (null: unchanged). */
-    public record UserChange(String username, String password, List<String> roles, String region, String district, Boolean enabled) {
+    /** A new user (username, password and roles required) or a change to one (every field optional). */
+    public record UserChange(
+            @Schema(description = "Required to create; ignored on change (the path names the user)", pattern = "^[a-z][a-z0-9._-]{2,63}$",
+                    minLength = 3, maxLength = 64, examples = "dilnoza.karimova") String username,
+            @Schema(description = "Required to create", minLength = MIN_PASSWORD_LENGTH, maxLength = 72, format = "password") String password,
+            @Schema(description = "Required to create; at least one", minItems = 1, uniqueItems = true) List<String> roles,
+            @Schema(description = "Required for a case worker") String region,
+            @Schema(description = "A district of the region; needs a region", maxLength = 100, examples = "Chust") String district,
+            @Schema(description = "false disables the user: sign-in is refused") Boolean enabled) {
     }
 
     private final boolean demoUsers;
