@@ -9,8 +9,10 @@ import uz.inson.assess.rules.facts.PersonProfile;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,28 +32,90 @@ final class QuestionFinder {
     private record Missing(Criterion.Fact fact, String memberRef) {
     }
 
+    /** A filled condition cell of a row, its criterion looked up once. */
+    private record Condition(Criterion criterion, String cell) {
+    }
+
+    /**
+     * A row that can ever lead to a question: one that reads a fact a request may leave out, or (for a service row) that
+     * answers a need which may wait for such a fact. {@code result} is the service code or the need area.
+     */
+    private record Askable(DecisionTable table, DecisionTable.Row row, String result, boolean perMember, List<Condition> conditions,
+                           boolean readsOptionalFact, List<String> needAreas) {
+    }
+
+    /**
+     * The askable rows of a version, found once: most rows read only facts every request has, and checking them for every
+     * member of every household was most of an assessment's time.
+     */
+    private record Index(List<Askable> needRows, List<Askable> serviceRows) {
+        static Index of(CompiledRuleSet ruleSet) {
+            List<Askable> needRows = new ArrayList<>();
+            List<Askable> serviceRows = new ArrayList<>();
+            for (DecisionTable table : ruleSet.tables()) {
+                DecisionTable.Column service = table.column(DecisionTable.SERVICE_ACTION);
+                DecisionTable.Column area = table.column(DecisionTable.NEED_AREA);
+                if (service == null && area == null) {
+                    continue;
+                }
+                for (DecisionTable.Row row : table.rows()) {
+                    Askable askable = askable(table, row, row.cell(service != null ? service : area));
+                    if (askable == null) {
+                        continue;
+                    }
+                    if (service != null && (askable.readsOptionalFact() || !askable.needAreas().isEmpty())) {
+                        serviceRows.add(askable);
+                    } else if (service == null && askable.readsOptionalFact()) {
+                        needRows.add(askable);
+                    }
+                }
+            }
+            return new Index(List.copyOf(needRows), List.copyOf(serviceRows));
+        }
+
+        /** Null for a row with a condition outside the vocabulary: such a row is never explained, so never asked about. */
+        private static Askable askable(DecisionTable table, DecisionTable.Row row, String result) {
+            List<Condition> conditions = new ArrayList<>();
+            boolean optionalFact = false;
+            List<String> needAreas = List.of();
+            for (DecisionTable.Column column : table.columns()) {
+                String cell = row.cell(column);
+                if (!"CONDITION".equals(column.type()) || cell.isEmpty()) {
+                    continue;
+                }
+                Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
+                if (criterion == null) {
+                    return null;
+                }
+                conditions.add(new Condition(criterion, cell));
+                optionalFact |= criterion.fact().isPresent();
+                if (criterion == Criterion.NEED) {
+                    needAreas = Criterion.values(cell);
+                }
+            }
+            return new Askable(table, row, result, table.concernsAMember(row), List.copyOf(conditions), optionalFact, needAreas);
+        }
+    }
+
     static List<Decision.Question> find(CompiledRuleSet ruleSet, RuleOutcome outcome, Set<String> granted, List<Grant> onUnknownFacts,
                                         Decision.MeansTest meansTest) {
         Map<Missing, Set<String>> questions = new LinkedHashMap<>();
-        Map<String, Set<Missing>> possibleNeeds = possibleNeeds(ruleSet, outcome);
-        for (Grant grant : onUnknownFacts) {
-            CompiledRuleSet.TracedRow row = ruleSet.row(grant.rule());
-            Criterion.Subject subject = AssessmentEngine.subject(outcome, grant.memberRef());
-            missingFor(row.table(), row.row(), subject, outcome, possibleNeeds).forEach(m -> add(questions, m, grant.serviceCode(), granted));
-        }
-        for (DecisionTable table : ruleSet.tables()) {
-            DecisionTable.Column service = table.column(DecisionTable.SERVICE_ACTION);
-            if (service == null) {
-                continue;
+        Index index = ruleSet.derived(Index.class, Index::of);
+        if (anyFactMissing(outcome)) {
+            Map<String, Set<Missing>> possibleNeeds = possibleNeeds(index, outcome);
+            for (Grant grant : onUnknownFacts) {
+                CompiledRuleSet.TracedRow row = ruleSet.row(grant.rule());
+                Criterion.Subject subject = AssessmentEngine.subject(outcome, grant.memberRef());
+                missingFor(conditions(row.table(), row.row()), subject, possibleNeeds).forEach(m -> add(questions, m, grant.serviceCode(), granted));
             }
-            for (DecisionTable.Row row : table.rows()) {
-                String code = row.cell(service);
-                if (granted.contains(code)) {
+            for (Askable row : index.serviceRows()) {
+                if (granted.contains(row.result())
+                        || !row.readsOptionalFact() && row.needAreas().stream().noneMatch(possibleNeeds::containsKey)) {
                     continue;
                 }
-                for (PersonProfile person : subjects(table, row, outcome)) {
+                for (PersonProfile person : subjects(row, outcome)) {
                     Criterion.Subject subject = AssessmentEngine.subject(outcome, person == null ? null : person.getRef());
-                    missingFor(table, row, subject, outcome, possibleNeeds).forEach(m -> add(questions, m, code, granted));
+                    missingFor(row.conditions(), subject, possibleNeeds).forEach(m -> add(questions, m, row.result(), granted));
                 }
             }
         }
@@ -63,9 +127,39 @@ final class QuestionFinder {
             PersonProfile person = missing.memberRef() == null ? null : outcome.people().get(missing.memberRef());
             result.add(new Decision.Question(missing.fact(), missing.memberRef(), missing.fact().path(person), List.copyOf(codes)));
         });
-        result.sort(java.util.Comparator.comparing((Decision.Question q) -> q.memberRef() == null ? -1 : outcome.people().get(q.memberRef()).getIndex())
+        result.sort(Comparator.comparing((Decision.Question q) -> q.memberRef() == null ? -1 : outcome.people().get(q.memberRef()).getIndex())
                 .thenComparing(q -> q.fact().ordinal()));
         return result;
+    }
+
+    /** Whether the request left out any fact a row may read; when it gave them all there is nothing to ask. */
+    private static boolean anyFactMissing(RuleOutcome outcome) {
+        Criterion.Subject household = AssessmentEngine.subject(outcome, null);
+        for (Criterion.Fact fact : Criterion.Fact.values()) {
+            if (!fact.ofMember() && fact.missing(household)) {
+                return true;
+            }
+        }
+        for (PersonProfile person : outcome.people().values()) {
+            Criterion.Subject subject = AssessmentEngine.subject(outcome, person.getRef());
+            for (Criterion.Fact fact : Criterion.Fact.values()) {
+                if (fact.ofMember() && fact.missing(subject)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<Condition> conditions(DecisionTable table, DecisionTable.Row row) {
+        List<Condition> conditions = new ArrayList<>();
+        for (DecisionTable.Column column : table.columns()) {
+            String cell = row.cell(column);
+            if ("CONDITION".equals(column.type()) && !cell.isEmpty()) {
+                conditions.add(new Condition(Criterion.forTemplate(column.template()).orElse(null), cell));
+            }
+        }
+        return conditions;
     }
 
     private static void add(Map<Missing, Set<String>> questions, Missing missing, String code, Set<String> granted) {
@@ -74,36 +168,31 @@ final class QuestionFinder {
         }
     }
 
-    private static List<PersonProfile> subjects(DecisionTable table, DecisionTable.Row row, RuleOutcome outcome) {
-        return table.concernsAMember(row) ? List.copyOf(outcome.people().values()) : Collections.singletonList(null);
+    private static List<PersonProfile> subjects(Askable row, RuleOutcome outcome) {
+        return row.perMember() ? List.copyOf(outcome.people().values()) : Collections.singletonList(null);
     }
 
     /**
      * The facts whose absence alone keeps the row from holding for this subject: empty when the row holds, or fails on a
      * fact that is known. A needs condition that only a possible need meets counts as missing that need's facts.
      */
-    private static Set<Missing> missingFor(DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, RuleOutcome outcome,
-                                           Map<String, Set<Missing>> possibleNeeds) {
-        Set<Missing> missing = new java.util.LinkedHashSet<>();
-        for (DecisionTable.Column column : table.columns()) {
-            String cell = row.cell(column);
-            if (!"CONDITION".equals(column.type()) || cell.isEmpty()) {
-                continue;
-            }
-            Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
+    private static Set<Missing> missingFor(List<Condition> conditions, Criterion.Subject subject, Map<String, Set<Missing>> possibleNeeds) {
+        Set<Missing> missing = new LinkedHashSet<>();
+        for (Condition condition : conditions) {
+            Criterion criterion = condition.criterion();
             if (criterion == null || !criterion.appliesTo(subject)) {
                 return Set.of();
             }
             if (criterion.isUnknown(subject)) {
                 missing.add(new Missing(criterion.fact().orElseThrow(), criterion.fact().get().ofMember() ? subject.person().getRef() : null));
-            } else if (criterion == Criterion.NEED && !criterion.holds(cell, subject)) {
-                Set<Missing> behind = new java.util.LinkedHashSet<>();
-                Criterion.values(cell).forEach(area -> behind.addAll(possibleNeeds.getOrDefault(area, Set.of())));
+            } else if (criterion == Criterion.NEED && !criterion.holds(condition.cell(), subject)) {
+                Set<Missing> behind = new LinkedHashSet<>();
+                Criterion.values(condition.cell()).forEach(area -> behind.addAll(possibleNeeds.getOrDefault(area, Set.of())));
                 if (behind.isEmpty()) {
                     return Set.of();
                 }
                 missing.addAll(behind);
-            } else if (!criterion.holds(cell, subject)) {
+            } else if (!criterion.holds(condition.cell(), subject)) {
                 return Set.of();
             }
         }
@@ -111,23 +200,17 @@ final class QuestionFinder {
     }
 
     /** Areas of need the household would have if a missing fact turned out one way, with the facts they wait for. */
-    private static Map<String, Set<Missing>> possibleNeeds(CompiledRuleSet ruleSet, RuleOutcome outcome) {
+    private static Map<String, Set<Missing>> possibleNeeds(Index index, RuleOutcome outcome) {
         Map<String, Set<Missing>> possible = new HashMap<>();
-        for (DecisionTable table : ruleSet.tables()) {
-            DecisionTable.Column area = table.column(DecisionTable.NEED_AREA);
-            if (area == null) {
+        for (Askable row : index.needRows()) {
+            if (outcome.needs().getAreas().contains(row.result())) {
                 continue;
             }
-            for (DecisionTable.Row row : table.rows()) {
-                if (outcome.needs().getAreas().contains(row.cell(area))) {
-                    continue;
-                }
-                for (PersonProfile person : subjects(table, row, outcome)) {
-                    Criterion.Subject subject = AssessmentEngine.subject(outcome, person == null ? null : person.getRef());
-                    Set<Missing> missing = missingFor(table, row, subject, outcome, Map.of());
-                    if (!missing.isEmpty()) {
-                        possible.computeIfAbsent(row.cell(area), a -> new java.util.LinkedHashSet<>()).addAll(missing);
-                    }
+            for (PersonProfile person : subjects(row, outcome)) {
+                Criterion.Subject subject = AssessmentEngine.subject(outcome, person == null ? null : person.getRef());
+                Set<Missing> missing = missingFor(row.conditions(), subject, Map.of());
+                if (!missing.isEmpty()) {
+                    possible.computeIfAbsent(row.result(), a -> new LinkedHashSet<>()).addAll(missing);
                 }
             }
         }

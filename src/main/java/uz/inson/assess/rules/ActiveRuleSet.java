@@ -62,6 +62,7 @@ public class ActiveRuleSet {
 
     private final AtomicReference<Timeline> timeline = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private volatile boolean nothingInForce;
     private final Map<UUID, CompletableFuture<CompiledRuleSet>> compiled = new ConcurrentHashMap<>();
     /** When each compiled version was last asked for; versions not needed now are dropped least recently used first. */
     private final Map<UUID, Long> lastUsed = new ConcurrentHashMap<>();
@@ -95,12 +96,21 @@ public class ActiveRuleSet {
             }
         }
         timeline.set(next);
+        nothingInForce = false;
         failure.set(null);
         firstLoad.complete(null);
     }
 
     /** Records why no rule set could be put in force (shown by readiness and by 503 answers). */
     public void failed(String reason) {
+        nothingInForce = false;
+        failure.set(reason);
+        firstLoad.complete(null);
+    }
+
+    /** Records that there is no version to put in force at all (an empty database and no bundle to import). */
+    public void nothingInForce(String reason) {
+        nothingInForce = true;
         failure.set(reason);
         firstLoad.complete(null);
     }
@@ -200,6 +210,9 @@ public class ActiveRuleSet {
 
     private CompiledRuleSet at(Instant instant) {
         Timeline current = awaitTimeline();
+        if (current.activations().isEmpty() && failure.get() != null) {
+            throw new ProblemException(503, "rule-set-unavailable", "No rule set is active: " + failure.get(), List.of());
+        }
         Activation activation = inForceAt(current.activations(), instant).orElseThrow(() -> new ProblemException(422,
                 "no-rule-set-in-force", "No rule set was in force on " + instant.atZone(TASHKENT).toLocalDate(),
                 List.of(new uz.inson.assess.common.Violation("asOf", "no rule set in force on this date"))));
@@ -261,6 +274,11 @@ public class ActiveRuleSet {
 
     public Optional<String> failure() {
         return Optional.ofNullable(failure.get());
+    }
+
+    /** Why readiness is DOWN, in one word: still compiling, a version that does not compile, or nothing to run at all. */
+    public String notReadyState() {
+        return failure.get() == null ? "compiling" : nothingInForce ? "no-rule-set" : "failed";
     }
 
     /**

@@ -1,8 +1,9 @@
 package uz.inson.assess.rules;
 
-import org.kie.api.KieBase;
 import org.kie.api.command.Command;
 import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.command.CommandFactory;
 import uz.inson.assess.catalog.ServiceCatalog;
 import uz.inson.assess.household.Household;
@@ -25,19 +26,25 @@ public final class CompiledRuleSet {
     private final UUID id;
     private final String version;
     private final String hash;
-    private final KieBase kieBase;
+    /**
+     * Sessions reset and reused instead of built per household: a new session allocates the memory of every network
+     * segment it touches, which was most of the bare rule run (measured with EngineBenchmark, docs/performance.md).
+     */
+    private final KieSessionsPool sessions;
     private final ServiceCatalog catalog;
     private final Map<String, TracedRow> rowsByRule;
     private final List<DecisionTable> tables;
     private final long compileMillis;
     private final RuleSetBundle bundle;
+    /** Indexes other features build once per version from the tables (e.g. the rows that can ask a question). */
+    private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CompiledRuleSet(RuleSetBundle bundle, KieBase kieBase, ServiceCatalog catalog, List<DecisionTable> tables,
+    CompiledRuleSet(RuleSetBundle bundle, KieContainer container, ServiceCatalog catalog, List<DecisionTable> tables,
                     Map<String, TracedRow> rowsByRule, long compileMillis) {
         this.hash = bundle.hash();
         this.id = RuleSetBundle.idOf(hash);
         this.version = bundle.version();
-        this.kieBase = kieBase;
+        this.sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.catalog = catalog;
         this.tables = List.copyOf(tables);
         this.rowsByRule = Map.copyOf(rowsByRule);
@@ -57,7 +64,7 @@ public final class CompiledRuleSet {
                 CommandFactory.newInsertElements(facts),
                 CommandFactory.newFireAllRules(),
                 CommandFactory.newGetObjects("objects"));
-        ExecutionResults results = kieBase.newStatelessKieSession().execute(CommandFactory.newBatchExecution(commands));
+        ExecutionResults results = sessions.newStatelessKieSession().execute(CommandFactory.newBatchExecution(commands));
         return new RuleOutcome((Collection<?>) results.getValue("objects"));
     }
 
@@ -70,6 +77,11 @@ public final class CompiledRuleSet {
 
     public TracedRow row(String rule) {
         return rowsByRule.get(rule);
+    }
+
+    /** What {@code make} builds from this version, built on first use and kept as long as the version is. */
+    public <T> T derived(Class<T> type, java.util.function.Function<CompiledRuleSet, T> make) {
+        return type.cast(derived.computeIfAbsent(type, t -> make.apply(this)));
     }
 
     public UUID id() { return id; }

@@ -112,7 +112,7 @@ public enum Criterion {
             return ofMember;
         }
 
-        boolean missing(Subject subject) {
+        public boolean missing(Subject subject) {
             return switch (this) {
                 case ASSETS -> !subject.household().isAssetsKnown();
                 case IMPAIRMENTS -> !subject.person().isImpairmentsKnown();

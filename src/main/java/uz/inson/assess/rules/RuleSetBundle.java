@@ -2,6 +2,11 @@ package uz.inson.assess.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -23,6 +29,8 @@ public record RuleSetBundle(String version, SortedMap<String, byte[]> files) {
     public static final String RULES_DIR = "rules";
     public static final String TABLES_DIR = "decision-tables";
     public static final String VERSION_FILE = RULES_DIR + "/VERSION";
+    /** Where the build puts the repository's bundle inside the application (pom.xml, resources). */
+    public static final String PACKAGED_ROOT = "bundle";
 
     public RuleSetBundle {
         files = new TreeMap<>(files);
@@ -49,6 +57,30 @@ public record RuleSetBundle(String version, SortedMap<String, byte[]> files) {
             throw new IllegalStateException("The bundle has no " + VERSION_FILE + " file naming its version");
         }
         return new RuleSetBundle(new String(version, StandardCharsets.UTF_8).trim(), files);
+    }
+
+    /**
+     * The bundle the build packed into the application, so {@code java -jar} from any folder has a rule set to start
+     * with; empty when the application was built without one.
+     */
+    public static Optional<RuleSetBundle> packaged(ClassLoader classLoader) {
+        URL version = classLoader.getResource(PACKAGED_ROOT + "/" + VERSION_FILE);
+        if (version == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = version.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return Optional.of(fromDirectory(jar.getPath("/" + PACKAGED_ROOT)));
+                }
+            }
+            return Optional.of(fromDirectory(Path.of(uri).getParent().getParent()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Versions are content-addressed: the same files always make the same rule-set id. */

@@ -99,7 +99,7 @@ public class RuleSetCompiler {
         KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
         kieServices.getRepository().removeKieModule(releaseId);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new CompiledRuleSet(bundle, container.getKieBase(), serviceCatalog, tables, rowsByRule, millis);
+        return new CompiledRuleSet(bundle, container, serviceCatalog, tables, rowsByRule, millis);
     }
 
     private static ReadTable readTable(String path, byte[] bytes) {

@@ -20,7 +20,7 @@ public class RuleSetReadiness implements HealthCheck {
         var builder = HealthCheckResponse.named("rule-set");
         return active.ifLoaded()
                 .map(rs -> builder.up().withData("version", rs.version()).withData("hash", rs.hash()).build())
-                // Why a compile failed is in the log; the public body only says that it did
-                .orElseGet(() -> builder.down().withData("state", active.failure().isPresent() ? "failed" : "compiling").build());
+                // Why a compile failed is in the log; the public body only says that it did, or that there is nothing to run
+                .orElseGet(() -> builder.down().withData("state", active.notReadyState()).build());
     }
 }

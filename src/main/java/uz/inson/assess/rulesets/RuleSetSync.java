@@ -34,6 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class RuleSetSync {
     private static final Logger LOG = Logger.getLogger(RuleSetSync.class);
+    static final String NO_BUNDLE = "the database has no version in force, and none was found to import (no rules/ folder under"
+            + " inson.bundle.directory, none packed into the application); upload and activate one";
+    static final String NONE_ACTIVE = "the database has versions but none is in force now; activate one";
 
     private final ActiveRuleSet active;
     private final RuleSetMetrics metrics;
@@ -41,6 +44,7 @@ public class RuleSetSync {
     private final AgroalDataSource dataSource;
     private final Path bundleDirectory;
     private final Duration pollEvery;
+    private final boolean usePackaged;
     private final AtomicLong lastSeen = new AtomicLong(-1);
     /** The repository's bundle, read once at container start (null when the folder has none). */
     private volatile RuleSetBundle repositoryBundle;
@@ -48,19 +52,29 @@ public class RuleSetSync {
 
     RuleSetSync(ActiveRuleSet active, RuleSetMetrics metrics, RuleSetService service, AgroalDataSource dataSource,
                 @ConfigProperty(name = "inson.bundle.directory") Path bundleDirectory,
-                @ConfigProperty(name = "inson.rule-set.poll-every", defaultValue = "2s") Duration pollEvery) {
+                @ConfigProperty(name = "inson.rule-set.poll-every", defaultValue = "2s") Duration pollEvery,
+                @ConfigProperty(name = "inson.bundle.packaged", defaultValue = "true") boolean usePackaged) {
         this.active = active;
         this.metrics = metrics;
         this.service = service;
         this.dataSource = dataSource;
         this.bundleDirectory = bundleDirectory;
         this.pollEvery = pollEvery;
+        this.usePackaged = usePackaged;
     }
 
-    /** As soon as the container is up, compile the repository's bundle: at first start it is what goes in force. */
+    /**
+     * As soon as the container is up, compile the repository's bundle: at first start it is what goes in force. The
+     * folder {@code inson.bundle.directory} wins (policy staff editing the repository); else the bundle packed into
+     * the application at build time.
+     */
     void onContainerUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (Files.isDirectory(bundleDirectory.resolve(RuleSetBundle.RULES_DIR))) {
             repositoryBundle = RuleSetBundle.fromDirectory(bundleDirectory);
+        } else {
+            repositoryBundle = usePackaged ? RuleSetBundle.packaged(RuleSetSync.class.getClassLoader()).orElse(null) : null;
+        }
+        if (repositoryBundle != null) {
             CompletableFuture.runAsync(() -> active.precompile(repositoryBundle));
         }
     }
@@ -85,6 +99,11 @@ public class RuleSetSync {
                 }
             }
             reload();
+            if (active.currentActivation().isEmpty()) {
+                String reason = bundle == null ? NO_BUNDLE : NONE_ACTIVE;
+                active.nothingInForce(reason);
+                LOG.error("No rule set is active: " + reason);
+            }
         } catch (RuntimeException e) {
             LOG.error("No rule set could be put in force", e);
             active.failed(e.getMessage());

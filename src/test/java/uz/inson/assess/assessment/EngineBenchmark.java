@@ -1,0 +1,98 @@
+package uz.inson.assess.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import uz.inson.assess.common.Language;
+import uz.inson.assess.household.Household;
+import uz.inson.assess.rules.CompiledRuleSet;
+import uz.inson.assess.rules.RuleSetBundle;
+import uz.inson.assess.rules.RuleSetCompiler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * In-process cost of one assessment on the repository's rule set, without HTTP or the database: the bare rule run, the
+ * decision (what batch and impact analysis use) and the full answer in words. Run it with the command in
+ * docs/performance.md; it is not part of the test suite. The fork logs as the service does (JBoss LogManager, root at
+ * INFO): unconfigured, the log manager publishes Drools' trace messages, which the service never does.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
+public class EngineBenchmark {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
+
+    private CompiledRuleSet ruleSet;
+    private AssessmentEngine engine;
+    private Household design;
+    /** Every scenario household of the rule set: a mix of the cases policy staff wrote down. */
+    private List<Household> scenarios;
+    private int next;
+
+    @Setup
+    public void setUp() throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+        ruleSet = new RuleSetCompiler().compile(RuleSetBundle.fromDirectory(Path.of(".")));
+        engine = new AssessmentEngine(new AnswerWriter());
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        design = json.treeToValue(json.readTree(Path.of("src/test/perf/household.json").toFile()).get("household"), Household.class);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule());
+        scenarios = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(ScenarioRunner.DIRECTORY))) {
+            for (Path file : files.sorted().toList()) {
+                for (JsonNode scenario : yaml.readTree(file.toFile())) {
+                    scenarios.add(json.treeToValue(scenario.get("household"), Household.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Household nextScenario() {
+        next = (next + 1) % scenarios.size();
+        return scenarios.get(next);
+    }
+
+    @Benchmark
+    public Object rulesOnly() {
+        return ruleSet.evaluate(design, AS_OF);
+    }
+
+    @Benchmark
+    public Object decision() {
+        return engine.decide(ruleSet, design, AS_OF);
+    }
+
+    @Benchmark
+    public Object answerInWords() {
+        return engine.assess(ruleSet, design, AS_OF, Language.uz, false);
+    }
+
+    @Benchmark
+    public Object decisionScenarioMix() {
+        return engine.decide(ruleSet, nextScenario(), AS_OF);
+    }
+}
