@@ -87,19 +87,14 @@ public class ImpactResource {
     @Operation(operationId = "cancelImpactJob", summary = "Cancel a running analysis",
             description = "Stops a running analysis; what was counted so far stays readable.")
     public ImpactJob.Progress cancel(@PathParam("jobId") UUID jobId) {
-        ImpactJob job = job(jobId);
-        job.cancelled.set(true);
-        return job.progress();
+        return impact.cancel(jobId);
     }
 
-    private ImpactJob job(UUID jobId) {
+    private ImpactService.Stored job(UUID jobId) {
         return impact.find(jobId).orElseThrow(() -> ProblemException.notFound("Impact job " + jobId));
     }
 
     private List<ImpactJob.AffectedHousehold> affected(UUID jobId) {
-        ImpactJob job = job(jobId);
-        synchronized (job) {
-            return List.copyOf(job.affected);
-        }
+        return job(jobId).tally().affected;
     }
 }

@@ -1,11 +1,16 @@
 package uz.inson.assess.rulesets;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import uz.inson.assess.assessment.AssessmentEngine;
-import uz.inson.assess.assessment.AssessmentEntity;
 import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.assessment.Decision;
 import uz.inson.assess.common.ProblemException;
@@ -16,53 +21,62 @@ import uz.inson.assess.rules.ActiveRuleSet;
 import uz.inson.assess.rules.CompiledRuleSet;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 
 /**
  * Impact before publishing: runs a version beside another (by default the one in force) over a population — the
- * latest stored assessment of every household, or an uploaded NDJSON file of requests — in the background, with
- * progress and cancel. Jobs live in this instance's memory.
+ * latest stored assessment of every household, or an uploaded NDJSON file of requests. A job and its chunks of
+ * {@value #CHUNK} households are rows in PostgreSQL; every instance claims pending chunks (or chunks whose lease ran
+ * out because their instance died) and writes each chunk's tally once, so a job survives and spreads over instances.
  */
 @ApplicationScoped
 public class ImpactService {
-    private static final int MAX_JOBS = 20;
-    private static final int BATCH = 2_000;
+    private static final Logger LOG = Logger.getLogger(ImpactService.class);
+    static final int CHUNK = 500;
+    private static final int MAX_RUNNING = 2;
+    private static final TypeReference<List<AssessmentRequest>> REQUESTS = new TypeReference<>() {
+    };
+
     private final ActiveRuleSet active;
     private final AssessmentEngine engine;
     private final ObjectMapper json;
-    private final Map<UUID, ImpactJob> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "impact-analysis");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    /** Households compared at once within a job; the rest of the machine keeps serving assessments. */
+    private final Clock clock;
+    private final Duration lease;
+    /** This instance, as the owner of the chunks it claims: process, host (the pod's name on Kubernetes) and a nonce. */
+    private final String me = ProcessHandle.current().pid() + "@" + Objects.requireNonNullElse(System.getenv("HOSTNAME"), "local")
+            + "/" + UUID.randomUUID().toString().substring(0, 8);
+    /** Households of a chunk compared at once; the rest of the machine keeps serving assessments. */
     private final ForkJoinPool parallel;
 
-    private final Clock clock;
-
     ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock,
-                  @ConfigProperty(name = "inson.impact.parallelism") Optional<Integer> parallelism) {
+                  @ConfigProperty(name = "inson.impact.parallelism") Optional<Integer> parallelism,
+                  @ConfigProperty(name = "inson.impact.lease", defaultValue = "60s") Duration lease) {
         this.active = active;
         this.clock = clock;
         this.engine = engine;
         this.json = json;
+        this.lease = lease;
         this.parallel = new ForkJoinPool(parallelism.filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+    }
+
+    @PreDestroy
+    void stop() {
+        // a chunk cut short is not written; its lease runs out and another instance does it again
+        parallel.shutdownNow();
     }
 
     /** Reads an NDJSON population: one assessment request per line; a bad line is refused by its number. */
@@ -94,109 +108,159 @@ public class ImpactService {
         return population;
     }
 
-    /** Who an analysis runs over: a number of households, read a batch at a time so a million never sit in memory at once. */
-    public interface Population {
-        int size();
-
-        /** The households of batch {@code index} (0, 1, …); empty after the last. */
-        List<AssessmentRequest> batch(int index);
+    /** Who an analysis runs over, as the chunks' populations: stored assessment ids, or the uploaded requests themselves. */
+    public record Population(int size, List<Map<String, List<?>>> chunks) {
     }
 
-    /** An uploaded population: already in memory, one batch. */
+    /** An uploaded population, cut into chunks. */
     public static Population of(List<AssessmentRequest> households) {
-        return new Population() {
-            public int size() {
-                return households.size();
-            }
-
-            public List<AssessmentRequest> batch(int index) {
-                return index == 0 ? households : List.of();
-            }
-        };
+        List<Map<String, List<?>>> chunks = new ArrayList<>();
+        for (int from = 0; from < households.size(); from += CHUNK) {
+            chunks.add(Map.of("requests", households.subList(from, Math.min(households.size(), from + CHUNK))));
+        }
+        return new Population(households.size(), chunks);
     }
 
-    /**
-     * The latest stored assessment request of every household (by external id), as the default population: the ids
-     * are read at once (16 bytes a household), the requests in batches of {@value #BATCH}.
-     */
+    /** The latest stored assessment of every household (by external id), as the default population: its ids only. */
     public Population storedPopulation() {
-        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> AssessmentEntity.getEntityManager()
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> em()
                 .createNativeQuery("select distinct on (coalesce(external_id, id::text)) id from assessment "
                         + "order by coalesce(external_id, id::text), assessed_at desc", UUID.class)
                 .getResultList().stream().map(UUID.class::cast).toList());
-        return new Population() {
-            public int size() {
-                return ids.size();
-            }
-
-            public List<AssessmentRequest> batch(int index) {
-                List<UUID> slice = ids.subList(Math.min(ids.size(), index * BATCH), Math.min(ids.size(), (index + 1) * BATCH));
-                if (slice.isEmpty()) {
-                    return List.of();
-                }
-                List<String> stored = QuarkusTransaction.requiringNew().call(() -> AssessmentEntity.getEntityManager()
-                        .createNativeQuery("select request::text from assessment where id in (:ids)", String.class)
-                        .setParameter("ids", slice).getResultList().stream().map(String.class::cast).toList());
-                List<AssessmentRequest> households = new ArrayList<>(stored.size());
-                for (String request : stored) {
-                    try {
-                        households.add(json.readValue(request, AssessmentRequest.class));
-                    } catch (IOException e) {
-                        throw new IllegalStateException("A stored request is not readable", e);
-                    }
-                }
-                return households;
-            }
-        };
+        List<Map<String, List<?>>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(Map.of("assessments", ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+        }
+        return new Population(ids.size(), chunks);
     }
 
     public ImpactJob.Progress start(UUID ruleSetId, UUID againstId, Population population) {
-        if (jobs.values().stream().filter(j -> "RUNNING".equals(j.status)).count() >= 2) {
-            throw new ProblemException(429, "too-many-jobs", "Two impact analyses are already running; wait for one to finish", List.of());
-        }
-        CompiledRuleSet draft = active.byId(ruleSetId);
-        CompiledRuleSet base = active.byId(againstId);
-        ImpactJob job = new ImpactJob(ruleSetId, againstId, population.size(), clock);
-        if (jobs.size() >= MAX_JOBS) {
-            jobs.values().stream().filter(j -> !"RUNNING".equals(j.status)).min((a, b) -> a.startedAt.compareTo(b.startedAt))
-                    .ifPresent(oldest -> jobs.remove(oldest.id));
-        }
-        jobs.put(job.id, job);
-        worker.submit(() -> run(job, draft, base, population));
-        return job.progress();
-    }
-
-    public Optional<ImpactJob> find(UUID id) {
-        return Optional.ofNullable(jobs.get(id));
-    }
-
-    private void run(ImpactJob job, CompiledRuleSet draft, CompiledRuleSet base, Population population) {
-        try {
-            List<AssessmentRequest> batch;
-            for (int b = 0; !job.cancelled.get() && !(batch = population.batch(b)).isEmpty(); b++) {
-                List<AssessmentRequest> households = batch;
-                // a parallel stream runs in the pool it is started from: this job's share of the machine
-                parallel.submit(() -> households.parallelStream().forEach(request -> {
-                    if (!job.cancelled.get()) {
-                        compare(job, engine.decide(base, request.household(), request.asOf()),
-                                engine.decide(draft, request.household(), request.asOf()), request);
-                        job.processed.incrementAndGet();
-                    }
-                })).get();
+        // both must compile before a job is promised (409 otherwise); each instance compiles them again on first use
+        active.byId(ruleSetId);
+        active.byId(againstId);
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // one at a time decides whether there is room, whichever instance is asked
+            em().createNativeQuery("select pg_advisory_xact_lock(hashtext('impact_job_start'))").getSingleResult();
+            Number running = (Number) em().createNativeQuery("select count(*) from impact_job where status = 'RUNNING'").getSingleResult();
+            if (running.intValue() >= MAX_RUNNING) {
+                throw new ProblemException(429, "too-many-jobs", "Two impact analyses are already running; wait for one to finish", List.of());
             }
-            job.status = job.cancelled.get() ? "CANCELLED" : "DONE";
+            em().createNativeQuery("insert into impact_job (id, rule_set_id, against_id, total, status, started_at) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .setParameter(1, id).setParameter(2, ruleSetId).setParameter(3, againstId).setParameter(4, population.size())
+                    .setParameter(5, population.chunks().isEmpty() ? "DONE" : "RUNNING").setParameter(6, now()).executeUpdate();
+            for (int i = 0; i < population.chunks().size(); i++) {
+                Map<String, List<?>> chunk = population.chunks().get(i);
+                em().createNativeQuery("insert into impact_chunk (job_id, chunk, households, population) values (?1, ?2, ?3, cast(?4 as jsonb))")
+                        .setParameter(1, id).setParameter(2, i).setParameter(3, chunk.values().iterator().next().size())
+                        .setParameter(4, write(chunk)).executeUpdate();
+            }
+        });
+        return find(id).orElseThrow().progress();
+    }
+
+    /** Claims and runs chunks until none is left to claim; on every instance, every second or so. */
+    @Scheduled(every = "${inson.impact.poll-every:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void work() {
+        Optional<Claimed> claimed;
+        while (!parallel.isShutdown() && (claimed = claim()).isPresent()) {
+            run(claimed.get());
+        }
+    }
+
+    private record Claimed(UUID jobId, int chunk, UUID ruleSetId, UUID againstId, String population) {
+    }
+
+    private Optional<Claimed> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em().createNativeQuery("""
+                    update impact_chunk c set status = 'RUNNING', owner = ?1, lease_until = ?2, attempts = attempts + 1
+                    from impact_job j
+                    where j.id = c.job_id and (c.job_id, c.chunk) = (
+                        select x.job_id, x.chunk from impact_chunk x join impact_job y on y.id = x.job_id
+                        where y.status = 'RUNNING' and (x.status = 'PENDING' or x.status = 'RUNNING' and x.lease_until < ?3)
+                        order by y.started_at, x.chunk
+                        limit 1 for update of x skip locked)
+                    returning c.job_id, c.chunk, j.rule_set_id, j.against_id, c.population::text
+                    """).setParameter(1, me).setParameter(2, now().plus(lease)).setParameter(3, now()).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Object[] row = (Object[]) rows.get(0);
+            return Optional.of(new Claimed((UUID) row[0], ((Number) row[1]).intValue(), (UUID) row[2], (UUID) row[3], (String) row[4]));
+        });
+    }
+
+    private void run(Claimed chunk) {
+        ImpactJob.Tally tally;
+        try {
+            CompiledRuleSet draft = active.byId(chunk.ruleSetId());
+            CompiledRuleSet base = active.byId(chunk.againstId());
+            List<AssessmentRequest> households = households(chunk.population());
+            // a parallel stream runs in the pool it is started from: this instance's share of the machine; order kept
+            List<Comparison> compared = parallel.submit(() -> households.parallelStream()
+                    .map(request -> new Comparison(request, engine.decide(base, request.household(), request.asOf()),
+                            engine.decide(draft, request.household(), request.asOf()))).toList()).get();
+            tally = new ImpactJob.Tally();
+            compared.forEach(c -> count(tally, c));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            job.status = "CANCELLED";
-        } catch (ExecutionException | RuntimeException e) {
-            job.status = "FAILED";
-            job.error = (e instanceof ExecutionException ? e.getCause() : e).getMessage();
-        } finally {
-            job.finishedAt = clock.instant();
+            return;
+        } catch (ExecutionException | IOException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (parallel.isShutdown()) {
+                return;
+            }
+            LOG.errorf("Impact job %s failed on chunk %d: %s", chunk.jobId(), chunk.chunk(), cause.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery(
+                            "update impact_job set status = 'FAILED', error = ?2, finished_at = ?3 where id = ?1 and status = 'RUNNING'")
+                    .setParameter(1, chunk.jobId()).setParameter(2, String.valueOf(cause.getMessage())).setParameter(3, now()).executeUpdate());
+            return;
         }
+        QuarkusTransaction.requiringNew().run(() -> {
+            // written only while this instance still holds the chunk: a chunk taken over after a lost lease counts once
+            int written = em().createNativeQuery("""
+                    update impact_chunk set status = 'DONE', result = cast(?3 as jsonb), lease_until = null
+                    where job_id = ?1 and chunk = ?2 and owner = ?4 and status = 'RUNNING'
+                    """).setParameter(1, chunk.jobId()).setParameter(2, chunk.chunk()).setParameter(3, write(tally))
+                    .setParameter(4, me).executeUpdate();
+            if (written == 1) {
+                em().createNativeQuery("""
+                        update impact_job set status = 'DONE', finished_at = ?2 where id = ?1 and status = 'RUNNING'
+                        and not exists (select 1 from impact_chunk where job_id = ?1 and status <> 'DONE')
+                        """).setParameter(1, chunk.jobId()).setParameter(2, now()).executeUpdate();
+            }
+        });
     }
 
-    private static void compare(ImpactJob job, Decision before, Decision after, AssessmentRequest request) {
+    private record Comparison(AssessmentRequest request, Decision before, Decision after) {
+    }
+
+    private List<AssessmentRequest> households(String population) throws JsonProcessingException {
+        var node = json.readTree(population);
+        if (node.has("requests")) {
+            return json.convertValue(node.get("requests"), REQUESTS);
+        }
+        List<UUID> ids = new ArrayList<>();
+        node.get("assessments").forEach(id -> ids.add(UUID.fromString(id.asText())));
+        List<Object[]> stored = QuarkusTransaction.requiringNew().call(() -> em()
+                .createNativeQuery("select id, request::text from assessment where id in (:ids)")
+                .setParameter("ids", ids).getResultList().stream().map(Object[].class::cast).toList());
+        Map<UUID, String> byId = new java.util.HashMap<>();
+        stored.forEach(row -> byId.put((UUID) row[0], (String) row[1]));
+        List<AssessmentRequest> households = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            String request = byId.get(id);
+            if (request != null) {
+                households.add(json.readValue(request, AssessmentRequest.class));
+            }
+        }
+        return households;
+    }
+
+    private static void count(ImpactJob.Tally tally, Comparison comparison) {
+        Decision before = comparison.before();
+        Decision after = comparison.after();
         Set<String> was = before.serviceCodes();
         Set<String> now = after.serviceCodes();
         List<String> gained = now.stream().filter(code -> !was.contains(code)).toList();
@@ -204,25 +268,115 @@ public class ImpactService {
         long cash = after.monthlyCashUzs() - before.monthlyCashUzs();
         boolean affected = !gained.isEmpty() || !lost.isEmpty() || cash != 0 || !before.riskLevel().equals(after.riskLevel())
                 || !before.casePathCode().equals(after.casePathCode());
-        var household = request.household();
+        var household = comparison.request().household();
         String mahalla = household.region() + " / " + Objects.toString(household.district(), "?") + " / " + Objects.toString(household.mahalla(), "?");
-        synchronized (job) {
-            gained.forEach(code -> job.services.computeIfAbsent(code, k -> new int[2])[0]++);
-            lost.forEach(code -> job.services.computeIfAbsent(code, k -> new int[2])[1]++);
-            job.riskTransitions.merge(before.riskLevel() + "→" + after.riskLevel(), 1, Integer::sum);
-            job.pathTransitions.merge(before.casePathCode() + "→" + after.casePathCode(), 1, Integer::sum);
-            for (long[] area : List.of(job.byRegion.computeIfAbsent(household.region().name(), k -> new long[3]),
-                    job.byMahalla.computeIfAbsent(mahalla, k -> new long[3]))) {
-                area[0]++;
-                area[1] += affected ? 1 : 0;
-                area[2] += cash;
-            }
-            job.cashChangeUzs += cash;
-            if (affected) {
-                job.affected.add(new ImpactJob.AffectedHousehold(household.externalId(), household.region().name(), household.district(),
-                        household.mahalla(), gained, lost, before.riskLevel(), after.riskLevel(), before.casePathCode(),
-                        after.casePathCode(), cash));
-            }
+        gained.forEach(code -> tally.services.computeIfAbsent(code, k -> new int[2])[0]++);
+        lost.forEach(code -> tally.services.computeIfAbsent(code, k -> new int[2])[1]++);
+        tally.riskTransitions.merge(before.riskLevel() + "→" + after.riskLevel(), 1, Integer::sum);
+        tally.pathTransitions.merge(before.casePathCode() + "→" + after.casePathCode(), 1, Integer::sum);
+        for (long[] area : List.of(tally.byRegion.computeIfAbsent(household.region().name(), k -> new long[3]),
+                tally.byMahalla.computeIfAbsent(mahalla, k -> new long[3]))) {
+            area[0]++;
+            area[1] += affected ? 1 : 0;
+            area[2] += cash;
         }
+        tally.households++;
+        tally.cashChangeUzs += cash;
+        if (affected) {
+            tally.affected.add(new ImpactJob.AffectedHousehold(household.externalId(), household.region().name(), household.district(),
+                    household.mahalla(), gained, lost, before.riskLevel(), after.riskLevel(), before.casePathCode(),
+                    after.casePathCode(), cash));
+        }
+    }
+
+    /** A job as stored: its row and the tallies of its finished chunks, in chunk order. */
+    public final class Stored {
+        private final UUID id;
+        private final UUID ruleSetId;
+        private final UUID againstId;
+        private final int total;
+        private final String status;
+        private final String error;
+        private final Instant startedAt;
+        private final int processed;
+
+        private Stored(Object[] row, int processed) {
+            this.id = (UUID) row[0];
+            this.ruleSetId = (UUID) row[1];
+            this.againstId = (UUID) row[2];
+            this.total = ((Number) row[3]).intValue();
+            this.status = (String) row[4];
+            this.error = (String) row[5];
+            this.startedAt = row[6] instanceof OffsetDateTime at ? at.toInstant() : (Instant) row[6];
+            this.processed = processed;
+        }
+
+        ImpactJob.Progress progress() {
+            Long eta = null;
+            if ("RUNNING".equals(status) && processed > 0) {
+                long elapsed = Duration.between(startedAt, clock.instant()).toMillis();
+                eta = Math.round(elapsed / (double) processed * (total - processed) / 1000.0);
+            }
+            return new ImpactJob.Progress(id, ruleSetId, againstId, status, processed, total, total == 0 ? 100 : processed * 100 / total, eta, error);
+        }
+
+        /** The sum of the finished chunks: the whole report once DONE, the part counted so far before. */
+        ImpactJob.Tally tally() {
+            List<String> results = QuarkusTransaction.requiringNew().call(() -> em()
+                    .createNativeQuery("select result::text from impact_chunk where job_id = ?1 and status = 'DONE' order by chunk", String.class)
+                    .setParameter(1, id).getResultList().stream().map(String.class::cast).toList());
+            ImpactJob.Tally sum = new ImpactJob.Tally();
+            for (String result : results) {
+                try {
+                    sum.add(json.readValue(result, ImpactJob.Tally.class));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("A stored impact tally is not readable", e);
+                }
+            }
+            return sum;
+        }
+
+        ImpactJob.Report report() {
+            return tally().report(progress());
+        }
+    }
+
+    public Optional<Stored> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em().createNativeQuery("""
+                    select j.id, j.rule_set_id, j.against_id, j.total, j.status, j.error, j.started_at,
+                           (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id and status = 'DONE')
+                    from impact_job j where j.id = ?1
+                    """).setParameter(1, id).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Object[] row = (Object[]) rows.get(0);
+            return Optional.of(new Stored(row, ((Number) row[7]).intValue()));
+        });
+    }
+
+    /** Stops a running job: no chunk is claimed after this; chunks already running finish and count. */
+    public ImpactJob.Progress cancel(UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> em()
+                .createNativeQuery("update impact_job set status = 'CANCELLED', finished_at = ?2 where id = ?1 and status = 'RUNNING'")
+                .setParameter(1, id).setParameter(2, now()).executeUpdate());
+        return find(id).orElseThrow(() -> ProblemException.notFound("Impact job " + id)).progress();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static EntityManager em() {
+        return uz.inson.assess.assessment.AssessmentEntity.getEntityManager();
     }
 }

@@ -1,0 +1,229 @@
+package uz.inson.assess.rulesets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Households;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three packaged instances on one PostgreSQL share an impact analysis chunk by chunk; one is killed while it holds a
+ * chunk, whose lease runs out and another instance does it again. The report is the one a single instance gives, and
+ * no household is counted twice.
+ */
+class ImpactJobsIT {
+    private static final String ADMIN_PASSWORD = "first-admin-password";
+    private static final String PASSWORD = "a-long-enough-password";
+    private static final int HOUSEHOLDS = 2_000;
+    private static EmbeddedPostgres postgres;
+    private static Path keys;
+    private static Process a;
+    private static Process b;
+    private static Process c;
+    private static int portA;
+
+    @BeforeAll
+    static void startThreeInstancesOnOneDatabase() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        keys = Files.createTempDirectory("inson-keys");
+        portA = freePort();
+        a = start(portA);
+        waitUntilReady(portA);
+        int portB = freePort();
+        b = start(portB);
+        int portC = freePort();
+        c = start(portC);
+        waitUntilReady(portB);
+        waitUntilReady(portC);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        for (Process p : new Process[] {a, b, c}) {
+            if (p != null) {
+                p.destroy();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static Process start(int port) throws IOException {
+        Path log = Files.createTempFile("instance-" + port, ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar");
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        builder.environment().put("INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("INSON_AUTH_KEY_DIRECTORY", keys.toString());
+        // a short lease, so the dead instance's chunk is taken over within the test
+        builder.environment().put("INSON_IMPACT_LEASE", "5s");
+        builder.environment().put("INSON_IMPACT_POLL_EVERY", "300ms");
+        builder.environment().put("INSON_IMPACT_PARALLELISM", "1");
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void waitUntilReady(int port) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("instance on port " + port + " never became ready");
+    }
+
+    private static String token(String username, String password) {
+        return given().port(portA).contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String policyOfficer() {
+        given().port(portA).auth().oauth2(token("admin", ADMIN_PASSWORD)).contentType(ContentType.JSON)
+                .body(Map.of("username", "policy", "password", PASSWORD, "roles", List.of("policy-officer")))
+                .post("/api/v1/users").then().statusCode(201);
+        return token("policy", PASSWORD);
+    }
+
+    /** A draft that raises the subsistence minimum from 720,000 to 760,000: families near it gain and lose services. */
+    private static String draftRaisingTheMinimum(String policy) throws IOException {
+        String active = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets?size=200").then().extract()
+                .path("items.find { it.status == 'ACTIVE' }.id");
+        byte[] parameters = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets/" + active + "/files/decision-tables/parameters.drl.xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(parameters)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Row row : wb.getSheetAt(0)) {
+                if (row.getCell(1) != null && "MSL".equals(new DataFormatter().formatCellValue(row.getCell(1)))
+                        && row.getCell(2).getNumericCellValue() == 720000) {
+                    row.getCell(2).setCellValue(760000);
+                }
+            }
+            wb.write(out);
+            return given().port(portA).auth().oauth2(policy).multiPart("files", "parameters.drl.xlsx", out.toByteArray())
+                    .multiPart("version", "2026.3.0").post("/api/v1/rule-sets").then().statusCode(201).extract().path("id");
+        }
+    }
+
+    /** The DESIGN §4 family with wages from 0 to 3 million, in four regions. */
+    private static byte[] population() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        String[] regions = {"NAMANGAN", "FERGANA", "SAMARKAND", "KARAKALPAKSTAN"};
+        for (int i = 0; i < HOUSEHOLDS; i++) {
+            ObjectNode request = (ObjectNode) json.readTree(Households.POOR_FAMILY_WITH_DISABLED_CHILD);
+            ObjectNode household = (ObjectNode) request.get("household");
+            household.put("externalId", "SP-IT-" + i);
+            household.put("region", regions[i % regions.length]);
+            ((ObjectNode) household.get("monthlyIncome")).put("wages", (i * 1_000L) % 3_000_000);
+            lines.append(json.writeValueAsString(request)).append('\n');
+        }
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String startJob(String policy, String draft, byte[] population) {
+        return given().port(portA).auth().oauth2(policy).contentType("application/x-ndjson").body(population)
+                .post("/api/v1/rule-sets/" + draft + "/impact").then().statusCode(202).extract().path("jobId");
+    }
+
+    private static JsonPath waitUntilDone(String policy, String job) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath report = given().port(portA).auth().oauth2(policy).get("/api/v1/impact-jobs/" + job).then().statusCode(200).extract().jsonPath();
+            if ("DONE".equals(report.getString("progress.status"))) {
+                return report;
+            }
+            assertEquals("RUNNING", report.getString("progress.status"));
+            Thread.sleep(250);
+        }
+        throw new AssertionError("job " + job + " never finished");
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void aJobSurvivesTheDeathOfAnInstanceAndCountsEveryHouseholdOnce() throws Exception {
+        String policy = policyOfficer();
+        String draft = draftRaisingTheMinimum(policy);
+        byte[] population = population();
+
+        String spread = startJob(policy, draft, population);
+        // kill the second instance while it holds a chunk
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (count("select count(*) from impact_chunk where status = 'RUNNING' and owner like '" + b.pid() + "@%'") == 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the second instance never claimed a chunk");
+            Thread.sleep(50);
+        }
+        b.destroyForcibly().waitFor();
+        JsonPath together = waitUntilDone(policy, spread);
+
+        assertTrue(count("select count(distinct owner) from impact_chunk where job_id = '" + spread + "'") >= 2,
+                "the chunks were shared between instances");
+        assertTrue(count("select count(*) from impact_chunk where job_id = '" + spread + "' and attempts > 1") >= 1,
+                "the dead instance's chunk was claimed again");
+        assertEquals(HOUSEHOLDS, together.getInt("progress.processed"));
+        long counted = together.getMap("byRegion").values().stream().mapToLong(area -> ((Number) ((Map<?, ?>) area).get("households")).longValue()).sum();
+        assertEquals(HOUSEHOLDS, counted, "every household counted once");
+        assertTrue(together.getInt("affectedHouseholds") > 0, "raising the minimum changes something");
+
+        // the same analysis on one instance alone
+        c.destroy();
+        c.waitFor();
+        String alone = startJob(policy, draft, population);
+        JsonPath single = waitUntilDone(policy, alone);
+        assertEquals(single.getMap("byRegion"), together.getMap("byRegion"));
+        assertEquals(single.getList("services"), together.getList("services"));
+        assertEquals(single.getMap("riskLevelTransitions"), together.getMap("riskLevelTransitions"));
+        assertEquals(single.getMap("casePathTransitions"), together.getMap("casePathTransitions"));
+        assertEquals(single.getLong("monthlyCashChangeUzs"), together.getLong("monthlyCashChangeUzs"));
+        assertEquals(single.getInt("affectedHouseholds"), together.getInt("affectedHouseholds"));
+        String spreadCsv = given().port(portA).auth().oauth2(policy).get("/api/v1/impact-jobs/" + spread + "/households.csv").then().statusCode(200).extract().asString();
+        String aloneCsv = given().port(portA).auth().oauth2(policy).get("/api/v1/impact-jobs/" + alone + "/households.csv").then().statusCode(200).extract().asString();
+        assertEquals(aloneCsv, spreadCsv, "the same households, in the same order");
+    }
+}
