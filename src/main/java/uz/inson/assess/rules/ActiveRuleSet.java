@@ -1,7 +1,6 @@
 package uz.inson.assess.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
@@ -73,11 +72,10 @@ public class ActiveRuleSet {
     private final Duration startupWait;
     private final Clock clock;
 
-    ActiveRuleSet(RuleSetCompiler compiler, Clock clock,
-                  @ConfigProperty(name = "inson.rule-set.startup-wait", defaultValue = "30s") Duration startupWait) {
+    ActiveRuleSet(RuleSetCompiler compiler, Clock clock, RuleSetConfig config) {
         this.compiler = compiler;
         this.clock = clock;
-        this.startupWait = startupWait;
+        this.startupWait = config.startupWait();
     }
 
     /**

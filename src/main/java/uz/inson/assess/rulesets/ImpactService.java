@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import uz.inson.assess.assessment.AssessmentEngine;
 import uz.inson.assess.assessment.AssessmentRequest;
@@ -61,16 +62,16 @@ public class ImpactService {
             + "/" + UUID.randomUUID().toString().substring(0, 8);
     /** Households of a chunk compared at once; the rest of the machine keeps serving assessments. */
     private final ForkJoinPool parallel;
+    private volatile boolean stopping;
+    private volatile String lastProblem;
 
-    ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock,
-                  @ConfigProperty(name = "inson.impact.parallelism") Optional<Integer> parallelism,
-                  @ConfigProperty(name = "inson.impact.lease", defaultValue = "60s") Duration lease) {
+    ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock, ImpactConfig config) {
         this.active = active;
         this.clock = clock;
         this.engine = engine;
         this.json = json;
-        this.lease = lease;
-        this.parallel = new ForkJoinPool(parallelism.filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+        this.lease = config.lease();
+        this.parallel = new ForkJoinPool(config.parallelism().filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
     }
 
     @PreDestroy
@@ -160,12 +161,25 @@ public class ImpactService {
     }
 
     /** Claims and runs chunks until none is left to claim; on every instance, every second or so. */
-    @Scheduled(every = "${inson.impact.poll-every:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${inson.impact.poll-every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        Optional<Claimed> claimed;
-        while (!parallel.isShutdown() && (claimed = claim()).isPresent()) {
-            run(claimed.get());
+        try {
+            Optional<Claimed> claimed;
+            while (!stopping && (claimed = claim()).isPresent()) {
+                run(claimed.get());
+            }
+            lastProblem = null;
+        } catch (RuntimeException e) {
+            // the database away: say so once, not every second; the chunks wait in the database
+            if (!stopping && !String.valueOf(e.getMessage()).equals(lastProblem)) {
+                LOG.warnf("Impact chunks cannot be claimed now: %s", e.getMessage());
+            }
+            lastProblem = String.valueOf(e.getMessage());
         }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     private record Claimed(UUID jobId, int chunk, UUID ruleSetId, UUID againstId, String population) {
@@ -208,7 +222,7 @@ public class ImpactService {
             return;
         } catch (ExecutionException | IOException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            if (parallel.isShutdown()) {
+            if (stopping) {
                 return;
             }
             LOG.errorf("Impact job %s failed on chunk %d: %s", chunk.jobId(), chunk.chunk(), cause.getMessage());

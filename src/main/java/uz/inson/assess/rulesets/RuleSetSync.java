@@ -7,7 +7,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uz.inson.assess.rules.BundleConfig;
+import uz.inson.assess.rules.RuleSetConfig;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -51,16 +52,14 @@ public class RuleSetSync {
     private volatile boolean running = true;
 
     RuleSetSync(ActiveRuleSet active, RuleSetMetrics metrics, RuleSetService service, AgroalDataSource dataSource,
-                @ConfigProperty(name = "inson.bundle.directory") Path bundleDirectory,
-                @ConfigProperty(name = "inson.rule-set.poll-every", defaultValue = "2s") Duration pollEvery,
-                @ConfigProperty(name = "inson.bundle.packaged", defaultValue = "true") boolean usePackaged) {
+                RuleSetConfig config, BundleConfig bundle) {
         this.active = active;
         this.metrics = metrics;
         this.service = service;
         this.dataSource = dataSource;
-        this.bundleDirectory = bundleDirectory;
-        this.pollEvery = pollEvery;
-        this.usePackaged = usePackaged;
+        this.bundleDirectory = bundle.directory();
+        this.pollEvery = config.pollEvery();
+        this.usePackaged = bundle.packaged();
     }
 
     /**

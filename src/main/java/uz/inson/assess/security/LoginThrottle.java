@@ -7,7 +7,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uz.inson.assess.common.TooManyRequestsException;
 
 import java.time.Duration;
@@ -22,10 +21,9 @@ public class LoginThrottle {
     private final int failuresPerUser;
     private final int attemptsPerAddress;
 
-    LoginThrottle(@ConfigProperty(name = "inson.auth.login.failures-per-user-per-15-minutes", defaultValue = "5") int failuresPerUser,
-                  @ConfigProperty(name = "inson.auth.login.attempts-per-address-per-minute", defaultValue = "30") int attemptsPerAddress) {
-        this.failuresPerUser = failuresPerUser;
-        this.attemptsPerAddress = attemptsPerAddress;
+    LoginThrottle(AuthConfig config) {
+        this.failuresPerUser = config.failuresPerUser();
+        this.attemptsPerAddress = config.attemptsPerAddress();
     }
 
     /** Counts an attempt from this address; refuses when the user name has failed too often or the address tries too fast. */

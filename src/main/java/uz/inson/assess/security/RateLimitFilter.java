@@ -10,7 +10,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import uz.inson.assess.common.ProblemMappers;
 import uz.inson.assess.common.TooManyRequestsException;
@@ -28,11 +27,10 @@ public class RateLimitFilter {
     private final int perAnonymousAddress;
 
     RateLimitFilter(CurrentIdentityAssociation identities,
-                    @ConfigProperty(name = "inson.rate-limit.requests-per-minute", defaultValue = "600") int perCaller,
-                    @ConfigProperty(name = "inson.rate-limit.anonymous-requests-per-minute", defaultValue = "60") int perAnonymousAddress) {
+                    RateLimitConfig config) {
         this.identities = identities;
-        this.perCaller = perCaller;
-        this.perAnonymousAddress = perAnonymousAddress;
+        this.perCaller = config.requestsPerMinute();
+        this.perAnonymousAddress = config.anonymousRequestsPerMinute();
     }
 
     @ServerRequestFilter
