@@ -1,0 +1,261 @@
+package uz.inson.assess.batch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import uz.inson.assess.assessment.AssessmentResult;
+import uz.inson.assess.assessment.AssessmentService;
+import uz.inson.assess.assessment.Decision;
+import uz.inson.assess.audit.AuditTrail;
+import uz.inson.assess.common.Language;
+import uz.inson.assess.common.Problem;
+import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.common.ProblemMappers;
+import uz.inson.assess.common.Violation;
+import uz.inson.assess.security.Caller;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Assesses an NDJSON stream of households line by line and writes one answer line per input line as it goes, in
+ * input order, a chunk at a time: memory holds one chunk whatever the size of the batch. Each line takes the path of
+ * a single assessment (checks, territory, engine, words, storage); a bad line becomes a problem line and the batch
+ * goes on. A stored chunk is one transaction with one audit entry, so no answer is acknowledged without its entry.
+ */
+@ApplicationScoped
+public class BatchAssessor {
+    private static final Logger LOG = Logger.getLogger(BatchAssessor.class);
+    /** Lines per transaction and audit entry: large enough to make storage cheap, small enough to hold in memory. */
+    static final int CHUNK = 200;
+    static final String ACTION = "POST /api/v1/assessments/batch";
+
+    /** What the caller asked of the whole batch. */
+    public record Options(boolean persist, Detail detail, Language language) {
+    }
+
+    public enum Detail {
+        /** Service codes, package, risk level and case path: no sentences are built unless the line is stored. */
+        DECISION,
+        /** The same answer as a single assessment. */
+        FULL
+    }
+
+    private final AssessmentService assessments;
+    private final AuditTrail trail;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final ObjectReader lines;
+    private final Clock clock;
+    private final int maxLineBytes;
+
+    BatchAssessor(AssessmentService assessments, AuditTrail trail, Validator validator, ObjectMapper json, Clock clock,
+                  @ConfigProperty(name = "inson.http.max-body-size") MemorySize maxLine) {
+        this.assessments = assessments;
+        this.trail = trail;
+        this.validator = validator;
+        this.json = json;
+        this.lines = json.readerFor(BatchLine.class);
+        this.clock = clock;
+        // a line is one assessment: it may be as large as the body of a single one
+        this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxLine.asLongValue());
+    }
+
+    /** Reads the batch from {@code in} and writes its answers to {@code out}; the audit entries name {@code clientAddress}. */
+    public void run(InputStream in, OutputStream out, Options options, Caller caller, String clientAddress) throws IOException {
+        UUID batch = UUID.randomUUID();
+        NdjsonLines reader = new NdjsonLines(in, maxLineBytes);
+        List<Item> chunk = new ArrayList<>(CHUNK);
+        NdjsonLines.Line line;
+        while ((line = reader.next()) != null) {
+            chunk.add(parse(line));
+            if (chunk.size() == CHUNK) {
+                write(out, answer(chunk, options, caller, batch, clientAddress));
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            write(out, answer(chunk, options, caller, batch, clientAddress));
+        }
+    }
+
+    /** A line read: its request, or why it could not be read. */
+    private record Item(int line, String id, String key, BatchLine request, Problem problem) {
+    }
+
+    private Item parse(NdjsonLines.Line line) {
+        if (line.tooLong()) {
+            return new Item(line.number(), null, null, null, ProblemMappers.of(invalidLine("is longer than " + maxLineBytes + " bytes")).orElseThrow());
+        }
+        BatchLine request;
+        try {
+            request = lines.readValue(line.bytes(), 0, line.length());
+        } catch (IOException e) {
+            return new Item(line.number(), null, null, null, problem(e));
+        }
+        if (request == null) {
+            return new Item(line.number(), null, null, null, ProblemMappers.of(invalidLine("must be a JSON object")).orElseThrow());
+        }
+        Set<ConstraintViolation<BatchLine>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return new Item(line.number(), request.id(), null, null, ProblemMappers.details(violations));
+        }
+        return new Item(line.number(), request.id(), request.idempotencyKey(), request, null);
+    }
+
+    private static ProblemException invalidLine(String message) {
+        return new ProblemException(400, "invalid-input", "The line " + message, List.of(new Violation("line", message)));
+    }
+
+    /** Answers a chunk; a chunk whose storage lost a race for an idempotency key is answered again (then the key is found). */
+    private List<BatchAnswer> answer(List<Item> chunk, Options options, Caller caller, UUID batch, String clientAddress) {
+        try {
+            return attempt(chunk, options, caller, batch, clientAddress);
+        } catch (StorageFailed first) {
+            try {
+                return attempt(chunk, options, caller, batch, clientAddress);
+            } catch (StorageFailed second) {
+                Problem problem = problem(second.getCause());
+                return chunk.stream().map(item -> BatchAnswer.problem(item.line(), item.id(), item.problem() != null ? item.problem() : problem)).toList();
+            }
+        }
+    }
+
+    /** What became of one line in one attempt. */
+    private static final class Outcome {
+        AssessmentService.Answered answered;
+        AssessmentResult earlier;
+        Decision decision;
+        Problem problem;
+    }
+
+    private List<BatchAnswer> attempt(List<Item> chunk, Options options, Caller caller, UUID batch, String clientAddress) {
+        Map<String, AssessmentResult> stored = options.persist()
+                ? assessments.storedUnder(caller, chunk.stream().filter(i -> i.key() != null).map(Item::key).distinct().toList())
+                : Map.of();
+        Map<String, Outcome> byKey = new HashMap<>();
+        List<Outcome> outcomes = new ArrayList<>(chunk.size());
+        List<AssessmentService.Answered> toStore = new ArrayList<>();
+        Map<AssessmentService.Answered, String> keys = new IdentityHashMap<>();
+        for (Item item : chunk) {
+            Outcome outcome = item.key() != null && options.persist() ? byKey.get(item.key()) : null;
+            if (outcome != null) {
+                // the same key twice in one chunk: the second gets what the first got
+                outcomes.add(outcome.answered != null ? earlier(outcome.answered.result()) : outcome);
+                continue;
+            }
+            outcome = new Outcome();
+            outcomes.add(outcome);
+            if (item.problem() != null) {
+                outcome.problem = item.problem();
+                continue;
+            }
+            if (item.key() != null && stored.containsKey(item.key())) {
+                outcome.earlier = stored.get(item.key());
+                continue;
+            }
+            try {
+                AssessmentService.Decided decided = assessments.decide(item.request().request(), caller);
+                if (options.persist() || options.detail() == Detail.FULL) {
+                    outcome.answered = assessments.answer(decided, options.language(), false, false);
+                } else {
+                    outcome.decision = decided.decision();
+                }
+            } catch (RuntimeException e) {
+                outcome.problem = problem(e);
+            }
+            if (outcome.answered != null && options.persist()) {
+                toStore.add(outcome.answered);
+                if (item.key() != null) {
+                    keys.put(outcome.answered, item.key());
+                    byKey.put(item.key(), outcome);
+                }
+            }
+        }
+        if (!toStore.isEmpty()) {
+            store(toStore, keys, chunk, caller, batch, clientAddress);
+        }
+        List<BatchAnswer> answers = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            answers.add(answerLine(chunk.get(i), outcomes.get(i), options, caller));
+        }
+        return answers;
+    }
+
+    private static Outcome earlier(AssessmentResult result) {
+        Outcome outcome = new Outcome();
+        outcome.earlier = result;
+        return outcome;
+    }
+
+    /** The chunk's new assessments and its audit entry, in one transaction: all of them or none. */
+    private void store(List<AssessmentService.Answered> toStore, Map<AssessmentService.Answered, String> keys, List<Item> chunk, Caller caller,
+                       UUID batch, String clientAddress) {
+        String lines = "batch " + batch + " lines " + chunk.get(0).line() + "-" + chunk.get(chunk.size() - 1).line() + ": " + toStore.size() + " stored";
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                toStore.forEach(answered -> assessments.store(answered, caller, batch, keys.get(answered)));
+                trail.recordWithin(new AuditTrail.Event(OffsetDateTime.now(clock), caller.name(), String.join(",", new TreeSet<>(caller.roles())),
+                        ACTION, lines, 201, clientAddress));
+            });
+        } catch (RuntimeException e) {
+            throw new StorageFailed(e);
+        }
+    }
+
+    private BatchAnswer answerLine(Item item, Outcome outcome, Options options, Caller caller) {
+        if (outcome.problem != null) {
+            return BatchAnswer.problem(item.line(), item.id(), outcome.problem);
+        }
+        if (outcome.decision != null) {
+            return BatchAnswer.result(item.line(), item.id(), BatchDecision.of(outcome.decision), false);
+        }
+        AssessmentResult result = outcome.earlier != null ? outcome.earlier : outcome.answered.result();
+        if (!options.persist()) {
+            result = result.identified(null, result.assessedAt()); // a dry run has no stored assessment to point at
+        }
+        Object shown = options.detail() == Detail.FULL ? AssessmentService.shownTo(caller, result) : BatchDecision.of(result);
+        return BatchAnswer.result(item.line(), item.id(), shown, outcome.earlier != null);
+    }
+
+    /** The problem details a single assessment would have answered for this error; an unexpected one is logged, not told. */
+    private static Problem problem(Throwable e) {
+        return ProblemMappers.of(e).orElseGet(() -> {
+            String incident = UUID.randomUUID().toString();
+            LOG.errorf(e, "Unexpected error in a batch line, incident %s", incident);
+            return Problem.of(500, "internal-error", "Internal error", "An unexpected error occurred; incident " + incident, List.of());
+        });
+    }
+
+    private void write(OutputStream out, List<BatchAnswer> answers) throws IOException {
+        for (BatchAnswer answer : answers) {
+            out.write(json.writeValueAsBytes(answer));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    /** Storing a chunk failed (a lost race for an idempotency key, or the database): the chunk is answered again once. */
+    private static final class StorageFailed extends RuntimeException {
+        StorageFailed(RuntimeException cause) {
+            super(cause);
+        }
+    }
+}
