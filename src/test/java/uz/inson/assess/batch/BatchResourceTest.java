@@ -214,6 +214,15 @@ class BatchResourceTest {
     }
 
     @Test
+    void theLargeBodyLimitIsTheBatchsAloneAlsoForABodyWithoutALength() {
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(twoMegabytes, (byte) ' ');
+        int status = Auth.as("integration").contentType(ContentType.JSON).body(new java.io.ByteArrayInputStream(twoMegabytes))
+                .post("/api/v1/assessments").statusCode();
+        assertEquals(413, status, "a chunked body to a single assessment stops at its 1 MB limit");
+    }
+
+    @Test
     void wrongOptionsAreRefusedBeforeAnythingIsRead() {
         Auth.as("integration").contentType("application/x-ndjson").body(new byte[] {'{', '}'}).post(BATCH + "?persist=yes")
                 .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", org.hamcrest.Matchers.is("persist"));
