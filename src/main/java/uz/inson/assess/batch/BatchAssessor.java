@@ -2,6 +2,8 @@ package uz.inson.assess.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +29,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,8 +66,10 @@ public class BatchAssessor {
     private final ObjectReader lines;
     private final Clock clock;
     private final int maxLineBytes;
+    private final Counter results;
+    private final Counter problems;
 
-    BatchAssessor(AssessmentService assessments, AuditTrail trail, Validator validator, ObjectMapper json, Clock clock,
+    BatchAssessor(AssessmentService assessments, AuditTrail trail, Validator validator, ObjectMapper json, Clock clock, MeterRegistry registry,
                   @ConfigProperty(name = "inson.http.max-body-size") MemorySize maxLine) {
         this.assessments = assessments;
         this.trail = trail;
@@ -76,6 +79,8 @@ public class BatchAssessor {
         this.clock = clock;
         // a line is one assessment: it may be as large as the body of a single one
         this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxLine.asLongValue());
+        this.results = Counter.builder("inson.batch.lines").tag("outcome", "result").description("Batch lines answered with a result").register(registry);
+        this.problems = Counter.builder("inson.batch.lines").tag("outcome", "problem").description("Batch lines answered with a problem").register(registry);
     }
 
     /** Reads the batch from {@code in} and writes its answers to {@code out}; the audit entries name {@code clientAddress}. */
@@ -108,7 +113,7 @@ public class BatchAssessor {
         try {
             request = lines.readValue(line.bytes(), 0, line.length());
         } catch (IOException e) {
-            return new Item(line.number(), null, null, null, problem(e));
+            return new Item(line.number(), null, null, null, onLine(problem(e)));
         }
         if (request == null) {
             return new Item(line.number(), null, null, null, ProblemMappers.of(invalidLine("must be a JSON object")).orElseThrow());
@@ -118,6 +123,13 @@ public class BatchAssessor {
             return new Item(line.number(), request.id(), null, null, ProblemMappers.details(violations));
         }
         return new Item(line.number(), request.id(), request.idempotencyKey(), request, null);
+    }
+
+    /** A line that cannot be read names the line, not the body: in a batch each line is a body of its own. */
+    private static Problem onLine(Problem problem) {
+        List<Violation> violations = problem.violations().stream()
+                .map(v -> v.field().equals("body") ? new Violation("line", v.message()) : v).toList();
+        return Problem.of(problem.status(), problem.code(), problem.title(), problem.detail().replaceFirst("^body ", "line "), violations);
     }
 
     private static ProblemException invalidLine(String message) {
@@ -152,8 +164,7 @@ public class BatchAssessor {
                 : Map.of();
         Map<String, Outcome> byKey = new HashMap<>();
         List<Outcome> outcomes = new ArrayList<>(chunk.size());
-        List<AssessmentService.Answered> toStore = new ArrayList<>();
-        Map<AssessmentService.Answered, String> keys = new IdentityHashMap<>();
+        List<Pending> toStore = new ArrayList<>();
         for (Item item : chunk) {
             Outcome outcome = item.key() != null && options.persist() ? byKey.get(item.key()) : null;
             if (outcome != null) {
@@ -182,15 +193,14 @@ public class BatchAssessor {
                 outcome.problem = problem(e);
             }
             if (outcome.answered != null && options.persist()) {
-                toStore.add(outcome.answered);
+                toStore.add(new Pending(outcome.answered, item.key()));
                 if (item.key() != null) {
-                    keys.put(outcome.answered, item.key());
                     byKey.put(item.key(), outcome);
                 }
             }
         }
         if (!toStore.isEmpty()) {
-            store(toStore, keys, chunk, caller, batch, clientAddress);
+            store(toStore, chunk, caller, batch, clientAddress);
         }
         List<BatchAnswer> answers = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
@@ -205,13 +215,16 @@ public class BatchAssessor {
         return outcome;
     }
 
+    /** A new assessment of the chunk, with the idempotency key of its line. */
+    private record Pending(AssessmentService.Answered answered, String key) {
+    }
+
     /** The chunk's new assessments and its audit entry, in one transaction: all of them or none. */
-    private void store(List<AssessmentService.Answered> toStore, Map<AssessmentService.Answered, String> keys, List<Item> chunk, Caller caller,
-                       UUID batch, String clientAddress) {
+    private void store(List<Pending> toStore, List<Item> chunk, Caller caller, UUID batch, String clientAddress) {
         String lines = "batch " + batch + " lines " + chunk.get(0).line() + "-" + chunk.get(chunk.size() - 1).line() + ": " + toStore.size() + " stored";
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                toStore.forEach(answered -> assessments.store(answered, caller, batch, keys.get(answered)));
+                toStore.forEach(pending -> assessments.store(pending.answered(), caller, batch, pending.key()));
                 trail.recordWithin(new AuditTrail.Event(OffsetDateTime.now(clock), caller.name(), String.join(",", new TreeSet<>(caller.roles())),
                         ACTION, lines, 201, clientAddress));
             });
@@ -248,6 +261,7 @@ public class BatchAssessor {
         for (BatchAnswer answer : answers) {
             out.write(json.writeValueAsBytes(answer));
             out.write('\n');
+            (answer.problem() == null ? results : problems).increment();
         }
         out.flush();
     }

@@ -98,7 +98,7 @@ class BatchResourceTest {
     void aBadLineInTheMiddleIsAProblemLineNamingItsFieldAndTheRestAreDecided() throws Exception {
         String good = line(Households.WELL_OFF_FAMILY, null, null, null);
         List<String> lines = List.of(good,
-                "{\"household\": {\"region\": ",
+                "this is not JSON",
                 good,
                 good.replace("\"sex\":\"M\"", "\"sex\":\"X\""),
                 good.replace("\"birthDate\":\"2013-01-15\"", "\"birthDate\":\"2099-01-15\""),
@@ -110,11 +110,14 @@ class BatchResourceTest {
         assertEquals(List.of(1, 2, 3, 4, 5, 7, 8), answers.stream().map(a -> a.get("line").asInt()).toList());
         assertNotNull(answers.get(0).get("result"));
         assertEquals(400, answers.get(1).at("/problem/status").asInt());
+        assertEquals("line", answers.get(1).at("/problem/violations/0/field").asText(), "unreadable JSON names the line");
         assertNotNull(answers.get(2).get("result"));
         assertEquals("household.members[0].sex", answers.get(3).at("/problem/violations/0/field").asText(), answers.get(3).toString());
         assertEquals("household.members[2].birthDate", answers.get(4).at("/problem/violations/0/field").asText(), answers.get(4).toString());
         assertEquals("household.monthlyIncome.wages", answers.get(5).at("/problem/violations/0/field").asText(), answers.get(5).toString());
         assertNotNull(answers.get(6).get("result"));
+        RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("inson_batch_lines_total{outcome=\"problem\""));
     }
 
     @Test
