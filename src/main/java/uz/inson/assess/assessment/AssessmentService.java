@@ -116,15 +116,19 @@ public class AssessmentService {
         entity.persist();
     }
 
-    /** The answers this caller already stored under any of these idempotency keys, by key. */
+    /** An assessment stored under an idempotency key: the request as stored (asOf filled in) and its answer. */
+    public record Stored(AssessmentRequest request, AssessmentResult result) {
+    }
+
+    /** What this caller already stored under any of these idempotency keys, by key. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, AssessmentResult> storedUnder(Caller caller, Collection<String> idempotencyKeys) {
+    public Map<String, Stored> storedUnder(Caller caller, Collection<String> idempotencyKeys) {
         if (idempotencyKeys.isEmpty()) {
             return Map.of();
         }
-        Map<String, AssessmentResult> stored = new HashMap<>();
+        Map<String, Stored> stored = new HashMap<>();
         AssessmentEntity.<AssessmentEntity>find("assessedBy = ?1 and idempotencyKey in ?2", caller.name(), idempotencyKeys)
-                .stream().forEach(e -> stored.put(e.idempotencyKey, read(e.result)));
+                .stream().forEach(e -> stored.put(e.idempotencyKey, new Stored(readRequest(e.request), read(e.result))));
         return stored;
     }
 

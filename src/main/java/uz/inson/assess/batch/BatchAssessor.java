@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.assessment.AssessmentResult;
 import uz.inson.assess.assessment.AssessmentService;
 import uz.inson.assess.assessment.Decision;
@@ -159,27 +160,33 @@ public class BatchAssessor {
     }
 
     private List<BatchAnswer> attempt(List<Item> chunk, Options options, Caller caller, UUID batch, String clientAddress) {
-        Map<String, AssessmentResult> stored = options.persist()
+        Map<String, AssessmentService.Stored> stored = options.persist()
                 ? assessments.storedUnder(caller, chunk.stream().filter(i -> i.key() != null).map(Item::key).distinct().toList())
                 : Map.of();
         Map<String, Outcome> byKey = new HashMap<>();
         List<Outcome> outcomes = new ArrayList<>(chunk.size());
         List<Pending> toStore = new ArrayList<>();
         for (Item item : chunk) {
-            Outcome outcome = item.key() != null && options.persist() ? byKey.get(item.key()) : null;
-            if (outcome != null) {
+            Outcome first = item.key() != null && options.persist() ? byKey.get(item.key()) : null;
+            if (first != null) {
                 // the same key twice in one chunk: the second gets what the first got
-                outcomes.add(outcome.answered != null ? earlier(outcome.answered.result()) : outcome);
+                outcomes.add(sameRequest(item.request(), first.answered.decided().request())
+                        ? earlier(first.answered.result()) : reused(item.key()));
                 continue;
             }
-            outcome = new Outcome();
+            Outcome outcome = new Outcome();
             outcomes.add(outcome);
             if (item.problem() != null) {
                 outcome.problem = item.problem();
                 continue;
             }
             if (item.key() != null && stored.containsKey(item.key())) {
-                outcome.earlier = stored.get(item.key());
+                AssessmentService.Stored earlier = stored.get(item.key());
+                if (sameRequest(item.request(), earlier.request())) {
+                    outcome.earlier = earlier.result();
+                } else {
+                    outcome.problem = reused(item.key()).problem;
+                }
                 continue;
             }
             try {
@@ -207,6 +214,20 @@ public class BatchAssessor {
             answers.add(answerLine(chunk.get(i), outcomes.get(i), options, caller));
         }
         return answers;
+    }
+
+    /** A retry is the same household (and the same case date, when the line names one) as the line stored under its key. */
+    private static boolean sameRequest(BatchLine line, AssessmentRequest stored) {
+        return line.household().equals(stored.household()) && (line.asOf() == null || line.asOf().equals(stored.asOf()));
+    }
+
+    /** A key already used for another household: answering the stored result would answer the wrong household. */
+    private static Outcome reused(String key) {
+        Outcome outcome = new Outcome();
+        outcome.problem = ProblemMappers.of(new ProblemException(422, "idempotency-key-reused", "The idempotency key '" + key
+                + "' was used before for another household or case date; nothing was assessed",
+                List.of(new Violation("idempotencyKey", "was used before for another request")))).orElseThrow();
+        return outcome;
     }
 
     private static Outcome earlier(AssessmentResult result) {

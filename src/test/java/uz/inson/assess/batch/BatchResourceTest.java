@@ -165,6 +165,10 @@ class BatchResourceTest {
         assertTrue(retried.get(0).get("alreadyStored").asBoolean());
         assertTrue(retried.get(0).at("/result/casePath/reason").isTextual(), "detail=full answers the stored answer in full");
         assertEquals(1, stored(externalId));
+        JsonNode reused = send(Auth.as("integration"), "", List.of(line(Households.JUST_ABOVE_THE_MINIMUM, "c", key, externalId))).get(0);
+        assertEquals(422, reused.at("/problem/status").asInt(), "a key used for another household answers nothing stored for that one");
+        assertEquals("idempotencyKey", reused.at("/problem/violations/0/field").asText());
+        assertEquals(1, stored(externalId));
         // the key is the caller's own: another caller's same key is another line
         send(Auth.withRoles("other-integration", "integration-client"), "", lines.subList(0, 1));
         assertEquals(2, stored(externalId));
