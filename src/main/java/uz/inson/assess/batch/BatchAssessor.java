@@ -160,9 +160,7 @@ public class BatchAssessor {
     }
 
     private List<BatchAnswer> attempt(List<Item> chunk, Options options, Caller caller, UUID batch, String clientAddress) {
-        Map<String, AssessmentService.Stored> stored = options.persist()
-                ? assessments.storedUnder(caller, chunk.stream().filter(i -> i.key() != null).map(Item::key).distinct().toList())
-                : Map.of();
+        Map<String, AssessmentService.Stored> stored = options.persist() ? storedUnder(chunk, caller) : Map.of();
         Map<String, Outcome> byKey = new HashMap<>();
         List<Outcome> outcomes = new ArrayList<>(chunk.size());
         List<Pending> toStore = new ArrayList<>();
@@ -214,6 +212,14 @@ public class BatchAssessor {
             answers.add(answerLine(chunk.get(i), outcomes.get(i), options, caller));
         }
         return answers;
+    }
+
+    private Map<String, AssessmentService.Stored> storedUnder(List<Item> chunk, Caller caller) {
+        try {
+            return assessments.storedUnder(caller, chunk.stream().filter(i -> i.key() != null).map(Item::key).distinct().toList());
+        } catch (RuntimeException e) {
+            throw new StorageFailed(e);
+        }
     }
 
     /** A retry is the same household (and the same case date, when the line names one) as the line stored under its key. */
@@ -287,7 +293,7 @@ public class BatchAssessor {
         out.flush();
     }
 
-    /** Storing a chunk failed (a lost race for an idempotency key, or the database): the chunk is answered again once. */
+    /** Storing a chunk, or looking up its keys, failed (a lost race for a key, or the database): the chunk is answered again once. */
     private static final class StorageFailed extends RuntimeException {
         StorageFailed(RuntimeException cause) {
             super(cause);
