@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.assessment.AssessmentResult;
@@ -32,9 +33,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Assesses an NDJSON stream of households line by line and writes one answer line per input line as it goes, in
@@ -69,9 +72,12 @@ public class BatchAssessor {
     private final int maxLineBytes;
     private final Counter results;
     private final Counter problems;
+    private final ManagedExecutor executor;
+    private final int parallelism;
 
     BatchAssessor(AssessmentService assessments, AuditTrail trail, Validator validator, ObjectMapper json, Clock clock, MeterRegistry registry,
-                  @ConfigProperty(name = "inson.http.max-body-size") MemorySize maxLine) {
+                  ManagedExecutor executor, @ConfigProperty(name = "inson.http.max-body-size") MemorySize maxLine,
+                  @ConfigProperty(name = "inson.batch.parallelism") Optional<Integer> parallelism) {
         this.assessments = assessments;
         this.trail = trail;
         this.validator = validator;
@@ -80,6 +86,9 @@ public class BatchAssessor {
         this.clock = clock;
         // a line is one assessment: it may be as large as the body of a single one
         this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxLine.asLongValue());
+        this.executor = executor;
+        // as impact analysis: half the cores by default, so the rest of the machine keeps serving case workers
+        this.parallelism = parallelism.filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         this.results = Counter.builder("inson.batch.lines").tag("outcome", "result").description("Batch lines answered with a result").register(registry);
         this.problems = Counter.builder("inson.batch.lines").tag("outcome", "problem").description("Batch lines answered with a problem").register(registry);
     }
@@ -161,34 +170,72 @@ public class BatchAssessor {
 
     private List<BatchAnswer> attempt(List<Item> chunk, Options options, Caller caller, UUID batch, String clientAddress) {
         Map<String, AssessmentService.Stored> stored = options.persist() ? storedUnder(chunk, caller) : Map.of();
-        Map<String, Outcome> byKey = new HashMap<>();
-        List<Outcome> outcomes = new ArrayList<>(chunk.size());
-        List<Pending> toStore = new ArrayList<>();
-        for (Item item : chunk) {
-            Outcome first = item.key() != null && options.persist() ? byKey.get(item.key()) : null;
-            if (first != null) {
-                // the same key twice in one chunk: the second gets what the first got
-                outcomes.add(sameRequest(item.request(), first.answered.decided().request())
-                        ? earlier(first.answered.result()) : reused(item.key()));
-                continue;
-            }
-            Outcome outcome = new Outcome();
-            outcomes.add(outcome);
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        Outcome[] outcomes = new Outcome[chunk.size()];
+        int[] sameKeyAs = new int[chunk.size()];
+        List<Integer> toDecide = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            Item item = chunk.get(i);
+            Outcome outcome = outcomes[i] = new Outcome();
+            sameKeyAs[i] = -1;
+            String key = options.persist() ? item.key() : null;
             if (item.problem() != null) {
                 outcome.problem = item.problem();
-                continue;
-            }
-            if (item.key() != null && stored.containsKey(item.key())) {
-                AssessmentService.Stored earlier = stored.get(item.key());
-                if (sameRequest(item.request(), earlier.request())) {
-                    outcome.earlier = earlier.result();
-                } else {
-                    outcome.problem = reused(item.key()).problem;
+            } else if (key != null && stored.containsKey(key)) {
+                AssessmentService.Stored earlier = stored.get(key);
+                outcomes[i] = sameRequest(item.request(), earlier.request()) ? earlier(earlier.result()) : reused(key);
+            } else if (key != null && firstWithKey.containsKey(key)) {
+                sameKeyAs[i] = firstWithKey.get(key);
+            } else {
+                if (key != null) {
+                    firstWithKey.put(key, i);
                 }
-                continue;
+                toDecide.add(i);
             }
+        }
+        decideAll(toDecide, chunk, outcomes, options, caller);
+        List<Pending> toStore = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (sameKeyAs[i] >= 0) {
+                // the same key twice in one chunk: the second gets what the first got
+                Outcome first = outcomes[sameKeyAs[i]];
+                outcomes[i] = !sameRequest(chunk.get(i).request(), chunk.get(sameKeyAs[i]).request().request()) ? reused(chunk.get(i).key())
+                        : first.answered != null ? earlier(first.answered.result()) : first;
+            } else if (outcomes[i].answered != null && options.persist()) {
+                toStore.add(new Pending(outcomes[i].answered, chunk.get(i).key()));
+            }
+        }
+        if (!toStore.isEmpty()) {
+            store(toStore, chunk, caller, batch, clientAddress);
+        }
+        List<BatchAnswer> answers = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            answers.add(answerLine(chunk.get(i), outcomes[i], options, caller));
+        }
+        return answers;
+    }
+
+    /**
+     * Decides these lines of the chunk in {@code parallelism} slices, this thread taking the first: each decision is a
+     * stateless session of its own, so lines do not wait for each other. The answers keep the input order.
+     */
+    private void decideAll(List<Integer> lines, List<Item> chunk, Outcome[] outcomes, Options options, Caller caller) {
+        int slices = Math.max(1, Math.min(parallelism, lines.size()));
+        CompletableFuture<?>[] others = new CompletableFuture<?>[slices - 1];
+        for (int s = 1; s < slices; s++) {
+            int slice = s;
+            others[s - 1] = executor.runAsync(() -> decideSlice(slice, slices, lines, chunk, outcomes, options, caller));
+        }
+        decideSlice(0, slices, lines, chunk, outcomes, options, caller);
+        CompletableFuture.allOf(others).join();
+    }
+
+    private void decideSlice(int slice, int slices, List<Integer> lines, List<Item> chunk, Outcome[] outcomes, Options options, Caller caller) {
+        for (int j = slice; j < lines.size(); j += slices) {
+            int i = lines.get(j);
+            Outcome outcome = outcomes[i];
             try {
-                AssessmentService.Decided decided = assessments.decide(item.request().request(), caller);
+                AssessmentService.Decided decided = assessments.decide(chunk.get(i).request().request(), caller);
                 if (options.persist() || options.detail() == Detail.FULL) {
                     outcome.answered = assessments.answer(decided, options.language(), false, false);
                 } else {
@@ -197,21 +244,7 @@ public class BatchAssessor {
             } catch (RuntimeException e) {
                 outcome.problem = problem(e);
             }
-            if (outcome.answered != null && options.persist()) {
-                toStore.add(new Pending(outcome.answered, item.key()));
-                if (item.key() != null) {
-                    byKey.put(item.key(), outcome);
-                }
-            }
         }
-        if (!toStore.isEmpty()) {
-            store(toStore, chunk, caller, batch, clientAddress);
-        }
-        List<BatchAnswer> answers = new ArrayList<>(chunk.size());
-        for (int i = 0; i < chunk.size(); i++) {
-            answers.add(answerLine(chunk.get(i), outcomes.get(i), options, caller));
-        }
-        return answers;
     }
 
     private Map<String, AssessmentService.Stored> storedUnder(List<Item> chunk, Caller caller) {
