@@ -12,7 +12,6 @@ import uz.inson.assess.audit.AuditedChange;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
-import uz.inson.assess.household.Household;
 import uz.inson.assess.household.HouseholdChecks;
 import uz.inson.assess.household.Region;
 import uz.inson.assess.rules.ActiveRuleSet;
