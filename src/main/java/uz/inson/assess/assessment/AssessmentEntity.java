@@ -40,6 +40,12 @@ public class AssessmentEntity extends PanacheEntityBase {
     public String assessedBy;
     @Column(name = "duration_micros")
     public long durationMicros;
+    /** The batch that stored it, named by the batch's audit entries; null for a single assessment. */
+    @Column(name = "batch_id")
+    public UUID batchId;
+    /** The caller's key for a retried batch line: unique per caller, so a retry stores nothing twice. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
     @ColumnTransformer(write = "?::jsonb")
     public String request;
     @ColumnTransformer(write = "?::jsonb")

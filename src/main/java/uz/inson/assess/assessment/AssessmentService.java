@@ -12,7 +12,6 @@ import uz.inson.assess.audit.AuditedChange;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
-import uz.inson.assess.household.Household;
 import uz.inson.assess.household.HouseholdChecks;
 import uz.inson.assess.household.Region;
 import uz.inson.assess.rules.ActiveRuleSet;
@@ -24,7 +23,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -49,37 +51,89 @@ public class AssessmentService {
     @AuditedChange(status = 201)
     @Timed(value = "inson.assessment", histogram = true, description = "One stored assessment: rules, answer and storage")
     public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
+        Answered answered = answer(decide(request, caller), language, nearMisses, openServices);
+        store(answered, caller, null, null);
+        return answered.result();
+    }
+
+    /** A household checked, allowed and decided on its case date: the path single and batch assessments share. */
+    public record Decided(AssessmentRequest request, Decision decision, long startedNanos) {
+    }
+
+    /** A decision in words under a new id and time, with how long the rules and the words took. */
+    public record Answered(Decided decided, AssessmentResult result, long micros) {
+    }
+
+    /** Checks the household (400), the caller's territory (403) and decides it with the rule set in force on its asOf. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Decided decide(AssessmentRequest request, Caller caller) {
         // Case dates default to "today" where the case workers are.
         LocalDate today = ServiceClock.today(clock);
         LocalDate asOf = request.asOf() == null ? today : request.asOf();
         HouseholdChecks.check(request.household(), asOf, today);
-        Household household = request.household();
-        AssessmentAccess.checkMayAssess(caller, household);
+        AssessmentAccess.checkMayAssess(caller, request.household());
         CompiledRuleSet ruleSet = activeRuleSet.forDate(asOf);
         long started = System.nanoTime();
-        AssessmentResult result = writer.write(engine.decide(ruleSet, household, asOf), language, nearMisses, openServices)
-                .identified(UUID.randomUUID(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
-        long micros = (System.nanoTime() - started) / 1_000;
+        return new Decided(new AssessmentRequest(asOf, request.household()), engine.decide(ruleSet, request.household(), asOf), started);
+    }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Answered answer(Decided decided, Language language, boolean nearMisses, boolean openServices) {
+        AssessmentResult result = writer.write(decided.decision(), language, nearMisses, openServices)
+                .identified(UUID.randomUUID(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        return new Answered(decided, result, (System.nanoTime() - decided.startedNanos()) / 1_000);
+    }
+
+    /**
+     * Stores an answered assessment in the caller's transaction, which also writes the audit entry. A batch line names
+     * its batch and may carry the caller's idempotency key (unique per caller).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(Answered answered, Caller caller, UUID batchId, String idempotencyKey) {
+        AssessmentRequest request = answered.decided().request();
+        CompiledRuleSet ruleSet = answered.decided().decision().ruleSet();
+        AssessmentResult result = answered.result();
         AssessmentEntity entity = new AssessmentEntity();
         entity.id = result.id();
         entity.assessedAt = result.assessedAt();
-        entity.asOf = asOf;
+        entity.asOf = request.asOf();
         entity.externalId = request.household().externalId();
         entity.region = request.household().region().name();
         entity.district = request.household().district();
         entity.ruleSetId = ruleSet.id();
         entity.ruleSetVersion = ruleSet.version();
         entity.ruleSetHash = ruleSet.hash();
-        entity.language = language.name();
+        entity.language = result.language();
         entity.riskLevel = result.riskLevel();
         entity.casePath = result.casePath().code();
-        entity.durationMicros = micros;
+        entity.durationMicros = answered.micros();
         entity.assessedBy = caller.name();
-        entity.request = write(new AssessmentRequest(asOf, request.household()));
+        entity.batchId = batchId;
+        entity.idempotencyKey = idempotencyKey;
+        entity.request = write(request);
         entity.result = write(result);
         entity.persist();
-        return result;
+    }
+
+    /** An assessment stored under an idempotency key: the request as stored (asOf filled in) and its answer. */
+    public record Stored(AssessmentRequest request, AssessmentResult result) {
+    }
+
+    /** What this caller already stored under any of these idempotency keys, by key. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Stored> storedUnder(Caller caller, Collection<String> idempotencyKeys) {
+        if (idempotencyKeys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Stored> stored = new HashMap<>();
+        AssessmentEntity.<AssessmentEntity>find("assessedBy = ?1 and idempotencyKey in ?2", caller.name(), idempotencyKeys)
+                .stream().forEach(e -> stored.put(e.idempotencyKey, new Stored(readRequest(e.request), read(e.result))));
+        return stored;
+    }
+
+    /** The answer as this caller may see it (integrating systems get the decision without the case detail). */
+    public static AssessmentResult shownTo(Caller caller, AssessmentResult result) {
+        return AssessmentAccess.shownTo(caller, result);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

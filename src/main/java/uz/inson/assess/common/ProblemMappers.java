@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,7 @@ public class ProblemMappers {
 
     /** The response for a problem found outside a resource method (e.g. in a filter). */
     public static Response response(ProblemException e) {
-        Response response = respond(Problem.of(e.status(), e.code(), title(e.status()), e.getMessage(), e.violations()));
+        Response response = respond(details(e));
         if (e instanceof RetryLaterException later) {
             response.getHeaders().putSingle("Retry-After", String.valueOf(later.retryAfterSeconds()));
         }
@@ -71,11 +72,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e) {
-        List<Violation> violations = e.getConstraintViolations().stream()
+        return respond(details(e.getConstraintViolations()));
+    }
+
+    /**
+     * The problem details of an error a client can act on — its input, its rights, the database away — as this class
+     * answers them; empty for anything else. For answers that are not a response of their own (a batch line).
+     */
+    public static Optional<Problem> of(Throwable e) {
+        if (e instanceof ProblemException problem) {
+            return Optional.of(details(problem));
+        }
+        if (e instanceof ConstraintViolationException violations) {
+            return Optional.of(details(violations.getConstraintViolations()));
+        }
+        if (e instanceof JsonProcessingException json) {
+            return Optional.of(details(json));
+        }
+        return DatabaseOutage.of(e).map(ProblemMappers::details);
+    }
+
+    private static Problem details(ProblemException e) {
+        return Problem.of(e.status(), e.code(), title(e.status()), e.getMessage(), e.violations());
+    }
+
+    /** Bean Validation's findings, each under the path of its field, in a stable order. */
+    public static Problem details(Set<? extends ConstraintViolation<?>> found) {
+        List<Violation> violations = found.stream()
                 .map(v -> new Violation(fieldPath(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .toList();
-        return respond(Problem.of(400, "invalid-input", title(400), "The request has " + violations.size() + " invalid field(s)", violations));
+        return Problem.of(400, "invalid-input", title(400), "The request has " + violations.size() + " invalid field(s)", violations);
     }
 
     @ServerExceptionMapper
@@ -90,6 +117,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        return respond(details(e));
+    }
+
+    private static Problem details(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         String message;
         if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
@@ -105,7 +136,7 @@ public class ProblemMappers {
                     : "is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
         field = field.isEmpty() ? "body" : field;
-        return respond(Problem.of(400, "invalid-input", title(400), field + " " + message, List.of(new Violation(field, message))));
+        return Problem.of(400, "invalid-input", title(400), field + " " + message, List.of(new Violation(field, message)));
     }
 
     @ServerExceptionMapper

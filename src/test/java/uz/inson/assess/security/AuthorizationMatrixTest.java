@@ -63,6 +63,7 @@ class AuthorizationMatrixTest {
 
     private static final List<Row> MATRIX = List.of(
             new Row("POST", "/api/v1/assessments", "/api/v1/assessments", "{}", Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
+            new Row("POST", "/api/v1/assessments/batch", "/api/v1/assessments/batch?persist=false", "ndjson", Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
             new Row("GET", "/api/v1/assessments", "/api/v1/assessments", null, ASSESSMENT_READERS),
             new Row("GET", "/api/v1/assessments/{id}", "/api/v1/assessments/" + NO_ID, null, ASSESSMENT_READERS),
             new Row("POST", "/api/v1/assessments/{id}/replay", "/api/v1/assessments/" + NO_ID + "/replay", null, Set.of(CASE_WORKER, AUDITOR)),

@@ -1,0 +1,332 @@
+package uz.inson.assess.batch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+import uz.inson.assess.assessment.AssessmentRequest;
+import uz.inson.assess.assessment.AssessmentResult;
+import uz.inson.assess.assessment.AssessmentService;
+import uz.inson.assess.assessment.Decision;
+import uz.inson.assess.audit.AuditTrail;
+import uz.inson.assess.common.HttpLimitsConfig;
+import uz.inson.assess.common.Language;
+import uz.inson.assess.common.Problem;
+import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.common.ProblemMappers;
+import uz.inson.assess.common.Violation;
+import uz.inson.assess.security.Caller;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Assesses an NDJSON stream of households line by line and writes one answer line per input line as it goes, in
+ * input order, a chunk at a time: memory holds one chunk whatever the size of the batch. Each line takes the path of
+ * a single assessment (checks, territory, engine, words, storage); a bad line becomes a problem line and the batch
+ * goes on. A stored chunk is one transaction with one audit entry, so no answer is acknowledged without its entry.
+ */
+@ApplicationScoped
+public class BatchAssessor {
+    private static final Logger LOG = Logger.getLogger(BatchAssessor.class);
+    /** Lines per transaction and audit entry: large enough to make storage cheap, small enough to hold in memory. */
+    static final int CHUNK = 200;
+    static final String ACTION = "POST /api/v1/assessments/batch";
+
+    /** What the caller asked of the whole batch. */
+    public record Options(boolean persist, Detail detail, Language language) {
+    }
+
+    public enum Detail {
+        /** Service codes, package, risk level and case path: no sentences are built unless the line is stored. */
+        DECISION,
+        /** The same answer as a single assessment. */
+        FULL
+    }
+
+    private final AssessmentService assessments;
+    private final AuditTrail trail;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final ObjectReader lines;
+    private final Clock clock;
+    private final int maxLineBytes;
+    private final Counter results;
+    private final Counter problems;
+    private final ManagedExecutor executor;
+    private final int parallelism;
+
+    BatchAssessor(AssessmentService assessments, AuditTrail trail, Validator validator, ObjectMapper json, Clock clock, MeterRegistry registry,
+                  ManagedExecutor executor, HttpLimitsConfig limits, BatchConfig config) {
+        this.assessments = assessments;
+        this.trail = trail;
+        this.validator = validator;
+        this.json = json;
+        this.lines = json.readerFor(BatchLine.class);
+        this.clock = clock;
+        // a line is one assessment: it may be as large as the body of a single one
+        this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodySize().asLongValue());
+        this.executor = executor;
+        // as impact analysis: half the cores by default, so the rest of the machine keeps serving case workers
+        this.parallelism = config.parallelism().filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        this.results = Counter.builder("inson.batch.lines").tag("outcome", "result").description("Batch lines answered with a result").register(registry);
+        this.problems = Counter.builder("inson.batch.lines").tag("outcome", "problem").description("Batch lines answered with a problem").register(registry);
+    }
+
+    /** Reads the batch from {@code in} and writes its answers to {@code out}; the audit entries name {@code clientAddress}. */
+    public void run(InputStream in, OutputStream out, Options options, Caller caller, String clientAddress) throws IOException {
+        UUID batch = UUID.randomUUID();
+        NdjsonLines reader = new NdjsonLines(in, maxLineBytes);
+        List<Item> chunk = new ArrayList<>(CHUNK);
+        NdjsonLines.Line line;
+        while ((line = reader.next()) != null) {
+            chunk.add(parse(line));
+            if (chunk.size() == CHUNK) {
+                write(out, answer(chunk, options, caller, batch, clientAddress));
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            write(out, answer(chunk, options, caller, batch, clientAddress));
+        }
+    }
+
+    /** A line read: its request, or why it could not be read. */
+    private record Item(int line, String id, String key, BatchLine request, Problem problem) {
+    }
+
+    private Item parse(NdjsonLines.Line line) {
+        if (line.tooLong()) {
+            return new Item(line.number(), null, null, null, ProblemMappers.of(invalidLine("is longer than " + maxLineBytes + " bytes")).orElseThrow());
+        }
+        BatchLine request;
+        try {
+            request = lines.readValue(line.bytes(), 0, line.length());
+        } catch (IOException e) {
+            return new Item(line.number(), null, null, null, onLine(problem(e)));
+        }
+        if (request == null) {
+            return new Item(line.number(), null, null, null, ProblemMappers.of(invalidLine("must be a JSON object")).orElseThrow());
+        }
+        Set<ConstraintViolation<BatchLine>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return new Item(line.number(), request.id(), null, null, ProblemMappers.details(violations));
+        }
+        return new Item(line.number(), request.id(), request.idempotencyKey(), request, null);
+    }
+
+    /** A line that cannot be read names the line, not the body: in a batch each line is a body of its own. */
+    private static Problem onLine(Problem problem) {
+        List<Violation> violations = problem.violations().stream()
+                .map(v -> v.field().equals("body") ? new Violation("line", v.message()) : v).toList();
+        return Problem.of(problem.status(), problem.code(), problem.title(), problem.detail().replaceFirst("^body ", "line "), violations);
+    }
+
+    private static ProblemException invalidLine(String message) {
+        return new ProblemException(400, "invalid-input", "The line " + message, List.of(new Violation("line", message)));
+    }
+
+    /** Answers a chunk; a chunk whose storage lost a race for an idempotency key is answered again (then the key is found). */
+    private List<BatchAnswer> answer(List<Item> chunk, Options options, Caller caller, UUID batch, String clientAddress) {
+        try {
+            return attempt(chunk, options, caller, batch, clientAddress);
+        } catch (StorageFailed first) {
+            try {
+                return attempt(chunk, options, caller, batch, clientAddress);
+            } catch (StorageFailed second) {
+                Problem problem = problem(second.getCause());
+                return chunk.stream().map(item -> BatchAnswer.problem(item.line(), item.id(), item.problem() != null ? item.problem() : problem)).toList();
+            }
+        }
+    }
+
+    /** What became of one line in one attempt. */
+    private static final class Outcome {
+        AssessmentService.Answered answered;
+        AssessmentResult earlier;
+        Decision decision;
+        Problem problem;
+    }
+
+    private List<BatchAnswer> attempt(List<Item> chunk, Options options, Caller caller, UUID batch, String clientAddress) {
+        Map<String, AssessmentService.Stored> stored = options.persist() ? storedUnder(chunk, caller) : Map.of();
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        Outcome[] outcomes = new Outcome[chunk.size()];
+        int[] sameKeyAs = new int[chunk.size()];
+        List<Integer> toDecide = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            Item item = chunk.get(i);
+            Outcome outcome = outcomes[i] = new Outcome();
+            sameKeyAs[i] = -1;
+            String key = options.persist() ? item.key() : null;
+            if (item.problem() != null) {
+                outcome.problem = item.problem();
+            } else if (key != null && stored.containsKey(key)) {
+                AssessmentService.Stored earlier = stored.get(key);
+                outcomes[i] = sameRequest(item.request(), earlier.request()) ? earlier(earlier.result()) : reused(key);
+            } else if (key != null && firstWithKey.containsKey(key)) {
+                sameKeyAs[i] = firstWithKey.get(key);
+            } else {
+                if (key != null) {
+                    firstWithKey.put(key, i);
+                }
+                toDecide.add(i);
+            }
+        }
+        decideAll(toDecide, chunk, outcomes, options, caller);
+        List<Pending> toStore = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (sameKeyAs[i] >= 0) {
+                // the same key twice in one chunk: the second gets what the first got
+                Outcome first = outcomes[sameKeyAs[i]];
+                outcomes[i] = !sameRequest(chunk.get(i).request(), chunk.get(sameKeyAs[i]).request().request()) ? reused(chunk.get(i).key())
+                        : first.answered != null ? earlier(first.answered.result()) : first;
+            } else if (outcomes[i].answered != null && options.persist()) {
+                toStore.add(new Pending(outcomes[i].answered, chunk.get(i).key()));
+            }
+        }
+        if (!toStore.isEmpty()) {
+            store(toStore, chunk, caller, batch, clientAddress);
+        }
+        List<BatchAnswer> answers = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            answers.add(answerLine(chunk.get(i), outcomes[i], options, caller));
+        }
+        return answers;
+    }
+
+    /**
+     * Decides these lines of the chunk in {@code parallelism} slices, this thread taking the first: each decision is a
+     * stateless session of its own, so lines do not wait for each other. The answers keep the input order.
+     */
+    private void decideAll(List<Integer> lines, List<Item> chunk, Outcome[] outcomes, Options options, Caller caller) {
+        int slices = Math.max(1, Math.min(parallelism, lines.size()));
+        CompletableFuture<?>[] others = new CompletableFuture<?>[slices - 1];
+        for (int s = 1; s < slices; s++) {
+            int slice = s;
+            others[s - 1] = executor.runAsync(() -> decideSlice(slice, slices, lines, chunk, outcomes, options, caller));
+        }
+        decideSlice(0, slices, lines, chunk, outcomes, options, caller);
+        CompletableFuture.allOf(others).join();
+    }
+
+    private void decideSlice(int slice, int slices, List<Integer> lines, List<Item> chunk, Outcome[] outcomes, Options options, Caller caller) {
+        for (int j = slice; j < lines.size(); j += slices) {
+            int i = lines.get(j);
+            Outcome outcome = outcomes[i];
+            try {
+                AssessmentService.Decided decided = assessments.decide(chunk.get(i).request().request(), caller);
+                if (options.persist() || options.detail() == Detail.FULL) {
+                    outcome.answered = assessments.answer(decided, options.language(), false, false);
+                } else {
+                    outcome.decision = decided.decision();
+                }
+            } catch (RuntimeException e) {
+                outcome.problem = problem(e);
+            }
+        }
+    }
+
+    private Map<String, AssessmentService.Stored> storedUnder(List<Item> chunk, Caller caller) {
+        try {
+            return assessments.storedUnder(caller, chunk.stream().filter(i -> i.key() != null).map(Item::key).distinct().toList());
+        } catch (RuntimeException e) {
+            throw new StorageFailed(e);
+        }
+    }
+
+    /** A retry is the same household (and the same case date, when the line names one) as the line stored under its key. */
+    private static boolean sameRequest(BatchLine line, AssessmentRequest stored) {
+        return line.household().equals(stored.household()) && (line.asOf() == null || line.asOf().equals(stored.asOf()));
+    }
+
+    /** A key already used for another household: answering the stored result would answer the wrong household. */
+    private static Outcome reused(String key) {
+        Outcome outcome = new Outcome();
+        outcome.problem = ProblemMappers.of(new ProblemException(422, "idempotency-key-reused", "The idempotency key '" + key
+                + "' was used before for another household or case date; nothing was assessed",
+                List.of(new Violation("idempotencyKey", "was used before for another request")))).orElseThrow();
+        return outcome;
+    }
+
+    private static Outcome earlier(AssessmentResult result) {
+        Outcome outcome = new Outcome();
+        outcome.earlier = result;
+        return outcome;
+    }
+
+    /** A new assessment of the chunk, with the idempotency key of its line. */
+    private record Pending(AssessmentService.Answered answered, String key) {
+    }
+
+    /** The chunk's new assessments and its audit entry, in one transaction: all of them or none. */
+    private void store(List<Pending> toStore, List<Item> chunk, Caller caller, UUID batch, String clientAddress) {
+        String lines = "batch " + batch + " lines " + chunk.get(0).line() + "-" + chunk.get(chunk.size() - 1).line() + ": " + toStore.size() + " stored";
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                toStore.forEach(pending -> assessments.store(pending.answered(), caller, batch, pending.key()));
+                trail.recordWithin(new AuditTrail.Event(OffsetDateTime.now(clock), caller.name(), String.join(",", new TreeSet<>(caller.roles())),
+                        ACTION, lines, 201, clientAddress));
+            });
+        } catch (RuntimeException e) {
+            throw new StorageFailed(e);
+        }
+    }
+
+    private BatchAnswer answerLine(Item item, Outcome outcome, Options options, Caller caller) {
+        if (outcome.problem != null) {
+            return BatchAnswer.problem(item.line(), item.id(), outcome.problem);
+        }
+        if (outcome.decision != null) {
+            return BatchAnswer.result(item.line(), item.id(), BatchDecision.of(outcome.decision), false);
+        }
+        AssessmentResult result = outcome.earlier != null ? outcome.earlier : outcome.answered.result();
+        if (!options.persist()) {
+            result = result.identified(null, result.assessedAt()); // a dry run has no stored assessment to point at
+        }
+        Object shown = options.detail() == Detail.FULL ? AssessmentService.shownTo(caller, result) : BatchDecision.of(result);
+        return BatchAnswer.result(item.line(), item.id(), shown, outcome.earlier != null);
+    }
+
+    /** The problem details a single assessment would have answered for this error; an unexpected one is logged, not told. */
+    private static Problem problem(Throwable e) {
+        return ProblemMappers.of(e).orElseGet(() -> {
+            String incident = UUID.randomUUID().toString();
+            LOG.errorf(e, "Unexpected error in a batch line, incident %s", incident);
+            return Problem.of(500, "internal-error", "Internal error", "An unexpected error occurred; incident " + incident, List.of());
+        });
+    }
+
+    private void write(OutputStream out, List<BatchAnswer> answers) throws IOException {
+        for (BatchAnswer answer : answers) {
+            out.write(json.writeValueAsBytes(answer));
+            out.write('\n');
+            (answer.problem() == null ? results : problems).increment();
+        }
+        out.flush();
+    }
+
+    /** Storing a chunk, or looking up its keys, failed (a lost race for a key, or the database): the chunk is answered again once. */
+    private static final class StorageFailed extends RuntimeException {
+        StorageFailed(RuntimeException cause) {
+            super(cause);
+        }
+    }
+}

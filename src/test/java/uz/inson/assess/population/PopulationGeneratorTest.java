@@ -1,0 +1,63 @@
+package uz.inson.assess.population;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+import uz.inson.assess.assessment.AssessmentRequest;
+import uz.inson.assess.common.StrictJson;
+import uz.inson.assess.household.HouseholdChecks;
+import uz.inson.assess.household.Member;
+import uz.inson.assess.household.Region;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The generator is deterministic and writes requests in the API's own format; BatchResourceTest sends them through the service. */
+class PopulationGeneratorTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
+
+    static byte[] generate(int households, long seed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PopulationGenerator(seed, AS_OF).write(households, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytesAndAnotherSeedOtherHouseholds() {
+        assertArrayEquals(generate(500, 42), generate(500, 42));
+        assertFalse(java.util.Arrays.equals(generate(500, 42), generate(500, 43)));
+    }
+
+    @Test
+    void everyLineIsAnAssessmentRequestOfOneToTwelveMembersAcrossAllRegions() throws Exception {
+        ObjectMapper json = StrictJson.configure(new ObjectMapper().registerModule(new JavaTimeModule()));
+        String[] lines = new String(generate(3_000, 7), StandardCharsets.UTF_8).split("\n");
+        assertEquals(3_000, lines.length);
+        Set<Region> regions = EnumSet.noneOf(Region.class);
+        Set<Integer> sizes = new TreeSet<>();
+        long belowMsl = 0;
+        for (String line : lines) {
+            AssessmentRequest request = json.readValue(line, AssessmentRequest.class);
+            HouseholdChecks.check(request.household(), request.asOf(), AS_OF);
+            regions.add(request.household().region());
+            sizes.add(request.household().members().size());
+            assertTrue(request.household().members().stream().map(Member::ref).distinct().count() == request.household().members().size());
+            if (request.household().monthlyIncome().total() < PopulationGenerator.MSL * request.household().members().size()) {
+                belowMsl++;
+            }
+        }
+        assertEquals(EnumSet.allOf(Region.class), regions);
+        assertEquals(1, sizes.stream().mapToInt(Integer::intValue).min().orElseThrow());
+        assertEquals(12, sizes.stream().mapToInt(Integer::intValue).max().orElseThrow());
+        assertTrue(belowMsl > 300 && belowMsl < 2_000, "a share of households below the subsistence level, not all or none: " + belowMsl);
+    }
+}
