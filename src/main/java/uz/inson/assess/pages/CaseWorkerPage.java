@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -76,10 +77,10 @@ public class CaseWorkerPage {
     @Path("assess")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(MultivaluedMap<String, String> fields, @CookieParam(PageSession.COOKIE) String session,
-                           @HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
+                           @HeaderParam("Origin") String origin, @Context UriInfo uri) {
         PageText t = text(fields.getFirst("lang"));
         PageShell shell = shell(session, "/pages/assess");
-        if (!PageSession.fromOurPage(session, fields.getFirst("_token"), origin, host)) {
+        if (!PageSession.fromOurPage(session, fields.getFirst("_token"), origin, uri.getRequestUri())) {
             return errors.page(403, t, shell, t.get("error.form-expired"));
         }
         FormState form = HouseholdForm.posted(fields);

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,9 +62,20 @@ public class PageSession {
     }
 
     /** Whether a state-changing form really comes from our own page: its token matches the session, its Origin is ours. */
-    static boolean fromOurPage(String sessionToken, String formToken, String origin, String host) {
-        boolean sameOrigin = origin == null || origin.equals("http://" + host) || origin.equals("https://" + host);
-        return sessionToken != null && sameOrigin && MessageDigest.isEqual(formToken(sessionToken).getBytes(StandardCharsets.UTF_8),
+    static boolean fromOurPage(String sessionToken, String formToken, String origin, URI request) {
+        return sessionToken != null && sameOrigin(origin, request) && MessageDigest.isEqual(formToken(sessionToken).getBytes(StandardCharsets.UTF_8),
                 (formToken == null ? "" : formToken).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A browser names the page a form was sent from in Origin; none (an older browser) leaves the form token to decide. */
+    static boolean sameOrigin(String origin, URI request) {
+        if (origin == null) {
+            return true;
+        }
+        try {
+            return request.getAuthority() != null && request.getAuthority().equalsIgnoreCase(URI.create(origin).getAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -54,6 +54,12 @@ public final class PageText {
     }
 
     private String formatAll(String key, Object... args) {
+        for (int i = 0; i < args.length; i++) {
+            // ICU would print a date as a date-time in its own style; a case date reads as 2026-11-25 in every language
+            if (args[i] instanceof java.time.temporal.TemporalAccessor date) {
+                args[i] = date.toString();
+            }
+        }
         return new com.ibm.icu.text.MessageFormat(get(key), language.locale()).format(args);
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.security.ClientAddress;
@@ -53,11 +54,11 @@ public class SignInPage {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("username") String username, @FormParam("password") String password, @FormParam("lang") String lang,
-                           @FormParam("next") String next, @HeaderParam("Origin") String origin, @HeaderParam("Host") String host,
+                           @FormParam("next") String next, @HeaderParam("Origin") String origin, @Context UriInfo uri,
                            @Context HttpServerRequest request) {
         PageText t = CaseWorkerPage.text(lang);
         String name = username == null ? "" : username.strip();
-        if (origin != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
+        if (!PageSession.sameOrigin(origin, uri.getRequestUri())) {
             return html(403, render(t, name, safe(next), t.get("error.form-expired")));
         }
         if (name.isEmpty() || password == null || password.isEmpty()) {
