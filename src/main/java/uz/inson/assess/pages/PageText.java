@@ -85,6 +85,10 @@ public final class PageText {
         return format("money", Messages.number(language, amount));
     }
 
+    public String status(String code) {
+        return get("status." + code);
+    }
+
     public String frequency(String code) {
         return get("frequency." + code);
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.security.ClientAddress;
+import uz.inson.assess.security.Roles;
 import uz.inson.assess.security.TokenIssuer;
 import uz.inson.assess.security.UserService;
 
@@ -46,7 +47,7 @@ public class SignInPage {
     @Path("sign-in")
     @PermitAll
     public String form(@QueryParam("lang") String lang, @QueryParam("next") String next) {
-        return render(CaseWorkerPage.text(lang), "", safe(next), null);
+        return render(CaseWorkerPage.text(lang), "", next == null ? "" : safe(next), null);
     }
 
     @POST
@@ -59,22 +60,25 @@ public class SignInPage {
         PageText t = CaseWorkerPage.text(lang);
         String name = username == null ? "" : username.strip();
         if (!PageSession.sameOrigin(origin, uri.getRequestUri())) {
-            return html(403, render(t, name, safe(next), t.get("error.form-expired")));
+            return html(403, render(t, name, next, t.get("error.form-expired")));
         }
         if (name.isEmpty() || password == null || password.isEmpty()) {
-            return html(400, render(t, name, safe(next), t.get(name.isEmpty() ? "signin.username-required" : "signin.password-required")));
+            return html(400, render(t, name, next, t.get(name.isEmpty() ? "signin.username-required" : "signin.password-required")));
         }
         try {
-            String token = issuer.issue(name, password, ClientAddress.of(request));
-            return Response.seeOther(URI.create(safe(next) + (safe(next).contains("?") ? "&" : "?") + "lang=" + t.lang()))
-                    .header(HttpHeaders.SET_COOKIE, PageSession.cookie(token, issuer.lifespan(), secureCookie)).build();
+            TokenIssuer.Issued issued = issuer.issue(name, password, ClientAddress.of(request));
+            // Without a page to go back to, each role starts where its work is
+            String target = next != null && !next.isBlank() ? safe(next)
+                    : issued.roles().contains(Roles.CASE_WORKER) ? "/pages/assess" : "/pages/rule-sets";
+            return Response.seeOther(URI.create(target + (target.contains("?") ? "&" : "?") + "lang=" + t.lang()))
+                    .header(HttpHeaders.SET_COOKIE, PageSession.cookie(issued.token(), issuer.lifespan(), secureCookie)).build();
         } catch (ProblemException e) {
             String message = switch (e.status()) {
                 case 401 -> t.get("signin.wrong");
                 case 429 -> t.get("signin.throttled");
                 default -> t.get("problem.unavailable");
             };
-            return html(e.status(), render(t, name, safe(next), message));
+            return html(e.status(), render(t, name, next, message));
         }
     }
 
@@ -86,6 +90,7 @@ public class SignInPage {
     }
 
     private String render(PageText t, String username, String next, String error) {
+        next = next == null || next.isBlank() ? "" : safe(next);
         // The demo users exist only in dev and test mode (UserService), and so does this hint.
         List<UserService.DemoUser> demo = LaunchMode.current().isDevOrTest() ? UserService.DEMO_USERS : List.of();
         return signIn.data("t", t).data("shell", new PageShell(null, "", "/pages/sign-in")).data("username", username)

@@ -3,6 +3,8 @@ package uz.inson.assess.pages;
 import io.quarkus.qute.TemplateData;
 import uz.inson.assess.assessment.AssessmentResult;
 import uz.inson.assess.assessment.AssessmentService;
+import uz.inson.assess.rules.RuleSetProblem;
+import uz.inson.assess.rulesets.RuleSetView;
 import uz.inson.assess.security.UserService;
 
 /** The answer's records, readable by the templates (Qute resolves only the types it is told about). */
@@ -21,6 +23,13 @@ import uz.inson.assess.security.UserService;
 @TemplateData(target = AssessmentResult.MeansTestResult.class)
 @TemplateData(target = AssessmentService.Summary.class)
 @TemplateData(target = UserService.DemoUser.class)
+@TemplateData(target = RuleSetView.class)
+@TemplateData(target = RuleSetView.Page.class)
+@TemplateData(target = RuleSetView.ActivationView.class)
+@TemplateData(target = RuleSetView.Validation.class)
+@TemplateData(target = RuleSetView.ScenarioResult.class)
+@TemplateData(target = RuleSetProblem.class)
+@TemplateData(target = PolicyPage.Powers.class)
 final class TemplateTypes {
     private TemplateTypes() {
     }

@@ -10,6 +10,7 @@ import uz.inson.assess.common.ProblemException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Signs a user in: checks the password under the sign-in throttle and issues the local JWT; one door for the API and the pages. */
@@ -38,8 +39,12 @@ public class TokenIssuer {
         this.lifespan = lifespan;
     }
 
+    /** A signed token and the roles it carries. */
+    public record Issued(String token, Set<String> roles) {
+    }
+
     /** A signed token for this user, or 401 (wrong name or password), 429 (throttled), 404 (local sign-in switched off). */
-    public String issue(String username, String password, String clientAddress) {
+    public Issued issue(String username, String password, String clientAddress) {
         if (!enabled) {
             throw ProblemException.notFound("Local sign-in (it is switched off: use the configured identity provider)");
         }
@@ -64,7 +69,7 @@ public class TokenIssuer {
         if (user.district() != null) {
             claims.claim(Caller.DISTRICT, user.district());
         }
-        return claims.sign();
+        return new Issued(claims.sign(), user.roles());
     }
 
     public Duration lifespan() {

@@ -44,9 +44,8 @@ public class TokenResource {
     @APIResponse(responseCode = "401", description = "Wrong user name or password, or the user is disabled")
     @APIResponse(responseCode = "429", description = "Too many attempts; Retry-After says when to try again")
     public Token token(Credentials credentials, @Context HttpServerRequest request) {
-        String token = credentials == null ? issuer.issue(null, null, ClientAddress.of(request))
+        TokenIssuer.Issued issued = credentials == null ? issuer.issue(null, null, ClientAddress.of(request))
                 : issuer.issue(credentials.username(), credentials.password(), ClientAddress.of(request));
-        return new Token(token, "Bearer",
-                issuer.lifespan().toSeconds());
+        return new Token(issued.token(), "Bearer", issuer.lifespan().toSeconds());
     }
 }

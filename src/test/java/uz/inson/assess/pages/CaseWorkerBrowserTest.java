@@ -54,6 +54,10 @@ class CaseWorkerBrowserTest {
             assertTrue(browser.text().contains("Xavf darajasi"), "the risk badge is labelled");
             browser.assertAccessible("answer");
             browser.screenshot("03-answer");
+            long bytes = ((Number) browser.driver.executeScript("return performance.getEntriesByType('navigation')"
+                    + ".concat(performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)")).longValue();
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/screenshots/answer-page-bytes.txt"), bytes + "\n");
+            assertTrue(bytes > 0 && bytes < 300_000, "the answer page with its assets, first load: " + bytes + " bytes");
 
             // The question about the son's impairment: answer it in the form and assess again
             WebElement question = browser.driver.findElement(By.cssSelector("#questions a[href='#members-1-impairments']"));
