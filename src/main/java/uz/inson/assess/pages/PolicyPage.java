@@ -1,5 +1,7 @@
 package uz.inson.assess.pages;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.AuthenticationFailedException;
@@ -26,6 +28,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.rules.ActiveRuleSet;
 import uz.inson.assess.rulesets.BundleUpload;
+import uz.inson.assess.rulesets.ImpactJob;
+import uz.inson.assess.rulesets.ImpactService;
 import uz.inson.assess.rulesets.RuleSetService;
 import uz.inson.assess.rulesets.RuleSetSync;
 import uz.inson.assess.rulesets.RuleSetView;
@@ -60,9 +64,15 @@ public class PolicyPage {
     private final PageErrors errors;
     private final Template list;
     private final Template version;
+    private final Template diff;
+    private final Template impactPage;
+    private final ImpactService impact;
+    private final ObjectMapper json;
 
     PolicyPage(RuleSetService service, ActiveRuleSet active, RuleSetSync sync, SecurityIdentity identity, PageErrors errors,
-               @Location("pages/rule-sets.html") Template list, @Location("pages/rule-set.html") Template version) {
+               @Location("pages/rule-sets.html") Template list, @Location("pages/rule-set.html") Template version,
+               @Location("pages/diff.html") Template diff, @Location("pages/impact.html") Template impactPage, ImpactService impact,
+               ObjectMapper json) {
         this.service = service;
         this.active = active;
         this.sync = sync;
@@ -70,6 +80,10 @@ public class PolicyPage {
         this.errors = errors;
         this.list = list;
         this.version = version;
+        this.diff = diff;
+        this.impactPage = impactPage;
+        this.impact = impact;
+        this.json = json;
     }
 
     /** Who is looking, as the buttons need it. */
@@ -93,6 +107,55 @@ public class PolicyPage {
     public Response file(@PathParam("id") String id, @PathParam("path") String path) {
         byte[] content = service.file(uuid(id), path).orElseThrow(() -> ProblemException.notFound("File " + path));
         return Response.ok(content).header("Content-Disposition", "attachment; filename=\"" + path.substring(path.lastIndexOf('/') + 1) + "\"").build();
+    }
+
+    @GET
+    @Path("{id}/diff")
+    public Response diff(@PathParam("id") String id, @QueryParam("lang") String lang, @CookieParam(PageSession.COOKIE) String session) {
+        PageText t = CaseWorkerPage.text(lang);
+        RuleSetView view = service.find(uuid(id));
+        if (view.parentId() == null) {
+            return version(409, t, session, view.id(), t.get("policy.no-parent"));
+        }
+        String html = diff.data("t", t).data("shell", shell(session, "/pages/rule-sets/" + id + "/diff")).data("v", view)
+                .data("diff", service.diff(view.id(), view.parentId())).render();
+        return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @POST
+    @Path("{id}/impact")
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response startImpact(@PathParam("id") String id, @RestForm("_token") String token, @RestForm String lang,
+                                @CookieParam(PageSession.COOKIE) String session, @HeaderParam("Origin") String origin, @Context UriInfo uri) {
+        PageText t = CaseWorkerPage.text(lang);
+        if (!PageSession.fromOurPage(session, token, origin, uri.getRequestUri())) {
+            return errors.page(403, t, shell(session, "/pages/rule-sets/" + id), t.get("error.form-expired"));
+        }
+        try {
+            ImpactJob.Progress started = impact.start(uuid(id), active.get().id(), impact.storedPopulation());
+            return Response.seeOther(URI.create("/pages/rule-sets/impact-jobs/" + started.jobId() + "?lang=" + t.lang())).build();
+        } catch (ProblemException e) {
+            return version(e.status(), t, session, uuid(id), errors.sentence(t, e));
+        }
+    }
+
+    @GET
+    @Path("impact-jobs/{jobId}")
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER})
+    public Response impact(@PathParam("jobId") String jobId, @QueryParam("lang") String lang, @CookieParam(PageSession.COOKIE) String session)
+            throws JsonProcessingException {
+        PageText t = CaseWorkerPage.text(lang);
+        ImpactJob.Report report = impact.find(uuid(jobId)).orElseThrow(() -> ProblemException.notFound("Impact job " + jobId)).report();
+        // The charts read their figures from a JSON block of the page; the tables beside them carry the same figures
+        String chart = json.writeValueAsString(new ImpactChart(report.services(), report.byRegion()));
+        String html = impactPage.data("t", t).data("shell", shell(session, "/pages/rule-sets/impact-jobs/" + jobId)).data("r", report)
+                .data("chart", chart.replace("</", "<\\/")).render();
+        return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** What the charts draw: services gained and lost, and the monthly cash change by region. */
+    record ImpactChart(List<ImpactJob.ServiceChange> services, java.util.Map<String, ImpactJob.Area> regions) {
     }
 
     @POST

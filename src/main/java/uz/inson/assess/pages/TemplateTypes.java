@@ -4,6 +4,8 @@ import io.quarkus.qute.TemplateData;
 import uz.inson.assess.assessment.AssessmentResult;
 import uz.inson.assess.assessment.AssessmentService;
 import uz.inson.assess.rules.RuleSetProblem;
+import uz.inson.assess.rulesets.ImpactJob;
+import uz.inson.assess.rulesets.RuleSetDiff;
 import uz.inson.assess.rulesets.RuleSetView;
 import uz.inson.assess.security.UserService;
 
@@ -30,6 +32,16 @@ import uz.inson.assess.security.UserService;
 @TemplateData(target = RuleSetView.ScenarioResult.class)
 @TemplateData(target = RuleSetProblem.class)
 @TemplateData(target = PolicyPage.Powers.class)
+@TemplateData(target = ImpactJob.Report.class)
+@TemplateData(target = ImpactJob.Progress.class)
+@TemplateData(target = ImpactJob.ServiceChange.class)
+@TemplateData(target = ImpactJob.Area.class)
+@TemplateData(target = RuleSetDiff.Diff.class)
+@TemplateData(target = RuleSetDiff.TableDiff.class)
+@TemplateData(target = RuleSetDiff.RowView.class)
+@TemplateData(target = RuleSetDiff.RowChange.class)
+@TemplateData(target = RuleSetDiff.CellChange.class)
+@TemplateData(target = RuleSetDiff.CatalogDiff.class)
 final class TemplateTypes {
     private TemplateTypes() {
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One impact analysis: a draft run beside another version over a population; progress is readable while it runs. */
-final class ImpactJob {
+public final class ImpactJob {
     final UUID id = UUID.randomUUID();
     final UUID ruleSetId;
     final UUID againstId;
@@ -43,23 +43,23 @@ final class ImpactJob {
     }
 
     /** A household whose services, risk level, case path or cash changed. */
-    record AffectedHousehold(String externalId, String region, String district, String mahalla, List<String> gained, List<String> lost,
+    public record AffectedHousehold(String externalId, String region, String district, String mahalla, List<String> gained, List<String> lost,
                              String riskFrom, String riskTo, String pathFrom, String pathTo, long cashChangeUzs) {
     }
 
-    record Progress(UUID jobId, UUID ruleSetId, UUID against, String status, int processed, int total, int percent, Long etaSeconds,
+    public record Progress(UUID jobId, UUID ruleSetId, UUID against, String status, int processed, int total, int percent, Long etaSeconds,
                     String error) {
     }
 
-    record Report(Progress progress, long monthlyCashChangeUzs, int affectedHouseholds, List<ServiceChange> services,
+    public record Report(Progress progress, long monthlyCashChangeUzs, int affectedHouseholds, List<ServiceChange> services,
                   Map<String, Integer> riskLevelTransitions, Map<String, Integer> casePathTransitions,
                   Map<String, Area> byRegion, Map<String, Area> byMahalla) {
     }
 
-    record ServiceChange(String code, int gained, int lost) {
+    public record ServiceChange(String code, int gained, int lost) {
     }
 
-    record Area(long households, long affected, long monthlyCashChangeUzs) {
+    public record Area(long households, long affected, long monthlyCashChangeUzs) {
     }
 
     Progress progress() {
@@ -72,7 +72,7 @@ final class ImpactJob {
         return new Progress(id, ruleSetId, againstId, status, done, total, total == 0 ? 100 : done * 100 / total, eta, error);
     }
 
-    synchronized Report report() {
+    public synchronized Report report() {
         List<ServiceChange> changes = services.entrySet().stream()
                 .map(e -> new ServiceChange(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
         Map<String, Area> regions = new TreeMap<>();

@@ -8,6 +8,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import io.restassured.http.ContentType;
+import uz.inson.assess.support.Auth;
+import uz.inson.assess.support.Households;
 import uz.inson.assess.support.RuleSets;
 
 import java.io.ByteArrayOutputStream;
@@ -16,6 +20,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -56,12 +61,27 @@ class PolicyBrowserTest {
                 }
             }
         });
+        // At least one stored household for the impact analysis to re-assess
+        Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD).post("/api/v1/assessments")
+                .then().statusCode(201);
         String version;
         try (Browser browser = Browser.open(base)) {
             browser.signIn("policy");
             upload(browser, table, "2026.9.2");
             assertTrue(browser.text().contains("Tekshirilgan"), browser.text());
             version = browser.driver.getCurrentUrl().replaceAll("^.*/pages/rule-sets/([0-9a-f-]{36}).*$", "$1");
+
+            browser.go("/pages/rule-sets/" + version + "/diff?lang=en");
+            assertTrue(browser.text().contains("NEAR_MISS_INCOME_MARGIN") && browser.text().contains("0.17"), browser.text());
+            browser.assertAccessible("diff");
+            browser.go("/pages/rule-sets/" + version + "?lang=en");
+            browser.clickAndWait(By.cssSelector("form[action$='/impact'] button"));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(d -> browser.text().contains("Done"));
+            assertTrue(!browser.text().contains("re-assessed: 0 of 0"), "the stored households are re-assessed: " + browser.text());
+            assertTrue((Boolean) browser.driver.executeScript("return !!window.Chart && !!Chart.getChart('services-chart') && !!Chart.getChart('regions-chart')"),
+                    "the charts are drawn from the bundled Chart.js");
+            browser.assertAccessible("impact");
+            browser.screenshot("14-impact");
         }
         try (Browser browser = Browser.open(base)) {
             browser.signIn("approver");
