@@ -4,12 +4,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Auth;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +52,19 @@ class CaseWorkerPagesTest {
         assertEquals(303, posted.statusCode(), posted.asString());
         String answer = given().filter(session).get(posted.getHeader("Location")).then().statusCode(200).extract().asString();
         assertTrue(answer.contains("class=\"figure\""), answer);
+    }
+
+    @Test
+    void shouldAuditAPageAssessmentAndItsReadingLikeTheApiOnes() {
+        CookieFilter session = session("caseworker");
+        String form = given().filter(session).get("/pages/assess?example=true").then().statusCode(200).extract().asString();
+        String location = given().filter(session).redirects().follow(false).formParams(HtmlForm.fields(form, "intake"))
+                .formParam("action", "assess").post("/pages/assess").then().statusCode(303).extract().header("Location");
+        String id = location.replaceAll("^.*/pages/assessments/([0-9a-f-]{36}).*$", "$1");
+        given().filter(session).get("/pages/assessments/" + id).then().statusCode(200);
+        Auth.as("auditor").queryParam("objectId", id).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", hasItems("POST /pages/assess", "GET /pages/assessments/{id}"))
+                .body("items.actor", everyItem(equalTo("caseworker")));
     }
 
     @Test
