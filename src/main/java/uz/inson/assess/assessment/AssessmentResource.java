@@ -117,6 +117,6 @@ public class AssessmentResource {
             wanted = Arrays.stream(Region.values()).filter(r -> r.name().equals(region)).findFirst()
                     .orElseThrow(() -> ProblemException.invalid("region", "must be one of " + Arrays.toString(Region.values())));
         }
-        return service.list(Caller.of(identity), wanted, district == null || district.isBlank() ? null : district, page, size);
+        return service.list(Caller.of(identity), wanted, district == null || district.isBlank() ? null : district, null, page, size);
     }
 }

@@ -141,9 +141,9 @@ public class AssessmentService {
         return read(visible(id, caller).result);
     }
 
-    /** Stored assessments the caller may see, newest first: a case worker's territory, an integrating system's own. */
+    /** Stored assessments the caller may see, newest first: a case worker's territory, an integrating system's own; of one household when {@code externalId} is given. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page list(Caller caller, Region region, String district, int page, int size) {
+    public Page list(Caller caller, Region region, String district, String externalId, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (!caller.has(Roles.AUDITOR)) {
@@ -169,6 +169,10 @@ public class AssessmentService {
         if (district != null) {
             where.append(" and lower(district) = :district");
             parameters.and("district", district.strip().toLowerCase(Locale.ROOT));
+        }
+        if (externalId != null) {
+            where.append(" and externalId = :externalId");
+            parameters.and("externalId", externalId);
         }
         var query = AssessmentEntity.<AssessmentEntity>find(where.toString(), Sort.descending("assessedAt"), parameters);
         List<Summary> items = query.page(page, size).list().stream().map(Summary::of).toList();
@@ -210,6 +214,28 @@ public class AssessmentService {
             throw notFound(id);
         }
         return entity;
+    }
+
+    /**
+     * A stored assessment with the household it was made for, worded in {@code language} and with near misses when
+     * asked: the stored answer itself when that is how it was answered, else the same decision re-worded by the exact
+     * rule-set version that made it (the decision cannot change, only its words).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Worded worded(UUID id, Language language, boolean nearMisses, Caller caller) {
+        AssessmentEntity entity = visible(id, caller);
+        AssessmentRequest request = readRequest(entity.request);
+        AssessmentResult stored = read(entity.result);
+        if (Language.valueOf(entity.language) == language && (stored.nearMisses() != null) == nearMisses) {
+            return new Worded(request, stored);
+        }
+        AssessmentResult worded = writer.write(engine.decide(activeRuleSet.byId(entity.ruleSetId), request.household(), request.asOf()),
+                language, nearMisses, stored.openServices() != null).identified(stored.id(), stored.assessedAt());
+        return new Worded(request, worded);
+    }
+
+    /** A stored assessment's request and its answer in the words asked for. */
+    public record Worded(AssessmentRequest request, AssessmentResult result) {
     }
 
     /** The result of a replay: whether it is identical to what was answered, and the replayed answer. */

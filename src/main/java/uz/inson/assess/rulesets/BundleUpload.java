@@ -20,7 +20,7 @@ import java.util.zip.ZipInputStream;
  * Limits sizes and counts, reads zips defensively (no path escapes, no decompression bombs) and accepts only the file
  * kinds a bundle has; a macro-enabled workbook is refused by its name and its content.
  */
-final class BundleUpload {
+public final class BundleUpload {
     static final int MAX_FILES = 60;
     static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
     static final int MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
@@ -29,7 +29,7 @@ final class BundleUpload {
     }
 
     /** An uploaded part: its file name and bytes. */
-    record Part(String name, byte[] content) {
+    public record Part(String name, byte[] content) {
     }
 
     static SortedMap<String, byte[]> overParent(Map<String, byte[]> parentFiles, List<Part> parts) {

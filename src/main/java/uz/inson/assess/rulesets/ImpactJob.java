@@ -9,28 +9,28 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** What an impact analysis reports: progress while it runs, and the tally of its finished chunks. */
-final class ImpactJob {
+public final class ImpactJob {
     private ImpactJob() {
     }
 
     /** A household whose services, risk level, case path or cash changed. */
-    record AffectedHousehold(String externalId, String region, String district, String mahalla, List<String> gained, List<String> lost,
+    public record AffectedHousehold(String externalId, String region, String district, String mahalla, List<String> gained, List<String> lost,
                              String riskFrom, String riskTo, String pathFrom, String pathTo, long cashChangeUzs) {
     }
 
-    record Progress(UUID jobId, UUID ruleSetId, UUID against, String status, int processed, int total, int percent, Long etaSeconds,
+    public record Progress(UUID jobId, UUID ruleSetId, UUID against, String status, int processed, int total, int percent, Long etaSeconds,
                     String error) {
     }
 
-    record Report(Progress progress, long monthlyCashChangeUzs, int affectedHouseholds, List<ServiceChange> services,
+    public record Report(Progress progress, long monthlyCashChangeUzs, int affectedHouseholds, List<ServiceChange> services,
                   Map<String, Integer> riskLevelTransitions, Map<String, Integer> casePathTransitions,
                   Map<String, Area> byRegion, Map<String, Area> byMahalla) {
     }
 
-    record ServiceChange(String code, int gained, int lost) {
+    public record ServiceChange(String code, int gained, int lost) {
     }
 
-    record Area(long households, long affected, long monthlyCashChangeUzs) {
+    public record Area(long households, long affected, long monthlyCashChangeUzs) {
     }
 
     /**

@@ -350,7 +350,7 @@ public class ImpactService {
             return sum;
         }
 
-        ImpactJob.Report report() {
+        public ImpactJob.Report report() {
             return tally().report(progress());
         }
     }

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * Rows are matched by their first column (the service code, risk factor or parameter) and, for parameters, their
  * validity start; rows with the same key are paired in order.
  */
-final class RuleSetDiff {
+public final class RuleSetDiff {
     private RuleSetDiff() {
     }
 

@@ -1,0 +1,308 @@
+package uz.inson.assess.pages;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.rules.ActiveRuleSet;
+import uz.inson.assess.rulesets.BundleUpload;
+import uz.inson.assess.rulesets.ImpactJob;
+import uz.inson.assess.rulesets.ImpactService;
+import uz.inson.assess.rulesets.RuleSetService;
+import uz.inson.assess.rulesets.RuleSetSync;
+import uz.inson.assess.rulesets.RuleSetView;
+import uz.inson.assess.security.Caller;
+import uz.inson.assess.security.Roles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The policy workbench: versions with their status and dates, the tables to download, an upload whose problems are
+ * listed by file, sheet, row and column, scenario results, and the approve / activate / roll back buttons for those
+ * who may press them. Every action goes through {@link RuleSetService}, the API's own.
+ */
+@Path("/pages/rule-sets")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
+public class PolicyPage {
+    private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+    private final RuleSetService service;
+    private final ActiveRuleSet active;
+    private final RuleSetSync sync;
+    private final SecurityIdentity identity;
+    private final PageErrors errors;
+    private final Template list;
+    private final Template version;
+    private final Template diff;
+    private final Template impactPage;
+    private final ImpactService impact;
+    private final ObjectMapper json;
+
+    PolicyPage(RuleSetService service, ActiveRuleSet active, RuleSetSync sync, SecurityIdentity identity, PageErrors errors,
+               @Location("pages/rule-sets.html") Template list, @Location("pages/rule-set.html") Template version,
+               @Location("pages/diff.html") Template diff, @Location("pages/impact.html") Template impactPage, ImpactService impact,
+               ObjectMapper json) {
+        this.service = service;
+        this.active = active;
+        this.sync = sync;
+        this.identity = identity;
+        this.errors = errors;
+        this.list = list;
+        this.version = version;
+        this.diff = diff;
+        this.impactPage = impactPage;
+        this.impact = impact;
+        this.json = json;
+    }
+
+    /** Who is looking, as the buttons need it. */
+    public record Powers(boolean upload, boolean approve) {
+    }
+
+    @GET
+    public Response versions(@QueryParam("lang") String lang, @CookieParam(PageSession.COOKIE) String session) {
+        return versions(200, CaseWorkerPage.text(lang), session, null);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response version(@PathParam("id") String id, @QueryParam("lang") String lang, @CookieParam(PageSession.COOKIE) String session) {
+        return version(200, CaseWorkerPage.text(lang), session, uuid(id), null);
+    }
+
+    @GET
+    @Path("{id}/files/{path: .+}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response file(@PathParam("id") String id, @PathParam("path") String path) {
+        byte[] content = service.file(uuid(id), path).orElseThrow(() -> ProblemException.notFound("File " + path));
+        return Response.ok(content).header("Content-Disposition", "attachment; filename=\"" + path.substring(path.lastIndexOf('/') + 1) + "\"").build();
+    }
+
+    @GET
+    @Path("{id}/diff")
+    public Response diff(@PathParam("id") String id, @QueryParam("lang") String lang, @CookieParam(PageSession.COOKIE) String session) {
+        PageText t = CaseWorkerPage.text(lang);
+        RuleSetView view = service.find(uuid(id));
+        if (view.parentId() == null) {
+            return version(409, t, session, view.id(), t.get("policy.no-parent"));
+        }
+        String html = diff.data("t", t).data("shell", shell(session, "/pages/rule-sets/" + id + "/diff")).data("v", view)
+                .data("diff", service.diff(view.id(), view.parentId())).render();
+        return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @POST
+    @Path("{id}/impact")
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response startImpact(@PathParam("id") String id, @RestForm("_token") String token, @RestForm String lang,
+                                @CookieParam(PageSession.COOKIE) String session, @HeaderParam("Origin") String origin, @Context UriInfo uri) {
+        PageText t = CaseWorkerPage.text(lang);
+        if (!PageSession.fromOurPage(session, token, origin, uri.getRequestUri())) {
+            return errors.page(403, t, shell(session, "/pages/rule-sets/" + id), t.get("error.form-expired"));
+        }
+        try {
+            ImpactJob.Progress started = impact.start(uuid(id), active.get().id(), impact.storedPopulation());
+            return Response.seeOther(URI.create("/pages/rule-sets/impact-jobs/" + started.jobId() + "?lang=" + t.lang())).build();
+        } catch (ProblemException e) {
+            return version(e.status(), t, session, uuid(id), errors.sentence(t, e));
+        }
+    }
+
+    @GET
+    @Path("impact-jobs/{jobId}")
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER})
+    public Response impact(@PathParam("jobId") String jobId, @QueryParam("lang") String lang, @CookieParam(PageSession.COOKIE) String session)
+            throws JsonProcessingException {
+        PageText t = CaseWorkerPage.text(lang);
+        ImpactJob.Report report = impact.find(uuid(jobId)).orElseThrow(() -> ProblemException.notFound("Impact job " + jobId)).report();
+        // The charts read their figures from a JSON block of the page; the tables beside them carry the same figures
+        String chart = json.writeValueAsString(new ImpactChart(report.services(), report.byRegion()));
+        String html = impactPage.data("t", t).data("shell", shell(session, "/pages/rule-sets/impact-jobs/" + jobId)).data("r", report)
+                .data("chart", chart.replace("</", "<\\/")).render();
+        return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** What the charts draw: services gained and lost, and the monthly cash change by region. */
+    record ImpactChart(List<ImpactJob.ServiceChange> services, java.util.Map<String, ImpactJob.Area> regions) {
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
+    public Response upload(@RestForm("files") List<FileUpload> files, @RestForm String version, @RestForm String changeNote,
+                           @RestForm("_token") String token, @RestForm String lang, @CookieParam(PageSession.COOKIE) String session,
+                           @HeaderParam("Origin") String origin, @Context UriInfo uri) {
+        PageText t = CaseWorkerPage.text(lang);
+        if (!PageSession.fromOurPage(session, token, origin, uri.getRequestUri())) {
+            return errors.page(403, t, shell(session, "/pages/rule-sets"), t.get("error.form-expired"));
+        }
+        List<FileUpload> chosen = files == null ? List.of() : files.stream().filter(f -> f.size() > 0).toList();
+        if (chosen.isEmpty()) {
+            return versions(400, t, session, t.get("policy.choose-file"));
+        }
+        Caller caller = Caller.of(identity);
+        try {
+            RuleSetView created = service.create(active.get().id(), chosen.stream().map(PolicyPage::part).toList(), blankToNull(version),
+                    caller.name(), caller.has(Roles.RULE_DEVELOPER), blankToNull(changeNote));
+            return Response.seeOther(URI.create("/pages/rule-sets/" + created.id() + "?lang=" + t.lang())).build();
+        } catch (ProblemException e) {
+            return versions(e.status(), t, session, errors.sentence(t, e));
+        }
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed(Roles.POLICY_APPROVER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@PathParam("id") String id, @RestForm("_token") String token, @RestForm String lang,
+                            @CookieParam(PageSession.COOKIE) String session, @HeaderParam("Origin") String origin, @Context UriInfo uri) {
+        return act(uuid(id), token, lang, session, origin, uri, () -> service.approve(uuid(id), Caller.of(identity).name()));
+    }
+
+    @POST
+    @Path("{id}/activate")
+    @RolesAllowed(Roles.POLICY_APPROVER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response activate(@PathParam("id") String id, @RestForm String effectiveFrom, @RestForm("_token") String token, @RestForm String lang,
+                             @CookieParam(PageSession.COOKIE) String session, @HeaderParam("Origin") String origin, @Context UriInfo uri) {
+        return act(uuid(id), token, lang, session, origin, uri, () -> {
+            service.activate(uuid(id), from(effectiveFrom), Caller.of(identity).name());
+            sync.reload();
+        });
+    }
+
+    @POST
+    @Path("rollback")
+    @RolesAllowed(Roles.POLICY_APPROVER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rollback(@RestForm("_token") String token, @RestForm String lang, @CookieParam(PageSession.COOKIE) String session,
+                             @HeaderParam("Origin") String origin, @Context UriInfo uri) {
+        PageText t = CaseWorkerPage.text(lang);
+        if (!PageSession.fromOurPage(session, token, origin, uri.getRequestUri())) {
+            return errors.page(403, t, shell(session, "/pages/rule-sets"), t.get("error.form-expired"));
+        }
+        try {
+            RuleSetView restored = service.rollback(Caller.of(identity).name());
+            sync.reload();
+            return Response.seeOther(URI.create("/pages/rule-sets/" + restored.id() + "?lang=" + t.lang())).build();
+        } catch (ProblemException e) {
+            return versions(e.status(), t, session, errors.sentence(t, e));
+        }
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response signIn(UriInfo uri) {
+        return errors.signIn(uri);
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e, UriInfo uri) {
+        PageText t = CaseWorkerPage.text(uri.getQueryParameters().getFirst("lang"));
+        return errors.page(403, t, shell(null, "/pages/rule-sets"), t.get("error.role"));
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e, UriInfo uri) {
+        PageText t = CaseWorkerPage.text(uri.getQueryParameters().getFirst("lang"));
+        return errors.page(e.status(), t, shell(null, "/pages/rule-sets"), errors.sentence(t, e));
+    }
+
+    private Response act(UUID id, String token, String lang, String session, String origin, UriInfo uri, Runnable action) {
+        PageText t = CaseWorkerPage.text(lang);
+        if (!PageSession.fromOurPage(session, token, origin, uri.getRequestUri())) {
+            return errors.page(403, t, shell(session, "/pages/rule-sets/" + id), t.get("error.form-expired"));
+        }
+        try {
+            action.run();
+            return Response.seeOther(URI.create("/pages/rule-sets/" + id + "?lang=" + t.lang())).build();
+        } catch (ProblemException e) {
+            return version(e.status(), t, session, id, errors.sentence(t, e));
+        }
+    }
+
+    private Response versions(int status, PageText t, String session, String notice) {
+        String html = list.data("t", t).data("shell", shell(session, "/pages/rule-sets")).data("page", service.list(0, 50))
+                .data("activeId", active.get().id()).data("powers", powers()).data("notice", notice).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    private Response version(int status, PageText t, String session, UUID id, String notice) {
+        RuleSetView view = service.find(id).in(t.language());
+        String html = version.data("t", t).data("shell", shell(session, "/pages/rule-sets/" + id)).data("v", view)
+                .data("active", active.get().id().equals(id)).data("powers", powers()).data("notice", notice).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    private Powers powers() {
+        Caller caller = Caller.of(identity);
+        return new Powers(caller.has(Roles.POLICY_OFFICER) || caller.has(Roles.RULE_DEVELOPER), caller.has(Roles.POLICY_APPROVER));
+    }
+
+    private PageShell shell(String session, String here) {
+        return new PageShell(Caller.of(identity).name(), PageSession.formToken(session), here);
+    }
+
+    /** The effective date the approver typed (Tashkent time), or now when left empty. */
+    private static OffsetDateTime from(String local) {
+        if (local == null || local.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(local).atZone(TASHKENT).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("effectiveFrom", "must be a date and time such as 2026-12-01T00:00");
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Rule set " + id);
+        }
+    }
+
+    private static BundleUpload.Part part(FileUpload upload) {
+        try {
+            return new BundleUpload.Part(upload.fileName(), Files.readAllBytes(upload.uploadedFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,117 @@
+package uz.inson.assess.pages;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import io.restassured.http.ContentType;
+import uz.inson.assess.support.Auth;
+import uz.inson.assess.support.Households;
+import uz.inson.assess.support.RuleSets;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The policy workbench in a real headless Chromium: a broken table shows its cell, a good one is approved and put in force. */
+@QuarkusTest
+class PolicyBrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void shouldShowAPolicyOfficerTheCellOfABrokenTable() throws Exception {
+        Path table = changed("eligibility-cash-benefits.drl.xlsx", wb -> wb.getSheetAt(0).getRow(12).getCell(20).setCellValue("abc"));
+        try (Browser browser = Browser.open(base)) {
+            browser.signIn("policy");
+            assertTrue(browser.driver.getCurrentUrl().contains("/pages/rule-sets"), "a policy officer starts at the versions");
+            browser.assertAccessible("versions");
+            browser.screenshot("11-versions");
+            upload(browser, table, "2026.9.1");
+            List<String> cells = browser.driver.findElements(By.cssSelector("table.problems tbody tr td")).stream().map(WebElement::getText).toList();
+            assertEquals(List.of("eligibility-cash-benefits.drl.xlsx", "Cash benefits", "13", "Member age at least (U)", "«abc» son emas"),
+                    cells.subList(0, 5), cells.toString());
+            assertTrue(browser.driver.findElements(By.cssSelector("form[action$='/approve']")).isEmpty(), "no approve button for an officer");
+            browser.assertAccessible("problems");
+            browser.screenshot("12-problems");
+        }
+    }
+
+    @Test
+    void shouldLetAnApproverWhoIsNotTheAuthorPutAValidatedVersionInForce() throws Exception {
+        Path table = changed("parameters.drl.xlsx", wb -> {
+            DataFormatter formatter = new DataFormatter();
+            for (Row row : wb.getSheetAt(0)) {
+                if (row.getCell(1) != null && "NEAR_MISS_INCOME_MARGIN".equals(formatter.formatCellValue(row.getCell(1)))) {
+                    row.getCell(2).setCellValue(0.17);
+                }
+            }
+        });
+        // At least one stored household for the impact analysis to re-assess
+        Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD).post("/api/v1/assessments")
+                .then().statusCode(201);
+        String version;
+        try (Browser browser = Browser.open(base)) {
+            browser.signIn("policy");
+            upload(browser, table, "2026.9.2");
+            assertTrue(browser.text().contains("Tekshirilgan"), browser.text());
+            version = browser.driver.getCurrentUrl().replaceAll("^.*/pages/rule-sets/([0-9a-f-]{36}).*$", "$1");
+
+            browser.go("/pages/rule-sets/" + version + "/diff?lang=en");
+            assertTrue(browser.text().contains("NEAR_MISS_INCOME_MARGIN") && browser.text().contains("0.17"), browser.text());
+            browser.assertAccessible("diff");
+            browser.go("/pages/rule-sets/" + version + "?lang=en");
+            browser.clickAndWait(By.cssSelector("form[action$='/impact'] button"));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(d -> browser.text().contains("Done"));
+            assertTrue(!browser.text().contains("re-assessed: 0 of 0"), "the stored households are re-assessed: " + browser.text());
+            assertTrue((Boolean) browser.driver.executeScript("return !!window.Chart && !!Chart.getChart('services-chart') && !!Chart.getChart('regions-chart')"),
+                    "the charts are drawn from the bundled Chart.js");
+            browser.assertAccessible("impact");
+            browser.screenshot("14-impact");
+        }
+        try (Browser browser = Browser.open(base)) {
+            browser.signIn("approver");
+            browser.go("/pages/rule-sets/" + version + "?lang=en");
+            browser.assertAccessible("version to approve");
+            browser.clickAndWait(By.cssSelector("form[action$='/approve'] button"));
+            assertTrue(browser.text().contains("Approved"), browser.text());
+            browser.clickAndWait(By.cssSelector("form[action$='/activate'] button"));
+            assertTrue(browser.driver.findElement(By.cssSelector("h1 .badge")).getText().contains("In force"), browser.text());
+            browser.screenshot("13-activated");
+        } finally {
+            RuleSets.restoreImportedVersion();
+        }
+    }
+
+    private static void upload(Browser browser, Path table, String version) {
+        browser.driver.findElement(By.id("files")).sendKeys(table.toAbsolutePath().toString());
+        browser.driver.findElement(By.id("version")).sendKeys(version);
+        browser.clickAndWait(By.cssSelector("form[action='/pages/rule-sets'] button"));
+    }
+
+    /** The repository's table with one change, saved under its own name (the name says which table it replaces). */
+    private static Path changed(String name, Consumer<XSSFWorkbook> change) throws IOException {
+        Path file = Files.createTempDirectory("table").resolve(name);
+        try (InputStream in = Files.newInputStream(Path.of("decision-tables", name)); XSSFWorkbook wb = new XSSFWorkbook(in);
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            change.accept(wb);
+            wb.write(out);
+            Files.write(file, out.toByteArray());
+        }
+        return file;
+    }
+}
