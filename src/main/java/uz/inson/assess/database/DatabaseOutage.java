@@ -16,19 +16,34 @@ public final class DatabaseOutage {
     static final long RETRY_AFTER_SECONDS = 5;
     /** The problem code of the 503. */
     public static final String CODE = "database-unavailable";
+    /** Causes and suppressed exceptions looked at, at most: a cycle or a pathological chain ends the search. */
+    private static final int MAX_DEPTH = 50;
 
     private DatabaseOutage() {
     }
 
     /** The 503 to answer when {@code failure} comes from an unreachable database. */
     public static Optional<RetryLaterException> of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (isConnectionFailure(t)) {
-                return Optional.of(new RetryLaterException(503, CODE,
-                        "The database cannot be reached; nothing was changed. Try again in " + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS));
-            }
+        if (connectionFailure(failure, 0)) {
+            return Optional.of(new RetryLaterException(503, CODE,
+                    "The database cannot be reached; nothing was changed. Try again in " + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS));
         }
         return Optional.empty();
+    }
+
+    /** Along the causes and what was suppressed on the way: a commit cut off by the network hangs there under a RollbackException. */
+    private static boolean connectionFailure(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (isConnectionFailure(t)) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (connectionFailure(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectionFailure(Throwable t) {
