@@ -96,7 +96,7 @@ public class CaseWorkerPage {
         if (request != null) {
             for (ConstraintViolation<AssessmentRequest> v : validator.validate(request)) {
                 String name = v.getPropertyPath().toString().replaceFirst("^household\\.", "").replaceAll("<[^>]*>", "");
-                form.addError(name, HouseholdForm.label(t, name) + ": " + v.getMessage());
+                form.addError(name, HouseholdForm.label(t, name) + ": " + constraint(t, v));
             }
         }
         if (form.hasErrors()) {
@@ -153,6 +153,13 @@ public class CaseWorkerPage {
     Response problem(ProblemException e, UriInfo uri) {
         PageText t = text(uri.getQueryParameters().getFirst("lang"));
         return errors.page(e.status(), t, shell(null, "/pages/assess"), errors.sentence(t, e));
+    }
+
+    /** The broken constraint in the page's language (Bean Validation's own messages are English). */
+    private static String constraint(PageText t, ConstraintViolation<?> violation) {
+        String key = "error.constraint." + violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        String message = t.get(key);
+        return message.equals(key) ? violation.getMessage() : message;
     }
 
     private static UUID uuid(String id) {

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.support.Auth;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,6 +88,17 @@ class CaseWorkerPagesTest {
                 .body(containsString("Member 1 — Date of birth: enter a date such as 2016-07-01"))
                 .body(containsString("Wages: enter a whole amount"))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void shouldTellABrokenConstraintInThePageLanguage() {
+        CookieFilter session = session("caseworker");
+        String form = given().filter(session).get("/pages/assess?example=true&lang=ru").then().statusCode(200).extract().asString();
+        Map<String, Object> fields = HtmlForm.fields(form, "intake");
+        fields.put("members[0].pinfl", "123");
+        given().filter(session).formParams(fields).formParam("action", "assess").post("/pages/assess").then().statusCode(400)
+                .body(containsString("href=\"#members-0-pinfl\""))
+                .body(containsString("Член семьи 1 — ПИНФЛ: записано не в ожидаемом виде"));
     }
 
     static CookieFilter session(String user) {
