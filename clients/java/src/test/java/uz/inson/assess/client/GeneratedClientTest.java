@@ -56,7 +56,7 @@ class GeneratedClientTest {
                                 .employment(Employment.CHILD).disability(new Disability().group(DisabilityGroup.CHILD_DISABILITY))
                                 .flags(Set.of(MemberFlag.NEEDS_CARE))));
         AssessmentResult answer = new AssessmentsApi(client).assessHousehold(
-                new AssessmentRequest().asOf(LocalDate.now()).household(household), "en", null, null);
+                new AssessmentRequest().asOf(LocalDate.now()).household(household), null, null, "en");
 
         assertNotNull(answer.getId());
         assertEquals("HIGH", String.valueOf(answer.getRiskLevel()));
