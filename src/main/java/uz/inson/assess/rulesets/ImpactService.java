@@ -3,6 +3,8 @@ package uz.inson.assess.rulesets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -65,7 +67,15 @@ public class ImpactService {
     private volatile boolean stopping;
     private volatile String lastProblem;
 
-    ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock, ImpactConfig config) {
+    /** Households this instance compared for impact jobs (chunks written), and chunks it finished too late to count. */
+    private final Counter households;
+    private final Counter lateChunks;
+
+    ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock, ImpactConfig config, MeterRegistry registry) {
+        this.households = Counter.builder("inson.impact.households").description("Households compared for impact analyses on this instance")
+                .register(registry);
+        this.lateChunks = Counter.builder("inson.impact.chunks.late")
+                .description("Chunks finished after their lease had passed to another instance (not counted)").register(registry);
         this.active = active;
         this.clock = clock;
         this.engine = engine;
@@ -231,7 +241,7 @@ public class ImpactService {
                     .setParameter(1, chunk.jobId()).setParameter(2, String.valueOf(cause.getMessage())).setParameter(3, now()).executeUpdate());
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean counted = QuarkusTransaction.requiringNew().call(() -> {
             // written only while this instance still holds the chunk: a chunk taken over after a lost lease counts once
             int written = em().createNativeQuery("""
                     update impact_chunk set status = 'DONE', result = cast(?3 as jsonb), lease_until = null
@@ -244,7 +254,13 @@ public class ImpactService {
                         and not exists (select 1 from impact_chunk where job_id = ?1 and status <> 'DONE')
                         """).setParameter(1, chunk.jobId()).setParameter(2, now()).executeUpdate();
             }
+            return written == 1;
         });
+        if (counted) {
+            households.increment(tally.households);
+        } else {
+            lateChunks.increment();
+        }
     }
 
     private record Comparison(AssessmentRequest request, Decision before, Decision after) {
