@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.security.ClientAddress;
 import uz.inson.assess.security.Roles;
@@ -37,10 +36,10 @@ public class SignInPage {
     private final boolean secureCookie;
 
     SignInPage(TokenIssuer issuer, @Location("pages/sign-in.html") Template signIn,
-               @ConfigProperty(name = "inson.pages.secure-cookie", defaultValue = "true") boolean secureCookie) {
+               PagesConfig config) {
         this.issuer = issuer;
         this.signIn = signIn;
-        this.secureCookie = secureCookie;
+        this.secureCookie = config.secureCookie();
     }
 
     @GET

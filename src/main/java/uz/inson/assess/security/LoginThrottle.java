@@ -22,8 +22,8 @@ public class LoginThrottle {
     private final int attemptsPerAddress;
 
     LoginThrottle(AuthConfig config) {
-        this.failuresPerUser = config.failuresPerUser();
-        this.attemptsPerAddress = config.attemptsPerAddress();
+        this.failuresPerUser = config.login().failuresPerUser();
+        this.attemptsPerAddress = config.login().attemptsPerAddress();
     }
 
     /** Counts an attempt from this address; refuses when the user name has failed too often or the address tries too fast. */

@@ -26,17 +26,15 @@ public class TokenIssuer {
     private final Duration lifespan;
 
     TokenIssuer(UserService users, LoginThrottle throttle, AuditContext audit,
-                @ConfigProperty(name = "inson.auth.local-issuer.enabled", defaultValue = "true") boolean enabled,
-                @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-                @ConfigProperty(name = "mp.jwt.verify.audiences") List<String> audience,
-                @ConfigProperty(name = "inson.auth.token-lifespan", defaultValue = "PT1H") Duration lifespan) {
+                AuthConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+                @ConfigProperty(name = "mp.jwt.verify.audiences") List<String> audience) {
         this.users = users;
         this.throttle = throttle;
         this.audit = audit;
-        this.enabled = enabled;
+        this.enabled = config.localIssuer().enabled();
         this.issuer = issuer;
         this.audience = audience.get(0);
-        this.lifespan = lifespan;
+        this.lifespan = config.tokenLifespan();
     }
 
     /** A signed token and the roles it carries. */

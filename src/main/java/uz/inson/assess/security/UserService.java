@@ -81,11 +81,11 @@ public class UserService {
     private final Clock clock;
 
     UserService(@ConfigProperty(name = "inson.embedded-postgres.active", defaultValue = "false") boolean embeddedDatabase,
-                @ConfigProperty(name = "inson.auth.bootstrap-admin-password") Optional<String> bootstrapAdminPassword, Clock clock) {
+                AuthConfig auth, Clock clock) {
         this.clock = clock;
         // Demo users only where nothing real can be: the embedded database, and never the production profile.
         this.demoUsers = embeddedDatabase && LaunchMode.current() != LaunchMode.NORMAL;
-        this.bootstrapAdminPassword = bootstrapAdminPassword.filter(p -> !p.isBlank());
+        this.bootstrapAdminPassword = auth.bootstrapAdminPassword().filter(p -> !p.isBlank());
     }
 
     void onStart(@Observes StartupEvent start) {

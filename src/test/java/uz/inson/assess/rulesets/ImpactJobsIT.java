@@ -15,7 +15,6 @@ import uz.inson.assess.support.Households;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Three packaged instances on one PostgreSQL share an impact analysis chunk by chunk; one is killed while it holds a
  * chunk, whose lease runs out and another instance does it again. The report is the one a single instance gives, and
- * no household is counted twice.
+ * no household is counted twice. The instances run outside the repository, on the rule set packed into the application.
  */
 class ImpactJobsIT {
     private static final String ADMIN_PASSWORD = "first-admin-password";
@@ -44,6 +43,7 @@ class ImpactJobsIT {
     private static final int HOUSEHOLDS = 2_000;
     private static EmbeddedPostgres postgres;
     private static Path keys;
+    private static Path workDir;
     private static Process a;
     private static Process b;
     private static Process c;
@@ -53,6 +53,7 @@ class ImpactJobsIT {
     static void startThreeInstancesOnOneDatabase() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         keys = Files.createTempDirectory("inson-keys");
+        workDir = Files.createTempDirectory("inson-instances");
         portA = freePort();
         a = start(portA);
         waitUntilReady(portA);
@@ -79,7 +80,7 @@ class ImpactJobsIT {
     private static Process start(int port) throws IOException {
         Path log = Files.createTempFile("instance-" + port, ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar");
+                "-Dquarkus.http.port=" + port, "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
@@ -89,7 +90,8 @@ class ImpactJobsIT {
         builder.environment().put("INSON_IMPACT_LEASE", "5s");
         builder.environment().put("INSON_IMPACT_POLL_EVERY", "300ms");
         builder.environment().put("INSON_IMPACT_PARALLELISM", "1");
-        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
+        // run from a folder without the repository: the rule set imported is the one packed into the application
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(workDir.toFile()).start();
     }
 
     private static int freePort() throws IOException {
@@ -127,8 +129,10 @@ class ImpactJobsIT {
 
     /** A draft that raises the subsistence minimum from 720,000 to 760,000: families near it gain and lose services. */
     private static String draftRaisingTheMinimum(String policy) throws IOException {
-        String active = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets?size=200").then().extract()
-                .path("items.find { it.status == 'ACTIVE' }.id");
+        String active = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets?size=200").then()
+                .body("items.find { it.status == 'ACTIVE' }.version", org.hamcrest.Matchers.equalTo(
+                        Files.readString(Path.of("rules/VERSION")).trim()))
+                .extract().path("items.find { it.status == 'ACTIVE' }.id");
         byte[] parameters = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets/" + active + "/files/decision-tables/parameters.drl.xlsx")
                 .then().statusCode(200).extract().asByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(parameters)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
