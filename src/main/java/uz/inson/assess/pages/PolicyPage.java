@@ -148,14 +148,15 @@ public class PolicyPage {
         PageText t = CaseWorkerPage.text(lang);
         ImpactJob.Report report = impact.find(uuid(jobId)).orElseThrow(() -> ProblemException.notFound("Impact job " + jobId)).report();
         // The charts read their figures from a JSON block of the page; the tables beside them carry the same figures
-        String chart = json.writeValueAsString(new ImpactChart(report.services(), report.byRegion()));
+        String chart = json.writeValueAsString(new ImpactChart(report.services(), report.byRegion(), report.riskLevelTransitions(), report.casePathTransitions()));
         String html = impactPage.data("t", t).data("shell", shell(session, "/pages/rule-sets/impact-jobs/" + jobId)).data("r", report)
                 .data("chart", chart.replace("</", "<\\/")).render();
         return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     /** What the charts draw: services gained and lost, and the monthly cash change by region. */
-    record ImpactChart(List<ImpactJob.ServiceChange> services, java.util.Map<String, ImpactJob.Area> regions) {
+    record ImpactChart(List<ImpactJob.ServiceChange> services, java.util.Map<String, ImpactJob.Area> regions,
+                       java.util.Map<String, Integer> risk, java.util.Map<String, Integer> paths) {
     }
 
     @POST

@@ -16,6 +16,19 @@
     },
     options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true } } }
   });
+  // households by transition ("LOW→MODERATE"); those that stay where they were are drawn too, for scale
+  [['risk-chart', data.risk], ['paths-chart', data.paths]].forEach(function (chart) {
+    var transitions = Object.keys(chart[1]);
+    new window.Chart(document.getElementById(chart[0]), {
+      type: 'bar',
+      data: {
+        labels: transitions,
+        datasets: [{ label: block.dataset.households, data: transitions.map(function (k) { return chart[1][k]; }),
+          backgroundColor: transitions.map(function (k) { var ends = k.split('→'); return ends[0] === ends[1] ? '#8a9ba8' : '#00556b'; }) }]
+      },
+      options: { animation: false, indexAxis: 'y' }
+    });
+  });
   var regions = Object.keys(data.regions);
   new window.Chart(document.getElementById('regions-chart'), {
     type: 'bar',

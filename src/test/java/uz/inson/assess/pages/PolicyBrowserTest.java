@@ -78,7 +78,7 @@ class PolicyBrowserTest {
             browser.clickAndWait(By.cssSelector("form[action$='/impact'] button"));
             new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(d -> browser.text().contains("Done"));
             assertTrue(!browser.text().contains("re-assessed: 0 of 0"), "the stored households are re-assessed: " + browser.text());
-            assertTrue((Boolean) browser.driver.executeScript("return !!window.Chart && !!Chart.getChart('services-chart') && !!Chart.getChart('regions-chart')"),
+            assertTrue((Boolean) browser.driver.executeScript("return !!window.Chart && ['services-chart', 'risk-chart', 'paths-chart', 'regions-chart'].every(id => !!Chart.getChart(id))"),
                     "the charts are drawn from the bundled Chart.js");
             browser.assertAccessible("impact");
             browser.screenshot("14-impact");
