@@ -3,16 +3,14 @@ package uz.inson.assess.rulesets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
+import uz.inson.assess.support.ParameterTables;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,17 +39,7 @@ class ImpactAnalysisTest {
     void raisingTheMinimumShowsWhoGainsWhatWhereAndAtWhatCost() throws Exception {
         String active = Auth.as("policy").get("/api/v1/rule-sets?size=200").then().extract().path("items.find { it.status == 'ACTIVE' }.id");
         byte[] parameters = Auth.as("policy").get("/api/v1/rule-sets/" + active + "/files/decision-tables/parameters.drl.xlsx").then().extract().asByteArray();
-        byte[] raised;
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(parameters)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (Row row : wb.getSheetAt(0)) {
-                if (row.getCell(1) != null && "MSL".equals(new DataFormatter().formatCellValue(row.getCell(1)))
-                        && row.getCell(2).getNumericCellValue() == 720000) {
-                    row.getCell(2).setCellValue(760000);
-                }
-            }
-            wb.write(out);
-            raised = out.toByteArray();
-        }
+        byte[] raised = ParameterTables.withMinimum(parameters, 720_000, 760_000);
         String draft = Auth.as("policy").multiPart("files", "parameters.drl.xlsx", raised).multiPart("version", "2026.3.0")
                 .post("/api/v1/rule-sets").then().statusCode(201).extract().path("id");
 

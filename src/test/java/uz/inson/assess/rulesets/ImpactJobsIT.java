@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.support.Households;
+import uz.inson.assess.support.PackagedInstance;
+import uz.inson.assess.support.ParameterTables;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no household is counted twice. The instances run outside the repository, on the rule set packed into the application.
  */
 class ImpactJobsIT {
-    private static final String ADMIN_PASSWORD = "first-admin-password";
+    private static final String ADMIN_PASSWORD = PackagedInstance.ADMIN_PASSWORD;
     private static final String PASSWORD = "a-long-enough-password";
     private static final int HOUSEHOLDS = 2_000;
     private static EmbeddedPostgres postgres;
@@ -54,15 +50,13 @@ class ImpactJobsIT {
         postgres = EmbeddedPostgres.builder().start();
         keys = Files.createTempDirectory("inson-keys");
         workDir = Files.createTempDirectory("inson-instances");
-        portA = freePort();
-        a = start(portA);
-        waitUntilReady(portA);
-        int portB = freePort();
-        b = start(portB);
-        int portC = freePort();
-        c = start(portC);
-        waitUntilReady(portB);
-        waitUntilReady(portC);
+        PackagedInstance first = start().awaitReady();
+        a = first.process();
+        portA = first.port();
+        PackagedInstance second = start();
+        PackagedInstance third = start();
+        b = second.awaitReady().process();
+        c = third.awaitReady().process();
     }
 
     @AfterAll
@@ -77,42 +71,11 @@ class ImpactJobsIT {
         }
     }
 
-    private static Process start(int port) throws IOException {
-        Path log = Files.createTempFile("instance-" + port, ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        builder.environment().put("INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("INSON_AUTH_KEY_DIRECTORY", keys.toString());
-        // a short lease, so the dead instance's chunk is taken over within the test
-        builder.environment().put("INSON_IMPACT_LEASE", "5s");
-        builder.environment().put("INSON_IMPACT_POLL_EVERY", "300ms");
-        builder.environment().put("INSON_IMPACT_PARALLELISM", "1");
-        // run from a folder without the repository: the rule set imported is the one packed into the application
-        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(workDir.toFile()).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitUntilReady(int port) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance on port " + port + " never became ready");
+    private static PackagedInstance start() throws IOException {
+        // a short lease, so the dead instance's chunk is taken over within the test; run from a folder without the
+        // repository: the rule set imported is the one packed into the application
+        return PackagedInstance.start(postgres.getJdbcUrl("postgres", "postgres"), keys, workDir, Map.of(
+                "INSON_IMPACT_LEASE", "5s", "INSON_IMPACT_POLL_EVERY", "300ms", "INSON_IMPACT_PARALLELISM", "1"));
     }
 
     private static String token(String username, String password) {
@@ -135,17 +98,8 @@ class ImpactJobsIT {
                 .extract().path("items.find { it.status == 'ACTIVE' }.id");
         byte[] parameters = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets/" + active + "/files/decision-tables/parameters.drl.xlsx")
                 .then().statusCode(200).extract().asByteArray();
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(parameters)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (Row row : wb.getSheetAt(0)) {
-                if (row.getCell(1) != null && "MSL".equals(new DataFormatter().formatCellValue(row.getCell(1)))
-                        && row.getCell(2).getNumericCellValue() == 720000) {
-                    row.getCell(2).setCellValue(760000);
-                }
-            }
-            wb.write(out);
-            return given().port(portA).auth().oauth2(policy).multiPart("files", "parameters.drl.xlsx", out.toByteArray())
-                    .multiPart("version", "2026.3.0").post("/api/v1/rule-sets").then().statusCode(201).extract().path("id");
-        }
+        return given().port(portA).auth().oauth2(policy).multiPart("files", "parameters.drl.xlsx", ParameterTables.withMinimum(parameters, 720_000, 760_000))
+                .multiPart("version", "2026.3.0").post("/api/v1/rule-sets").then().statusCode(201).extract().path("id");
     }
 
     /** The DESIGN §4 family with wages from 0 to 3 million, in four regions. */

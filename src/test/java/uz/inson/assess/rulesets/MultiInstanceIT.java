@@ -8,16 +8,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.support.Households;
+import uz.inson.assess.support.PackagedInstance;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +33,7 @@ class MultiInstanceIT {
     private static int first;
     private static int second;
     private static Path keys;
-    private static final String ADMIN_PASSWORD = "first-admin-password";
+    private static final String ADMIN_PASSWORD = PackagedInstance.ADMIN_PASSWORD;
     private static final String PASSWORD = "a-long-enough-password";
 
     @BeforeAll
@@ -41,12 +41,13 @@ class MultiInstanceIT {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         keys = Files.createTempDirectory("inson-keys");
-        first = freePort();
-        instances.add(start(first, url));
-        waitUntilReady(first);
-        second = freePort();
-        instances.add(start(second, url));
-        waitUntilReady(second);
+        // an external database: no demo users; the first admin comes from configuration, and both instances share one signing key
+        PackagedInstance one = PackagedInstance.start(url, keys, Path.of("."), Map.of()).awaitReady();
+        instances.add(one.process());
+        first = one.port();
+        PackagedInstance two = PackagedInstance.start(url, keys, Path.of("."), Map.of()).awaitReady();
+        instances.add(two.process());
+        second = two.port();
     }
 
     @AfterAll
@@ -55,40 +56,6 @@ class MultiInstanceIT {
         if (postgres != null) {
             postgres.close();
         }
-    }
-
-    private static Process start(int port, String url) throws IOException {
-        Path log = Files.createTempFile("instance-" + port, ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar");
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", url);
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        // an external database: no demo users; the first admin comes from configuration, and both instances share one signing key
-        builder.environment().put("INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("INSON_AUTH_KEY_DIRECTORY", keys.toString());
-        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitUntilReady(int port) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (given().port(port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance on port " + port + " never became ready");
     }
 
     private static String token(int port, String username, String password) {
