@@ -48,7 +48,7 @@ final class QuestionFinder {
      * The askable rows of a version, found once: most rows read only facts every request has, and checking them for every
      * member of every household was most of an assessment's time.
      */
-    private record Index(List<Askable> needRows, List<Askable> serviceRows) {
+    private record Index(List<Askable> needRows, List<Askable> serviceRows, Map<String, Askable> serviceRowsByRule) {
         static Index of(CompiledRuleSet ruleSet) {
             List<Askable> needRows = new ArrayList<>();
             List<Askable> serviceRows = new ArrayList<>();
@@ -70,7 +70,9 @@ final class QuestionFinder {
                     }
                 }
             }
-            return new Index(List.copyOf(needRows), List.copyOf(serviceRows));
+            Map<String, Askable> byRule = new HashMap<>();
+            serviceRows.forEach(row -> byRule.put(row.row().rule(), row));
+            return new Index(List.copyOf(needRows), List.copyOf(serviceRows), Map.copyOf(byRule));
         }
 
         /** Null for a row with a condition outside the vocabulary: such a row is never explained, so never asked about. */
@@ -104,9 +106,12 @@ final class QuestionFinder {
         if (anyFactMissing(outcome)) {
             Map<String, Set<Missing>> possibleNeeds = possibleNeeds(index, outcome);
             for (Grant grant : onUnknownFacts) {
-                CompiledRuleSet.TracedRow row = ruleSet.row(grant.rule());
-                Criterion.Subject subject = AssessmentEngine.subject(outcome, grant.memberRef());
-                missingFor(conditions(row.table(), row.row()), subject, possibleNeeds).forEach(m -> add(questions, m, grant.serviceCode(), granted));
+                // such a row reads an optional fact, so it is in the index (unless a condition is outside the vocabulary)
+                Askable row = index.serviceRowsByRule().get(grant.rule());
+                if (row != null) {
+                    Criterion.Subject subject = AssessmentEngine.subject(outcome, grant.memberRef());
+                    missingFor(row.conditions(), subject, possibleNeeds).forEach(m -> add(questions, m, grant.serviceCode(), granted));
+                }
             }
             for (Askable row : index.serviceRows()) {
                 if (granted.contains(row.result())
@@ -149,17 +154,6 @@ final class QuestionFinder {
             }
         }
         return false;
-    }
-
-    private static List<Condition> conditions(DecisionTable table, DecisionTable.Row row) {
-        List<Condition> conditions = new ArrayList<>();
-        for (DecisionTable.Column column : table.columns()) {
-            String cell = row.cell(column);
-            if ("CONDITION".equals(column.type()) && !cell.isEmpty()) {
-                conditions.add(new Condition(Criterion.forTemplate(column.template()).orElse(null), cell));
-            }
-        }
-        return conditions;
     }
 
     private static void add(Map<Missing, Set<String>> questions, Missing missing, String code, Set<String> granted) {

@@ -270,10 +270,6 @@ public class ActiveRuleSet {
         return current == null ? Optional.empty() : inForceAt(current.activations(), clock.instant());
     }
 
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure.get());
-    }
-
     /** Why readiness is DOWN, in one word: still compiling, a version that does not compile, or nothing to run at all. */
     public String notReadyState() {
         return failure.get() == null ? "compiling" : nothingInForce ? "no-rule-set" : "failed";
