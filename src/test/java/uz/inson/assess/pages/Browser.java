@@ -5,8 +5,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,12 +71,23 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Clicks something that loads a new page, and waits until it has. */
+    /**
+     * Clicks something that loads a new page, and waits until it has. The old page is marked in its window rather than
+     * watched through an element: Chromium may answer "node does not belong to the document" instead of a stale
+     * element while it swaps documents (a self-refreshing page swaps them again), and any error mid-swap means "not yet".
+     */
     void clickAndWait(By what) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.__insonOldPage = true");
         driver.findElement(what).click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(old));
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                        "return window.__insonOldPage === undefined && document.readyState === 'complete'")));
+    }
+
+    /** Waits for a page that refreshes itself (a running job) to show the text; errors while it swaps documents mean "not yet". */
+    void waitForText(String expected, Duration timeout) {
+        new WebDriverWait(driver, timeout).ignoring(WebDriverException.class)
+                .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")) && text().contains(expected));
     }
 
     String text() {

@@ -8,7 +8,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import io.restassured.http.ContentType;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
@@ -76,7 +75,7 @@ class PolicyBrowserTest {
             browser.assertAccessible("diff");
             browser.go("/pages/rule-sets/" + version + "?lang=en");
             browser.clickAndWait(By.cssSelector("form[action$='/impact'] button"));
-            new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(d -> browser.text().contains("Done"));
+            browser.waitForText("Done", Duration.ofSeconds(120));
             assertTrue(!browser.text().contains("re-assessed: 0 of 0"), "the stored households are re-assessed: " + browser.text());
             assertTrue((Boolean) browser.driver.executeScript("return !!window.Chart && ['services-chart', 'risk-chart', 'paths-chart', 'regions-chart'].every(id => !!Chart.getChart(id))"),
                     "the charts are drawn from the bundled Chart.js");
