@@ -52,6 +52,20 @@ public class BatchAssessor {
 
     /** What the caller asked of the whole batch. */
     public record Options(boolean persist, Detail detail, Language language) {
+        /** The options from the query parameters {@code persist} (default true) and {@code detail} (default full). */
+        static Options of(String persist, String detail, Language language) {
+            boolean stored = switch (persist == null ? "true" : persist) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw ProblemException.invalid("persist", "must be true or false");
+            };
+            Detail shown = switch (detail == null ? "full" : detail) {
+                case "full" -> Detail.FULL;
+                case "decision" -> Detail.DECISION;
+                default -> throw ProblemException.invalid("detail", "must be full or decision");
+            };
+            return new Options(stored, shown, language);
+        }
     }
 
     public enum Detail {
@@ -93,23 +107,40 @@ public class BatchAssessor {
     /** Reads the batch from {@code in} and writes its answers to {@code out}; the audit entries name {@code clientAddress}. */
     public void run(InputStream in, OutputStream out, Options options, Caller caller, String clientAddress) throws IOException {
         UUID batch = UUID.randomUUID();
+        read(in, chunk -> {
+            List<BatchAnswer> answers = answer(chunk, options, caller, batch, clientAddress);
+            write(out, answers);
+            count(answers);
+        });
+    }
+
+    /** Something done with each chunk of lines read. */
+    interface ChunkSink {
+        void accept(List<Item> chunk) throws IOException;
+    }
+
+    /** Reads NDJSON lines into chunks of {@value #CHUNK} items, handing each on before reading the next; returns the lines read. */
+    int read(InputStream in, ChunkSink sink) throws IOException {
         NdjsonLines reader = new NdjsonLines(in, maxLineBytes);
         List<Item> chunk = new ArrayList<>(CHUNK);
+        int lines = 0;
         NdjsonLines.Line line;
         while ((line = reader.next()) != null) {
             chunk.add(parse(line));
+            lines++;
             if (chunk.size() == CHUNK) {
-                write(out, answer(chunk, options, caller, batch, clientAddress));
+                sink.accept(List.copyOf(chunk));
                 chunk.clear();
             }
         }
         if (!chunk.isEmpty()) {
-            write(out, answer(chunk, options, caller, batch, clientAddress));
+            sink.accept(List.copyOf(chunk));
         }
+        return lines;
     }
 
-    /** A line read: its request, or why it could not be read. */
-    private record Item(int line, String id, String key, BatchLine request, Problem problem) {
+    /** A line read: its request, or why it could not be read (a batch job keeps its chunks of items in the database). */
+    record Item(int line, String id, String key, BatchLine request, Problem problem) {
     }
 
     private Item parse(NdjsonLines.Line line) {
@@ -151,10 +182,27 @@ public class BatchAssessor {
             try {
                 return attempt(chunk, options, caller, batch, clientAddress);
             } catch (StorageFailed second) {
-                Problem problem = problem(second.getCause());
-                return chunk.stream().map(item -> BatchAnswer.problem(item.line(), item.id(), item.problem() != null ? item.problem() : problem)).toList();
+                return failed(chunk, second.getCause());
             }
         }
+    }
+
+    private List<BatchAnswer> attempt(List<Item> chunk, Options options, Caller caller, UUID batch, String clientAddress) {
+        Decided decided = decide(chunk, options, caller);
+        if (decided.needsStoring()) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> storeWithin(decided, chunk, caller, batch, clientAddress, ACTION));
+            } catch (RuntimeException e) {
+                throw new StorageFailed(e);
+            }
+        }
+        return decided.answers();
+    }
+
+    /** Every line of a chunk that could not be stored answered with the reason (its own problem when it had one). */
+    static List<BatchAnswer> failed(List<Item> chunk, Throwable cause) {
+        Problem problem = problem(cause);
+        return chunk.stream().map(item -> BatchAnswer.problem(item.line(), item.id(), item.problem() != null ? item.problem() : problem)).toList();
     }
 
     /** What became of one line in one attempt. */
@@ -165,7 +213,15 @@ public class BatchAssessor {
         Problem problem;
     }
 
-    private List<BatchAnswer> attempt(List<Item> chunk, Options options, Caller caller, UUID batch, String clientAddress) {
+    /** A chunk decided: its answer lines, and the new assessments to store before they are told (none in a dry run). */
+    record Decided(List<BatchAnswer> answers, List<Pending> toStore) {
+        boolean needsStoring() {
+            return !toStore.isEmpty();
+        }
+    }
+
+    /** Decides a chunk; the lookup of its idempotency keys reads the database (StorageFailed when that fails). */
+    Decided decide(List<Item> chunk, Options options, Caller caller) {
         Map<String, AssessmentService.Stored> stored = options.persist() ? storedUnder(chunk, caller) : Map.of();
         Map<String, Integer> firstWithKey = new HashMap<>();
         Outcome[] outcomes = new Outcome[chunk.size()];
@@ -202,14 +258,11 @@ public class BatchAssessor {
                 toStore.add(new Pending(outcomes[i].answered, chunk.get(i).key()));
             }
         }
-        if (!toStore.isEmpty()) {
-            store(toStore, chunk, caller, batch, clientAddress);
-        }
         List<BatchAnswer> answers = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             answers.add(answerLine(chunk.get(i), outcomes[i], options, caller));
         }
-        return answers;
+        return new Decided(answers, toStore);
     }
 
     /**
@@ -273,21 +326,16 @@ public class BatchAssessor {
     }
 
     /** A new assessment of the chunk, with the idempotency key of its line. */
-    private record Pending(AssessmentService.Answered answered, String key) {
+    record Pending(AssessmentService.Answered answered, String key) {
     }
 
-    /** The chunk's new assessments and its audit entry, in one transaction: all of them or none. */
-    private void store(List<Pending> toStore, List<Item> chunk, Caller caller, UUID batch, String clientAddress) {
-        String lines = "batch " + batch + " lines " + chunk.get(0).line() + "-" + chunk.get(chunk.size() - 1).line() + ": " + toStore.size() + " stored";
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                toStore.forEach(pending -> assessments.store(pending.answered(), caller, batch, pending.key()));
-                trail.recordWithin(new AuditTrail.Event(OffsetDateTime.now(clock), caller.name(), String.join(",", new TreeSet<>(caller.roles())),
-                        ACTION, lines, 201, clientAddress));
-            });
-        } catch (RuntimeException e) {
-            throw new StorageFailed(e);
-        }
+    /** Stores the chunk's new assessments and its audit entry in the caller's transaction: all of them or none. */
+    void storeWithin(Decided decided, List<Item> chunk, Caller caller, UUID batch, String clientAddress, String action) {
+        String lines = "batch " + batch + " lines " + chunk.get(0).line() + "-" + chunk.get(chunk.size() - 1).line() + ": "
+                + decided.toStore().size() + " stored";
+        decided.toStore().forEach(pending -> assessments.store(pending.answered(), caller, batch, pending.key()));
+        trail.recordWithin(new AuditTrail.Event(OffsetDateTime.now(clock), caller.name(), String.join(",", new TreeSet<>(caller.roles())),
+                action, lines, 201, clientAddress));
     }
 
     private BatchAnswer answerLine(Item item, Outcome outcome, Options options, Caller caller) {
@@ -314,13 +362,18 @@ public class BatchAssessor {
         });
     }
 
-    private void write(OutputStream out, List<BatchAnswer> answers) throws IOException {
+    /** Writes answer lines as NDJSON. */
+    void write(OutputStream out, List<BatchAnswer> answers) throws IOException {
         for (BatchAnswer answer : answers) {
             out.write(json.writeValueAsBytes(answer));
             out.write('\n');
-            (answer.problem() == null ? results : problems).increment();
         }
         out.flush();
+    }
+
+    /** Counts answer lines told (streamed, or written with a job's chunk) in the batch-lines metric. */
+    void count(List<BatchAnswer> answers) {
+        answers.forEach(answer -> (answer.problem() == null ? results : problems).increment());
     }
 
     /** Storing a chunk, or looking up its keys, failed (a lost race for a key, or the database): the chunk is answered again once. */

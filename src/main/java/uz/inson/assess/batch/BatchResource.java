@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.inson.assess.common.Language;
-import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.security.Caller;
 import uz.inson.assess.security.ClientAddress;
 import uz.inson.assess.security.Roles;
@@ -65,31 +64,10 @@ public class BatchResource {
             @QueryParam("detail") String detail,
             @Parameter(description = "Language of names and reasons: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        BatchAssessor.Options options = new BatchAssessor.Options(persist(persist), detail(detail),
-                Language.resolve(lang, headers.getAcceptableLanguages()));
+        BatchAssessor.Options options = BatchAssessor.Options.of(persist, detail, Language.resolve(lang, headers.getAcceptableLanguages()));
         Caller caller = Caller.of(identity);
         String client = ClientAddress.of(http);
         StreamingOutput answers = out -> assessor.run(body, out, options, caller, client);
         return Response.ok(answers, NDJSON).build();
-    }
-
-    private static boolean persist(String value) {
-        if (value == null || value.equals("true")) {
-            return true;
-        }
-        if (value.equals("false")) {
-            return false;
-        }
-        throw ProblemException.invalid("persist", "must be true or false");
-    }
-
-    private static BatchAssessor.Detail detail(String value) {
-        if (value == null || value.equals("full")) {
-            return BatchAssessor.Detail.FULL;
-        }
-        if (value.equals("decision")) {
-            return BatchAssessor.Detail.DECISION;
-        }
-        throw ProblemException.invalid("detail", "must be full or decision");
     }
 }

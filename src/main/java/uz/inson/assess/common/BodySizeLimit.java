@@ -31,7 +31,7 @@ public class BodySizeLimit {
     public void check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         // Rule-set uploads (workbooks, a zipped bundle) may be larger than an assessment, a batch larger still
-        long limit = path.equals("/api/v1/assessments/batch") ? maxBatchBytes : path.startsWith("/api/v1/rule-sets") ? maxUploadBytes : maxBytes;
+        long limit = path.equals("/api/v1/assessments/batch") || path.equals("/api/v1/batch-jobs") ? maxBatchBytes : path.startsWith("/api/v1/rule-sets") ? maxUploadBytes : maxBytes;
         if (request.getLength() > limit) {
             throw new ProblemException(413, "body-too-large", "The request body has " + request.getLength()
                     + " bytes; the limit is " + limit, List.of(new Violation("body", "is larger than " + limit + " bytes")));

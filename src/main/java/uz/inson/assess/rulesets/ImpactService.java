@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import uz.inson.assess.assessment.AssessmentEngine;
 import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.assessment.Decision;
+import uz.inson.assess.common.Instance;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.common.Violation;
@@ -59,9 +60,7 @@ public class ImpactService {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration lease;
-    /** This instance, as the owner of the chunks it claims: process, host (the pod's name on Kubernetes) and a nonce. */
-    private final String me = ProcessHandle.current().pid() + "@" + Objects.requireNonNullElse(System.getenv("HOSTNAME"), "local")
-            + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String me = Instance.ID;
     /** Households of a chunk compared at once; the rest of the machine keeps serving assessments. */
     private final ForkJoinPool parallel;
     private volatile boolean stopping;

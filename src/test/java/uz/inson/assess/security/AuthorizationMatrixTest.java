@@ -66,6 +66,11 @@ class AuthorizationMatrixTest {
     private static final List<Row> MATRIX = List.of(
             new Row("POST", "/api/v1/assessments", "/api/v1/assessments", "{}", Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
             new Row("POST", "/api/v1/assessments/batch", "/api/v1/assessments/batch?persist=false", "ndjson", Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
+            new Row("POST", "/api/v1/batch-jobs", "/api/v1/batch-jobs?persist=false", "ndjson", Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
+            new Row("GET", "/api/v1/batch-jobs", "/api/v1/batch-jobs", null, Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
+            new Row("GET", "/api/v1/batch-jobs/{jobId}", "/api/v1/batch-jobs/" + NO_ID, null, Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
+            new Row("GET", "/api/v1/batch-jobs/{jobId}/answers", "/api/v1/batch-jobs/" + NO_ID + "/answers", null, Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
+            new Row("DELETE", "/api/v1/batch-jobs/{jobId}", "/api/v1/batch-jobs/" + NO_ID, null, Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
             new Row("GET", "/api/v1/assessments", "/api/v1/assessments", null, ASSESSMENT_READERS),
             new Row("GET", "/api/v1/assessments/{id}", "/api/v1/assessments/" + NO_ID, null, ASSESSMENT_READERS),
             new Row("POST", "/api/v1/assessments/{id}/replay", "/api/v1/assessments/" + NO_ID + "/replay", null, Set.of(CASE_WORKER, AUDITOR)),

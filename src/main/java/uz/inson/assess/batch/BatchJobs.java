@@ -1,0 +1,320 @@
+package uz.inson.assess.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import uz.inson.assess.assessment.AssessmentEntity;
+import uz.inson.assess.common.Instance;
+import uz.inson.assess.common.Language;
+import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.security.Caller;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Batch jobs: an NDJSON upload too large to wait for is read into chunks of {@value BatchAssessor#CHUNK} checked lines
+ * stored in PostgreSQL, then answered by whichever instances claim the chunks (FOR UPDATE SKIP LOCKED under a lease,
+ * as impact chunks are). A chunk is decided exactly as a streamed batch's; its answer lines, its new assessments and
+ * their audit entry are written in one transaction, and only while the instance still holds the chunk, so an instance
+ * that dies mid-chunk leaves nothing behind and the chunk is done once, by another.
+ */
+@ApplicationScoped
+public class BatchJobs {
+    private static final Logger LOG = Logger.getLogger(BatchJobs.class);
+    static final String ACTION = "POST /api/v1/batch-jobs";
+    /** A chunk whose storage failed this often is answered with the reason on each line instead of being tried again. */
+    private static final int MAX_ATTEMPTS = 3;
+    /** An upload that stopped arriving this long ago (its instance died mid-upload) is removed. */
+    private static final Duration ABANDONED = Duration.ofMinutes(10);
+    private static final TypeReference<List<BatchAssessor.Item>> ITEMS = new TypeReference<>() {
+    };
+
+    private final BatchAssessor assessor;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration lease;
+    private final Counter lines;
+    private volatile boolean stopping;
+    private volatile String lastProblem;
+
+    BatchJobs(BatchAssessor assessor, ObjectMapper json, Clock clock, BatchConfig config, MeterRegistry registry) {
+        this.assessor = assessor;
+        this.json = json;
+        this.clock = clock;
+        this.lease = config.lease();
+        this.lines = Counter.builder("inson.batch.job.lines").description("Lines of batch jobs answered on this instance (chunks written)")
+                .register(registry);
+    }
+
+    /**
+     * Reads the upload into stored chunks and opens the job to every instance once the last line is in. An upload that
+     * fails part-way (a broken connection, a body over the limit) leaves no job behind.
+     */
+    public BatchJob receive(InputStream in, BatchAssessor.Options options, Caller caller, String clientAddress) throws IOException {
+        UUID id = UUID.randomUUID();
+        transaction(() -> em().createNativeQuery("""
+                        insert into batch_job (id, owner, caller, client_address, persist, detail, language, status, created_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'RECEIVING', ?8, ?8)""")
+                .setParameter(1, id).setParameter(2, caller.name()).setParameter(3, write(caller)).setParameter(4, clientAddress)
+                .setParameter(5, options.persist()).setParameter(6, options.detail().name()).setParameter(7, options.language().name())
+                .setParameter(8, now()).executeUpdate());
+        try {
+            int[] chunks = {0};
+            int total = assessor.read(in, chunk -> {
+                int number = chunks[0]++;
+                transaction(() -> {
+                    em().createNativeQuery("insert into batch_chunk (job_id, chunk, lines, items) values (?1, ?2, ?3, ?4)")
+                            .setParameter(1, id).setParameter(2, number).setParameter(3, chunk.size()).setParameter(4, write(chunk)).executeUpdate();
+                    em().createNativeQuery("update batch_job set updated_at = ?2 where id = ?1").setParameter(1, id).setParameter(2, now()).executeUpdate();
+                });
+            });
+            if (total == 0) {
+                throw ProblemException.invalid("body", "has no lines: send one assessment request a line");
+            }
+            transaction(() -> em().createNativeQuery("update batch_job set status = 'RUNNING', total = ?2, updated_at = ?3 where id = ?1")
+                    .setParameter(1, id).setParameter(2, total).setParameter(3, now()).executeUpdate());
+        } catch (IOException | RuntimeException e) {
+            try {
+                transaction(() -> em().createNativeQuery("delete from batch_job where id = ?1").setParameter(1, id).executeUpdate());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the sweep removes it once its upload has been quiet for ABANDONED
+            }
+            throw e;
+        }
+        return find(id, caller).orElseThrow();
+    }
+
+    /** Claims and answers chunks until none is left; on every instance, every second or so. */
+    @Scheduled(every = "${inson.batch.poll-every}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void work() {
+        try {
+            sweepAbandonedUploads();
+            Optional<Claimed> claimed;
+            while (!stopping && (claimed = claim()).isPresent()) {
+                run(claimed.get());
+            }
+            lastProblem = null;
+        } catch (RuntimeException e) {
+            // the database away: say so once, not every second; the chunks wait in the database
+            if (!stopping && !String.valueOf(e.getMessage()).equals(lastProblem)) {
+                LOG.warnf("Batch-job chunks cannot be claimed now: %s", e.getMessage());
+            }
+            lastProblem = String.valueOf(e.getMessage());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private void sweepAbandonedUploads() {
+        transaction(() -> em().createNativeQuery("delete from batch_job where status = 'RECEIVING' and updated_at < ?1")
+                .setParameter(1, now().minus(ABANDONED)).executeUpdate());
+    }
+
+    private record Claimed(UUID jobId, int chunk, int attempts, String caller, String clientAddress, BatchAssessor.Options options, String items) {
+    }
+
+    private Optional<Claimed> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em().createNativeQuery("""
+                    update batch_chunk c set status = 'RUNNING', owner = ?1, lease_until = ?2, attempts = attempts + 1
+                    from batch_job j
+                    where j.id = c.job_id and (c.job_id, c.chunk) = (
+                        select x.job_id, x.chunk from batch_chunk x join batch_job y on y.id = x.job_id
+                        where y.status = 'RUNNING' and (x.status = 'PENDING' or x.status = 'RUNNING' and x.lease_until < ?3)
+                        order by y.created_at, x.chunk
+                        limit 1 for update of x skip locked)
+                    returning c.job_id, c.chunk, c.attempts, j.caller, j.client_address, j.persist, j.detail, j.language, c.items
+                    """).setParameter(1, Instance.ID).setParameter(2, now().plus(lease)).setParameter(3, now()).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Object[] row = (Object[]) rows.get(0);
+            BatchAssessor.Options options = new BatchAssessor.Options((Boolean) row[5], BatchAssessor.Detail.valueOf((String) row[6]),
+                    Language.valueOf((String) row[7]));
+            return Optional.of(new Claimed((UUID) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(), (String) row[3],
+                    (String) row[4], options, (String) row[8]));
+        });
+    }
+
+    private void run(Claimed chunk) {
+        Caller caller;
+        List<BatchAssessor.Item> items;
+        try {
+            caller = json.readValue(chunk.caller(), Caller.class);
+            items = json.readValue(chunk.items(), ITEMS);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            BatchAssessor.Decided decided = assessor.decide(items, chunk.options(), caller);
+            finish(chunk, decided.answers(), () -> {
+                if (decided.needsStoring()) {
+                    assessor.storeWithin(decided, items, caller, chunk.jobId(), chunk.clientAddress(), ACTION);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (stopping) {
+                return; // cut short by a shutdown: the lease runs out and another instance answers the chunk
+            }
+            if (chunk.attempts() >= MAX_ATTEMPTS) {
+                LOG.warnf("Batch job %s chunk %d could not be stored after %d attempts: %s", chunk.jobId(), chunk.chunk(), chunk.attempts(), e.getMessage());
+                finish(chunk, BatchAssessor.failed(items, e), () -> {
+                });
+            } else {
+                // a lost race for an idempotency key or the database away: the chunk is answered again, the key then found
+                transaction(() -> em().createNativeQuery("""
+                                update batch_chunk set status = 'PENDING', owner = null, lease_until = null
+                                where job_id = ?1 and chunk = ?2 and owner = ?3 and status = 'RUNNING'""")
+                        .setParameter(1, chunk.jobId()).setParameter(2, chunk.chunk()).setParameter(3, Instance.ID).executeUpdate());
+            }
+        }
+    }
+
+    /** Writes the chunk's answers (and what {@code alsoWithin} stores) if this instance still holds it; nothing otherwise. */
+    private void finish(Claimed chunk, List<BatchAnswer> answers, Runnable alsoWithin) {
+        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
+        try {
+            assessor.write(ndjson, answers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int problems = (int) answers.stream().filter(a -> a.problem() != null).count();
+        boolean written = QuarkusTransaction.requiringNew().call(() -> {
+            // the row lock is taken first: an instance taking the chunk over after a lost lease waits or skips it
+            int mine = em().createNativeQuery("""
+                            update batch_chunk set status = 'DONE', answers = ?4, results = ?5, problems = ?6, lease_until = null
+                            where job_id = ?1 and chunk = ?2 and owner = ?3 and status = 'RUNNING'""")
+                    .setParameter(1, chunk.jobId()).setParameter(2, chunk.chunk()).setParameter(3, Instance.ID)
+                    .setParameter(4, ndjson.toString(StandardCharsets.UTF_8)).setParameter(5, answers.size() - problems).setParameter(6, problems)
+                    .executeUpdate();
+            if (mine == 0) {
+                return false;
+            }
+            alsoWithin.run();
+            em().createNativeQuery("""
+                    update batch_job set status = 'DONE', finished_at = ?2, updated_at = ?2 where id = ?1 and status = 'RUNNING'
+                    and not exists (select 1 from batch_chunk where job_id = ?1 and status <> 'DONE')
+                    """).setParameter(1, chunk.jobId()).setParameter(2, now()).executeUpdate();
+            return true;
+        });
+        if (written) {
+            lines.increment(answers.size());
+            assessor.count(answers);
+        }
+    }
+
+    /** The caller's job, or empty: another caller's job is not theirs to see. */
+    public Optional<BatchJob> find(UUID id, Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em().createNativeQuery(SELECT + " where j.id = ?1 and j.owner = ?2 group by j.id").setParameter(1, id).setParameter(2, caller.name())
+                    .getResultList();
+            return rows.stream().findFirst().map(row -> job((Object[]) row));
+        });
+    }
+
+    /** The caller's jobs, newest first. */
+    public List<BatchJob> list(Caller caller, int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> em().createNativeQuery(SELECT + " where j.owner = ?1 group by j.id order by j.created_at desc, j.id")
+                .setParameter(1, caller.name()).setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(row -> job((Object[]) row)).toList());
+    }
+
+    public long count(Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery("select count(*) from batch_job where owner = ?1")
+                .setParameter(1, caller.name()).getSingleResult()).longValue());
+    }
+
+    /** A job and its chunks' counts; the caller adds the condition and {@code group by j.id}. */
+    private static final String SELECT = """
+            select j.id, j.status, j.persist, j.detail, j.language, j.total, j.created_at, j.finished_at,
+                   coalesce(sum(c.lines) filter (where c.status = 'DONE'), 0), coalesce(sum(c.results), 0), coalesce(sum(c.problems), 0)
+            from batch_job j left join batch_chunk c on c.job_id = j.id""";
+
+    private BatchJob job(Object[] row) {
+        UUID id = (UUID) row[0];
+        String status = (String) row[1];
+        int total = ((Number) row[5]).intValue();
+        Instant createdAt = instant(row[6]);
+        int processed = ((Number) row[8]).intValue();
+        Long eta = null;
+        if ("RUNNING".equals(status) && processed > 0) {
+            long elapsed = Duration.between(createdAt, clock.instant()).toMillis();
+            eta = Math.round(elapsed / (double) processed * (total - processed) / 1000.0);
+        }
+        int percent = "RECEIVING".equals(status) ? 0 : total == 0 ? 100 : (int) (processed * 100L / total);
+        return new BatchJob(id, status, (Boolean) row[2], ((String) row[3]).toLowerCase(), (String) row[4], total, processed,
+                ((Number) row[9]).intValue(), ((Number) row[10]).intValue(), percent, eta, createdAt, row[7] == null ? null : instant(row[7]));
+    }
+
+    /**
+     * Writes the answer lines of the job's finished chunks in input order, one chunk read at a time: memory holds one
+     * chunk whatever the size of the job. The whole answer once DONE; what was answered before a cancellation after it.
+     */
+    public void answers(UUID id, OutputStream out) throws IOException {
+        List<Integer> done = QuarkusTransaction.requiringNew().call(() -> em()
+                .createNativeQuery("select chunk from batch_chunk where job_id = ?1 and status = 'DONE' order by chunk", Integer.class)
+                .setParameter(1, id).getResultList().stream().map(Integer.class::cast).toList());
+        for (int chunk : done) {
+            String answers = QuarkusTransaction.requiringNew().call(() -> (String) em()
+                    .createNativeQuery("select answers from batch_chunk where job_id = ?1 and chunk = ?2", String.class)
+                    .setParameter(1, id).setParameter(2, chunk).getSingleResult());
+            out.write(answers.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    /** Stops the job: no chunk is claimed after this; chunks being answered finish and count. */
+    public void cancel(UUID id) {
+        transaction(() -> em().createNativeQuery("""
+                        update batch_job set status = 'CANCELLED', finished_at = ?2, updated_at = ?2
+                        where id = ?1 and status in ('RECEIVING', 'RUNNING')""")
+                .setParameter(1, id).setParameter(2, now()).executeUpdate());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void transaction(Runnable work) {
+        QuarkusTransaction.requiringNew().run(work);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime at ? at.toInstant() : (Instant) value;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static EntityManager em() {
+        return AssessmentEntity.getEntityManager();
+    }
+}

@@ -1,0 +1,188 @@
+package uz.inson.assess.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import uz.inson.assess.assessment.AssessmentEntity;
+import uz.inson.assess.population.PopulationGenerator;
+import uz.inson.assess.support.Auth;
+import uz.inson.assess.support.Households;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The asynchronous batch: an upload becomes a stored job whose answers are the streamed batch's, line for line. */
+@QuarkusTest
+class BatchJobTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JOBS = "/api/v1/batch-jobs";
+
+    private static JsonPath start(Supplier<RequestSpecification> caller, String query, byte[] body) {
+        return caller.get().contentType("application/x-ndjson").body(body).post(JOBS + query)
+                .then().statusCode(202).header("Location", matchesPattern("/api/v1/batch-jobs/[0-9a-f-]{36}")).extract().jsonPath();
+    }
+
+    private static JsonPath waitUntilDone(Supplier<RequestSpecification> caller, String job) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath progress = caller.get().get(JOBS + "/" + job).then().statusCode(200).extract().jsonPath();
+            if ("DONE".equals(progress.getString("status"))) {
+                return progress;
+            }
+            assertEquals("RUNNING", progress.getString("status"));
+            Thread.sleep(100);
+        }
+        throw new AssertionError("batch job " + job + " never finished");
+    }
+
+    private static List<JsonNode> answers(Supplier<RequestSpecification> caller, String job) throws Exception {
+        String body = caller.get().get(JOBS + "/" + job + "/answers").then().statusCode(200).contentType("application/x-ndjson")
+                .extract().asString();
+        List<JsonNode> answers = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            answers.add(JSON.readTree(line));
+        }
+        return answers;
+    }
+
+    private static byte[] population(int households, long seed) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PopulationGenerator(seed, LocalDate.parse(Households.AS_OF)).write(households, out);
+        return out.toByteArray();
+    }
+
+    /** Each line with an idempotency key and an external id of its own; line {@code bad} (from 1) is not JSON. */
+    private static byte[] keyed(byte[] population, String prefix, int bad) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        String[] rows = new String(population, StandardCharsets.UTF_8).split("\n");
+        for (int i = 0; i < rows.length; i++) {
+            if (i + 1 == bad) {
+                lines.append("{\"household\": broken\n");
+                continue;
+            }
+            ObjectNode line = (ObjectNode) JSON.readTree(rows[i]);
+            line.put("idempotencyKey", prefix + "-" + i);
+            ((ObjectNode) line.get("household")).put("externalId", prefix + "-" + i);
+            lines.append(line).append('\n');
+        }
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long storedUnder(String prefix) {
+        return QuarkusTransaction.requiringNew().call(() -> AssessmentEntity.count("externalId like ?1", prefix + "-%"));
+    }
+
+    @Test
+    void aJobAnswersEveryLineAsTheStreamedBatchDoes() throws Exception {
+        byte[] population = population(450, 11);
+        JsonPath started = start(() -> Auth.as("integration"), "?persist=false&detail=decision", population);
+        assertEquals(450, started.getInt("lines"));
+        String job = started.getString("id");
+        JsonPath done = waitUntilDone(() -> Auth.as("integration"), job);
+        assertEquals(450, done.getInt("processed"));
+        assertEquals(100, done.getInt("percent"));
+        assertEquals(450, done.getInt("results") + done.getInt("problems"));
+
+        String streamed = Auth.as("integration").contentType("application/x-ndjson").body(population)
+                .post("/api/v1/assessments/batch?persist=false&detail=decision").then().statusCode(200).extract().asString();
+        List<JsonNode> expected = new ArrayList<>();
+        for (String line : streamed.split("\n")) {
+            expected.add(JSON.readTree(line));
+        }
+        assertEquals(expected, answers(() -> Auth.as("integration"), job), "three chunks, answered in input order as the stream answers them");
+    }
+
+    @Test
+    void aStoredJobStoresEachLineOnceAuditsEachChunkAndARetriedJobStoresNothingNew() throws Exception {
+        String prefix = "J-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] lines = keyed(population(250, 12), prefix, 120);
+        String job = start(() -> Auth.as("integration"), "?detail=decision", lines).getString("id");
+        JsonPath done = waitUntilDone(() -> Auth.as("integration"), job);
+        assertEquals(1, done.getInt("problems"), "the broken line");
+        List<JsonNode> answers = answers(() -> Auth.as("integration"), job);
+        assertEquals(250, answers.size());
+        assertEquals(400, answers.get(119).at("/problem/status").asInt(), answers.get(119).toString());
+        assertEquals(121, answers.get(120).get("line").asInt());
+        assertNotNull(answers.get(120).at("/result/id").textValue(), "a stored line points at its assessment");
+        assertEquals(249, storedUnder(prefix));
+        Auth.as("auditor").queryParam("action", BatchJobs.ACTION).get("/api/v1/audit").then().statusCode(200)
+                .body("items.objectId", hasItem("batch " + job + " lines 1-200: 199 stored"))
+                .body("items.objectId", hasItem("batch " + job + " lines 201-250: 50 stored"));
+
+        String retry = start(() -> Auth.as("integration"), "?detail=decision", lines).getString("id");
+        waitUntilDone(() -> Auth.as("integration"), retry);
+        List<JsonNode> again = answers(() -> Auth.as("integration"), retry);
+        assertEquals(answers.get(0).at("/result/id"), again.get(0).at("/result/id"));
+        assertTrue(again.get(0).get("alreadyStored").asBoolean());
+        assertEquals(249, storedUnder(prefix), "nothing stored twice");
+    }
+
+    @Test
+    void aJobIsItsCallersAlone() throws Exception {
+        String job = start(() -> Auth.as("integration"), "?persist=false&detail=decision", population(3, 13)).getString("id");
+        waitUntilDone(() -> Auth.as("integration"), job);
+        Auth.withRoles("other-integration", "integration-client").get(JOBS + "/" + job).then().statusCode(404);
+        Auth.withRoles("other-integration", "integration-client").get(JOBS + "/" + job + "/answers").then().statusCode(404);
+        Auth.withRoles("other-integration", "integration-client").delete(JOBS + "/" + job).then().statusCode(404);
+        Auth.as("integration").get(JOBS + "?size=100").then().statusCode(200).body("items.id", hasItem(job));
+        Auth.withRoles("other-integration", "integration-client").get(JOBS).then().statusCode(200).body("total", is(0));
+        Auth.as("auditor").get(JOBS).then().statusCode(403);
+    }
+
+    @Test
+    void answersWaitForTheEndAndACancelledJobKeepsWhatWasAnswered() throws Exception {
+        String job = start(() -> Auth.as("integration"), "?persist=false", population(2_000, 14)).getString("id");
+        JsonPath cancelled = Auth.as("integration").delete(JOBS + "/" + job).then().statusCode(200).extract().jsonPath();
+        // the job may have finished before it was cancelled; either way no chunk starts after the answer
+        if (cancelled.getString("status").equals("CANCELLED")) {
+            Thread.sleep(1_500); // a chunk under way when the job was cancelled finishes and counts
+            int processed = Auth.as("integration").get(JOBS + "/" + job).then().statusCode(200).extract().path("processed");
+            assertTrue(processed < 2_000, "cancelled before the end: " + processed);
+            Thread.sleep(1_000);
+            assertEquals(processed, (int) Auth.as("integration").get(JOBS + "/" + job).then().extract().path("processed"), "nothing started after");
+            List<JsonNode> answers = processed == 0 ? List.of() : answers(() -> Auth.as("integration"), job);
+            assertEquals(processed, answers.size());
+        } else {
+            assertEquals("DONE", cancelled.getString("status"));
+        }
+
+        String running = start(() -> Auth.as("integration"), "?persist=false", population(2_000, 15)).getString("id");
+        var early = Auth.as("integration").get(JOBS + "/" + running + "/answers");
+        if (early.statusCode() == 409) {
+            early.then().contentType("application/problem+json").body("code", is("job-not-finished"));
+        } else {
+            assertEquals(200, early.statusCode());
+            assertEquals("DONE", Auth.as("integration").get(JOBS + "/" + running).then().extract().path("status"));
+        }
+        Auth.as("integration").delete(JOBS + "/" + running).then().statusCode(200);
+    }
+
+    @Test
+    void anEmptyUploadOrAWrongOptionIsRefusedAndLeavesNoJob() {
+        long before = Auth.as("integration").get(JOBS).then().statusCode(200).extract().jsonPath().getLong("total");
+        Auth.as("integration").contentType("application/x-ndjson").body("\n\n".getBytes(StandardCharsets.UTF_8)).post(JOBS)
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", is("body"));
+        Auth.as("integration").contentType("application/x-ndjson").body("{}".getBytes(StandardCharsets.UTF_8)).post(JOBS + "?detail=short")
+                .then().statusCode(400).body("violations[0].field", is("detail"));
+        Auth.as("integration").get(JOBS).then().statusCode(200).body("total", is((int) before));
+    }
+}
