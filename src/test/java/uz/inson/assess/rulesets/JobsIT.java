@@ -8,10 +8,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.population.PopulationGenerator;
 import uz.inson.assess.support.Households;
 import uz.inson.assess.support.PackagedInstance;
 import uz.inson.assess.support.ParameterTables;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -29,11 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Three packaged instances on one PostgreSQL share an impact analysis chunk by chunk; one is killed while it holds a
- * chunk, whose lease runs out and another instance does it again. The report is the one a single instance gives, and
- * no household is counted twice. The instances run outside the repository, on the rule set packed into the application.
+ * Packaged instances on one PostgreSQL share jobs chunk by chunk; one is killed while it holds a chunk, whose lease runs
+ * out and another instance does it again. An impact report is the one a single instance gives, with no household
+ * counted twice; a batch job answers every line once and stores no line twice. The instances run outside the
+ * repository, on the rule set packed into the application.
  */
-class ImpactJobsIT {
+class JobsIT {
     private static final String ADMIN_PASSWORD = PackagedInstance.ADMIN_PASSWORD;
     private static final String PASSWORD = "a-long-enough-password";
     private static final int HOUSEHOLDS = 2_000;
@@ -75,7 +79,8 @@ class ImpactJobsIT {
         // a short lease, so the dead instance's chunk is taken over within the test; run from a folder without the
         // repository: the rule set imported is the one packed into the application
         return PackagedInstance.start(postgres.getJdbcUrl("postgres", "postgres"), keys, workDir, Map.of(
-                "INSON_IMPACT_LEASE", "5s", "INSON_IMPACT_POLL_EVERY", "300ms", "INSON_IMPACT_PARALLELISM", "1"));
+                "INSON_IMPACT_LEASE", "5s", "INSON_IMPACT_POLL_EVERY", "300ms", "INSON_IMPACT_PARALLELISM", "1",
+                "INSON_BATCH_LEASE", "5s", "INSON_BATCH_POLL_EVERY", "300ms", "INSON_BATCH_PARALLELISM", "1"));
     }
 
     private static String token(String username, String password) {
@@ -83,11 +88,11 @@ class ImpactJobsIT {
                 .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
     }
 
-    private static String policyOfficer() {
+    private static String user(String name, String role) {
         given().port(portA).auth().oauth2(token("admin", ADMIN_PASSWORD)).contentType(ContentType.JSON)
-                .body(Map.of("username", "policy", "password", PASSWORD, "roles", List.of("policy-officer")))
+                .body(Map.of("username", name, "password", PASSWORD, "roles", List.of(role)))
                 .post("/api/v1/users").then().statusCode(201);
-        return token("policy", PASSWORD);
+        return token(name, PASSWORD);
     }
 
     /** A draft that raises the subsistence minimum from 720,000 to 760,000: families near it gain and lose services. */
@@ -136,6 +141,21 @@ class ImpactJobsIT {
         throw new AssertionError("job " + job + " never finished");
     }
 
+    /** A generated population, each line with an idempotency key of its own. */
+    private static byte[] keyedPopulation(int households) throws IOException {
+        ByteArrayOutputStream generated = new ByteArrayOutputStream();
+        new PopulationGenerator(2026, LocalDate.parse(Households.AS_OF)).write(households, generated);
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        String[] rows = generated.toString(StandardCharsets.UTF_8).split("\n");
+        for (int i = 0; i < rows.length; i++) {
+            ObjectNode line = (ObjectNode) json.readTree(rows[i]);
+            line.put("idempotencyKey", "IT-" + i);
+            lines.append(line).append('\n');
+        }
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static long count(String sql) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
@@ -145,8 +165,45 @@ class ImpactJobsIT {
     }
 
     @Test
+    void aBatchJobSurvivesTheDeathOfAnInstanceAndStoresEveryLineOnce() throws Exception {
+        String integration = user("integration", "integration-client");
+        PackagedInstance doomed = start().awaitReady();
+        byte[] population = keyedPopulation(3_000);
+        String job = given().port(portA).auth().oauth2(integration).contentType("application/x-ndjson").body(population)
+                .post("/api/v1/batch-jobs?detail=decision").then().statusCode(202).extract().path("id");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        String heldByDoomed = "from batch_chunk where status = 'RUNNING' and owner like '" + doomed.process().pid() + "@%'";
+        while (count("select count(*) " + heldByDoomed) == 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the doomed instance never claimed a chunk");
+            Thread.sleep(20);
+        }
+        long chunk = count("select min(chunk) " + heldByDoomed);
+        doomed.process().destroyForcibly().waitFor();
+
+        deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (!"DONE".equals(given().port(portA).auth().oauth2(integration).get("/api/v1/batch-jobs/" + job).then().statusCode(200).extract().path("status"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the batch job never finished");
+            Thread.sleep(250);
+        }
+        assertEquals(1, count("select count(*) from batch_chunk where job_id = '" + job + "' and chunk = " + chunk
+                        + " and status = 'DONE' and attempts > 1 and owner not like '" + doomed.process().pid() + "@%'"),
+                "the dead instance's chunk was claimed again by another instance and finished");
+        String[] answers = given().port(portA).auth().oauth2(integration).get("/api/v1/batch-jobs/" + job + "/answers")
+                .then().statusCode(200).extract().asString().split("\n");
+        assertEquals(3_000, answers.length);
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < answers.length; i++) {
+            assertEquals(i + 1, json.readTree(answers[i]).get("line").asInt(), "every line once, in input order");
+        }
+        assertEquals(3_000, count("select count(*) from assessment where batch_id = '" + job + "'"), "every line stored once");
+        assertEquals(3_000, count("select count(distinct idempotency_key) from assessment where batch_id = '" + job + "'"));
+        assertEquals(Math.ceil(3_000 / 200.0), count("select count(*) from audit_entry where action = 'POST /api/v1/batch-jobs' and object_id like 'batch "
+                + job + " %'"), "one audit entry a stored chunk, none for the chunk lost with its instance");
+    }
+
+    @Test
     void aJobSurvivesTheDeathOfAnInstanceAndCountsEveryHouseholdOnce() throws Exception {
-        String policy = policyOfficer();
+        String policy = user("policy", "policy-officer");
         String draft = draftRaisingTheMinimum(policy);
         byte[] population = population();
 
