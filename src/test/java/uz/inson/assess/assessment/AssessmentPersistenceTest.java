@@ -37,7 +37,7 @@ class AssessmentPersistenceTest {
                 .setParameter(1, UUID.fromString(id)).getSingleResult();
         assertEquals("NAMANGAN", row[0]);
         assertTrue(row[1].equals("HIGH") || row[1].equals("CRITICAL"));
-        assertEquals("2026.2.0", row[2]);
+        assertEquals("2026.2.1", row[2]);
         assertTrue(row[3].toString().startsWith("sha256:"));
         assertTrue(((Number) row[4]).longValue() > 0);
         assertTrue(((Number) row[5]).intValue() > 10);

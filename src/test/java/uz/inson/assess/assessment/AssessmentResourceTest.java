@@ -42,7 +42,7 @@ class AssessmentResourceTest {
         Response response = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "?lang=en");
         response.then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/assessments/[0-9a-f-]{36}"))
-                .body("ruleSet.version", equalTo("2026.2.0"))
+                .body("ruleSet.version", equalTo("2026.2.1"))
                 .body("ruleSet.hash", matchesPattern("sha256:[0-9a-f]{64}"))
                 .body("derived.householdSize", is(2))
                 .body("derived.perCapitaIncome", is(600000))

@@ -101,7 +101,7 @@ class MultiInstanceIT {
         String approver = user("approver", "policy-approver", null, null);
         String auditor = user("auditor", "auditor", null, null);
         given().port(second).get("/api/v1/rule-sets").then().statusCode(401);
-        assertEquals("2026.2.0", versionOn(second));
+        assertEquals("2026.2.1", versionOn(second));
         String id = given().port(first).auth().oauth2(policy).multiPart("files", "parameters.drl.xlsx", Files.readAllBytes(Path.of("decision-tables/parameters.drl.xlsx")))
                 .multiPart("version", "2026.1.9").post("/api/v1/rule-sets")
                 .then().statusCode(201).extract().path("id");
@@ -116,7 +116,7 @@ class MultiInstanceIT {
 
         given().port(second).auth().oauth2(approver).post("/api/v1/rule-sets/rollback")
                 .then().statusCode(200);
-        waitForVersion(first, "2026.2.0");
+        waitForVersion(first, "2026.2.1");
 
         // both instances wrote to one audit chain, and it holds together
         given().port(second).auth().oauth2(auditor).get("/api/v1/audit/verify").then().statusCode(200)
