@@ -170,8 +170,8 @@ public class AssessmentEngine {
         boolean entitlement = false;
         for (Grant grant : grants) {
             CompiledRuleSet.TracedRow row = ruleSet.row(grant.rule());
-            entitlement |= row.table().entitlement(row.row());
-            for (String area : row.table().answers(row.row())) {
+            entitlement |= row.entitlement();
+            for (String area : row.answers()) {
                 if (outcome.needs().getAreas().contains(area)) {
                     answers.add(NeedArea.valueOf(area));
                 }

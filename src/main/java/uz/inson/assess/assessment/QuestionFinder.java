@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * What to ask next. A service whose row would hold but for a fact the request did not give (a member's impairments,
@@ -33,7 +34,11 @@ final class QuestionFinder {
     }
 
     /** A filled condition cell of a row, its criterion looked up once. */
-    private record Condition(Criterion criterion, String cell) {
+    /** A row's condition as read once per version: the test of its cell, and the values of a needs cell. */
+    private record Condition(Criterion criterion, Predicate<Criterion.Subject> test, List<String> values) {
+        static Condition of(Criterion criterion, String cell) {
+            return new Condition(criterion, criterion.test(cell), Criterion.values(cell));
+        }
     }
 
     /**
@@ -89,7 +94,7 @@ final class QuestionFinder {
                 if (criterion == null) {
                     return null;
                 }
-                conditions.add(new Condition(criterion, cell));
+                conditions.add(Condition.of(criterion, cell));
                 optionalFact |= criterion.fact().isPresent();
                 if (criterion == Criterion.NEED) {
                     needAreas = Criterion.values(cell);
@@ -179,14 +184,14 @@ final class QuestionFinder {
             }
             if (criterion.isUnknown(subject)) {
                 missing.add(new Missing(criterion.fact().orElseThrow(), criterion.fact().get().ofMember() ? subject.person().getRef() : null));
-            } else if (criterion == Criterion.NEED && !criterion.holds(condition.cell(), subject)) {
+            } else if (criterion == Criterion.NEED && !condition.test().test(subject)) {
                 Set<Missing> behind = new LinkedHashSet<>();
-                Criterion.values(condition.cell()).forEach(area -> behind.addAll(possibleNeeds.getOrDefault(area, Set.of())));
+                condition.values().forEach(area -> behind.addAll(possibleNeeds.getOrDefault(area, Set.of())));
                 if (behind.isEmpty()) {
                     return Set.of();
                 }
                 missing.addAll(behind);
-            } else if (!criterion.holds(condition.cell(), subject)) {
+            } else if (!condition.test().test(subject)) {
                 return Set.of();
             }
         }

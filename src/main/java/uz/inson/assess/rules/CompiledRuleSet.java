@@ -68,8 +68,15 @@ public final class CompiledRuleSet {
         return new RuleOutcome((Collection<?>) results.getValue("objects"));
     }
 
-    /** A data row of a table, with the table it belongs to. */
-    public record TracedRow(DecisionTable table, DecisionTable.Row row) {
+    /**
+     * A data row of a table, with the table it belongs to and what every assessment asks of an eligibility row — the
+     * areas of need it answers and whether it is an entitlement — read from its cells once, when the version compiles.
+     */
+    public record TracedRow(DecisionTable table, DecisionTable.Row row, List<String> answers, boolean entitlement) {
+        static TracedRow of(DecisionTable table, DecisionTable.Row row) {
+            return new TracedRow(table, row, table.answers(row), table.entitlement(row));
+        }
+
         public String source() {
             return table.source(row);
         }

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -196,18 +197,51 @@ public enum Criterion {
 
     /** Whether the cell's condition holds for the subject, exactly as the generated Drools constraint decides. */
     public boolean holds(String cell, Subject subject) {
-        Object value = actual(subject);
+        return test(cell).test(subject);
+    }
+
+    /** The cell's condition read once, to be tried on many subjects: what {@link #holds} decides. */
+    public Predicate<Subject> test(String cell) {
         return switch (kind) {
-            case ONE_OF -> values(cell).contains(String.valueOf(value));
-            case CONTAINS_ANY -> values(cell).stream().anyMatch(((Collection<?>) value)::contains);
-            case NOT_CONTAINS -> !((Collection<?>) value).contains(cell.trim());
-            case IS -> Boolean.parseBoolean(cell.trim()) == (Boolean) value;
-            case AT_LEAST -> ((Number) value).doubleValue() >= Double.parseDouble(cell);
-            case AT_MOST -> ((Number) value).doubleValue() <= Double.parseDouble(cell);
-            case BELOW -> ((Number) value).doubleValue() < Double.parseDouble(cell);
-            case BELOW_MSL_TIMES -> ((Number) value).doubleValue() < subject.household().getMsl() * Double.parseDouble(cell);
-            case AT_LEAST_MSL_TIMES -> ((Number) value).doubleValue() >= subject.household().getMsl() * Double.parseDouble(cell);
+            case ONE_OF -> {
+                Set<String> allowed = Set.copyOf(values(cell));
+                yield s -> allowed.contains(String.valueOf(actual(s)));
+            }
+            case CONTAINS_ANY -> {
+                List<String> any = values(cell);
+                yield s -> {
+                    Collection<?> value = (Collection<?>) actual(s);
+                    for (String one : any) {
+                        if (value.contains(one)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
+            }
+            case NOT_CONTAINS -> {
+                String one = cell.trim();
+                yield s -> !((Collection<?>) actual(s)).contains(one);
+            }
+            case IS -> {
+                boolean expected = Boolean.parseBoolean(cell.trim());
+                yield s -> expected == (Boolean) actual(s);
+            }
+            case AT_LEAST -> number(cell, (value, limit, s) -> value >= limit);
+            case AT_MOST -> number(cell, (value, limit, s) -> value <= limit);
+            case BELOW -> number(cell, (value, limit, s) -> value < limit);
+            case BELOW_MSL_TIMES -> number(cell, (value, times, s) -> value < s.household().getMsl() * times);
+            case AT_LEAST_MSL_TIMES -> number(cell, (value, times, s) -> value >= s.household().getMsl() * times);
         };
+    }
+
+    private interface NumberTest {
+        boolean test(double value, double cell, Subject subject);
+    }
+
+    private Predicate<Subject> number(String cell, NumberTest test) {
+        double parsed = Double.parseDouble(cell);
+        return s -> test.test(((Number) actual(s)).doubleValue(), parsed, s);
     }
 
     /** A subject this criterion can be read for: its pattern's fact is there. */

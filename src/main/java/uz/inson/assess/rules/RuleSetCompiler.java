@@ -73,7 +73,7 @@ public class RuleSetCompiler {
         Set<String> parameterNames = parameterNames(tables);
         for (DecisionTable table : tables) {
             for (DecisionTable.Row row : table.rows()) {
-                if (rowsByRule.put(row.rule(), new CompiledRuleSet.TracedRow(table, row)) != null) {
+                if (rowsByRule.put(row.rule(), CompiledRuleSet.TracedRow.of(table, row)) != null) {
                     problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), null, "duplicate-table", table.name()));
                 }
             }
