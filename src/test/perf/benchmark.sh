@@ -29,6 +29,7 @@ echo "warm-up (30 s, 2 connections):";  wrk -t1 -c2 -d30s -s src/test/perf/asses
 echo "one client (60 s):";               wrk -t1 -c1 -d60s -s src/test/perf/assess.lua "$URL" | tail -1
 echo "four clients (30 s):";             wrk -t2 -c4 -d30s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests"
 echo "eight clients (30 s):";            wrk -t2 -c8 -d30s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests"
+echo "eight clients, persist=false (30 s):"; wrk -t2 -c8 -d30s -s src/test/perf/assess.lua "$URL?persist=false" | grep -E "Requests/sec|^requests"
 DB_PORT=$(grep -oE "embedded PostgreSQL on port [0-9]+" "$LOG" | grep -oE "[0-9]+$")
 echo "rules + explanations per assessment, as stored (duration_micros of the last 90 s): count | p50 | p99"
 psql -h localhost -p "$DB_PORT" -U postgres -d postgres -tAc "select count(*), round(percentile_cont(0.5) within group (order by duration_micros)), round(percentile_cont(0.99) within group (order by duration_micros)) from assessment where assessed_at > now() - interval '90 seconds'"

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -51,8 +52,11 @@ public class AssessmentResource {
     @POST
     @RolesAllowed({Roles.CASE_WORKER, Roles.INTEGRATION_CLIENT})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "assessHousehold", summary = "Assess one household", description = "Runs the household through the rule set in force on asOf and stores the result.")
+    @Operation(operationId = "assessHousehold", summary = "Assess one household",
+            description = "Runs the household through the rule set in force on asOf and stores the result; with persist=false, answers without storing it.")
     @APIResponse(responseCode = "201", description = "Assessed; Location points at the stored assessment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AssessmentResult.class)))
+    @APIResponse(responseCode = "200", description = "A dry run (persist=false): the same answer, not stored, so without an id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AssessmentResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid household; violations name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
@@ -64,6 +68,9 @@ public class AssessmentResource {
             @Parameter(description = "Language of names and reasons: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang,
             @Parameter(description = "near-misses: also list services missed by one condition") @QueryParam("explain") String explain,
             @Parameter(description = "open-services: also list help open to everyone (helplines, first consultations)") @QueryParam("include") String include,
+            @Parameter(description = "false: a dry run, nothing is stored (default true)",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = SchemaType.STRING, enumeration = {"true", "false"}))
+            @QueryParam("persist") String persist,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         if (explain != null && !explain.equals("near-misses")) {
             throw ProblemException.invalid("explain", "must be near-misses");
@@ -73,6 +80,12 @@ public class AssessmentResource {
         }
         Language language = Language.resolve(lang, headers.getAcceptableLanguages());
         Caller caller = Caller.of(identity);
+        if (persist != null && !persist.equals("true") && !persist.equals("false")) {
+            throw ProblemException.invalid("persist", "must be true or false");
+        }
+        if ("false".equals(persist)) {
+            return Response.ok(AssessmentAccess.shownTo(caller, service.dryRun(request, language, explain != null, include != null, caller))).build();
+        }
         AssessmentResult result = service.assess(request, language, explain != null, include != null, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build())
                 .entity(AssessmentAccess.shownTo(caller, result)).build();

@@ -56,6 +56,16 @@ public class AssessmentService {
         return answered.result();
     }
 
+    /**
+     * A dry run: the same checks, decision and answer as {@link #assess}, nothing stored, so the answer has no id. The
+     * request itself is audited as every POST is.
+     */
+    @Timed(value = "inson.assessment.dry", histogram = true, description = "One assessment not stored: rules and answer")
+    public AssessmentResult dryRun(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
+        AssessmentResult result = answer(decide(request, caller), language, nearMisses, openServices).result();
+        return result.identified(null, result.assessedAt());
+    }
+
     /** A household checked, allowed and decided on its case date: the path single and batch assessments share. */
     public record Decided(AssessmentRequest request, Decision decision, long startedNanos) {
     }

@@ -120,6 +120,35 @@ class AssessmentResourceTest {
     }
 
     @Test
+    void aDryRunAnswersAsTheStoredAssessmentDoesAndStoresNothing() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode request = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Households.POOR_FAMILY_WITH_DISABLED_CHILD);
+        String externalId = "DRY-" + java.util.UUID.randomUUID().toString().substring(0, 12);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) request.get("household")).put("externalId", externalId);
+        java.util.function.LongSupplier stored = () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> AssessmentEntity.count("externalId", externalId));
+
+        Response dry = Auth.as("caseworker").contentType(ContentType.JSON).body(request.toString()).post("/api/v1/assessments?persist=false&lang=en");
+        dry.then().statusCode(200).header("Location", org.hamcrest.Matchers.nullValue());
+        assertEquals(0, stored.getAsLong(), "a dry run stores nothing");
+        com.fasterxml.jackson.databind.node.ObjectNode dryAnswer = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dry.asString());
+        assertNull(dryAnswer.get("id"), "nothing stored, so no id");
+
+        com.fasterxml.jackson.databind.node.ObjectNode kept = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                Auth.as("caseworker").contentType(ContentType.JSON).body(request.toString()).post("/api/v1/assessments?lang=en")
+                        .then().statusCode(201).extract().asString());
+        assertEquals(1, stored.getAsLong());
+        kept.remove(List.of("id", "assessedAt"));
+        dryAnswer.remove(List.of("id", "assessedAt"));
+        assertEquals(kept, dryAnswer, "the same answer, stored or not");
+        Auth.as("auditor").queryParam("actor", "caseworker").queryParam("action", "POST /api/v1/assessments").get("/api/v1/audit")
+                .then().statusCode(200).body("items.outcome", hasItem(200));
+
+        Auth.as("caseworker").contentType(ContentType.JSON).body(request.toString()).post("/api/v1/assessments?persist=no")
+                .then().statusCode(400).body("violations[0].field", is("persist"));
+    }
+
+    @Test
     void shouldRefuseAReceivedServiceTheCatalogueDoesNotKnow() {
         String household = Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"registries\": [\"IRON_NOTEBOOK\"],",
                 "\"registries\": [\"IRON_NOTEBOOK\"], \"receives\": [\"CSH-999\"],");
