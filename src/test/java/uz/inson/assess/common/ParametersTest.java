@@ -56,7 +56,7 @@ class ParametersTest {
                 .post("/api/v1/assessments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("langg"))
-                .body("violations[0].message", equalTo("is not a parameter of this operation; it takes explain, include, lang"));
+                .body("violations[0].message", equalTo("is not a parameter of this operation; it takes explain, include, lang, persist"));
         Auth.as("integration").contentType(ContentType.JSON).queryParam("lang", "ru").body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
                 .post("/api/v1/assessments").then().statusCode(201);
     }
