@@ -33,7 +33,6 @@ final class QuestionFinder {
     private record Missing(Criterion.Fact fact, String memberRef) {
     }
 
-    /** A filled condition cell of a row, its criterion looked up once. */
     /** A row's condition as read once per version: the test of its cell, and the values of a needs cell. */
     private record Condition(Criterion criterion, Predicate<Criterion.Subject> test, List<String> values) {
         static Condition of(Criterion criterion, String cell) {
