@@ -30,6 +30,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An integrator's first program, written against nothing but the generated client: sign in, assess, read the answer. */
@@ -55,10 +56,13 @@ class GeneratedClientTest {
                         new Member().ref("m2").birthDate(LocalDate.of(2016, 7, 1)).sex(Sex.M).relation(Relation.CHILD)
                                 .employment(Employment.CHILD).disability(new Disability().group(DisabilityGroup.CHILD_DISABILITY))
                                 .flags(Set.of(MemberFlag.NEEDS_CARE))));
-        AssessmentResult answer = new AssessmentsApi(client).assessHousehold(
-                new AssessmentRequest().asOf(LocalDate.now()).household(household), null, null, "en");
+        AssessmentRequest request = new AssessmentRequest().asOf(LocalDate.now()).household(household);
+        AssessmentResult answer = new AssessmentsApi(client).assessHousehold(request, null, null, "en", null);
 
         assertNotNull(answer.getId());
+        AssessmentResult dryRun = new AssessmentsApi(client).assessHousehold(request, null, null, "en", "false");
+        assertNull(dryRun.getId(), "a dry run stores nothing");
+        assertEquals(answer.getPackage().getMonthlyCashUzs(), dryRun.getPackage().getMonthlyCashUzs());
         assertEquals("HIGH", String.valueOf(answer.getRiskLevel()));
         assertTrue(answer.getPackage().getMonthlyCashUzs() > 0, "one monthly figure for the family");
         List<String> services = answer.getEligibleServices().stream().map(EligibleService::getCode).toList();
