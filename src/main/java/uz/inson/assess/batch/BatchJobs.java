@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Batch jobs: an NDJSON upload too large to wait for is read into chunks of {@value BatchAssessor#CHUNK} checked lines
@@ -55,6 +57,7 @@ public class BatchJobs {
     private final Clock clock;
     private final Duration lease;
     private final Counter lines;
+    private final AtomicLong waiting = new AtomicLong();
     private volatile boolean stopping;
     private volatile String lastProblem;
 
@@ -65,6 +68,8 @@ public class BatchJobs {
         this.lease = config.lease();
         this.lines = Counter.builder("inson.batch.job.lines").description("Lines of batch jobs answered on this instance (chunks written)")
                 .register(registry);
+        Gauge.builder("inson.batch.job.lines.waiting", waiting, AtomicLong::get)
+                .description("Lines of running batch jobs not answered yet, in the whole cluster, as this instance last looked").register(registry);
     }
 
     /**
@@ -111,7 +116,7 @@ public class BatchJobs {
         try {
             sweepAbandonedUploads();
             Optional<Claimed> claimed;
-            while (!stopping && (claimed = claim()).isPresent()) {
+            while (!stopping && (claimed = claimAfterCounting()).isPresent()) {
                 run(claimed.get());
             }
             lastProblem = null;
@@ -134,6 +139,14 @@ public class BatchJobs {
     }
 
     private record Claimed(UUID jobId, int chunk, int attempts, String caller, String clientAddress, BatchAssessor.Options options, String items) {
+    }
+
+    /** Counts what is left of the running jobs (the gauge), then claims the next chunk. */
+    private Optional<Claimed> claimAfterCounting() {
+        waiting.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery("""
+                select coalesce(sum(c.lines), 0) from batch_chunk c join batch_job j on j.id = c.job_id
+                where j.status = 'RUNNING' and c.status <> 'DONE'""").getSingleResult()).longValue()));
+        return claim();
     }
 
     private Optional<Claimed> claim() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -40,6 +41,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Impact before publishing: runs a version beside another (by default the one in force) over a population — the
@@ -69,12 +71,16 @@ public class ImpactService {
     /** Households this instance compared for impact jobs (chunks written), and chunks it finished too late to count. */
     private final Counter households;
     private final Counter lateChunks;
+    private final AtomicLong waiting = new AtomicLong();
 
     ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock, ImpactConfig config, MeterRegistry registry) {
         this.households = Counter.builder("inson.impact.households").description("Households compared for impact analyses on this instance")
                 .register(registry);
         this.lateChunks = Counter.builder("inson.impact.chunks.late")
                 .description("Chunks finished after their lease had passed to another instance (not counted)").register(registry);
+        Gauge.builder("inson.impact.households.waiting", waiting, AtomicLong::get)
+                .description("Households of running impact analyses not compared yet, in the whole cluster, as this instance last looked")
+                .register(registry);
         this.active = active;
         this.clock = clock;
         this.engine = engine;
@@ -174,7 +180,7 @@ public class ImpactService {
     void work() {
         try {
             Optional<Claimed> claimed;
-            while (!stopping && (claimed = claim()).isPresent()) {
+            while (!stopping && (claimed = claimAfterCounting()).isPresent()) {
                 run(claimed.get());
             }
             lastProblem = null;
@@ -192,6 +198,14 @@ public class ImpactService {
     }
 
     private record Claimed(UUID jobId, int chunk, UUID ruleSetId, UUID againstId, String population) {
+    }
+
+    /** Counts what is left of the running jobs (the gauge), then claims the next chunk. */
+    private Optional<Claimed> claimAfterCounting() {
+        waiting.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery("""
+                select coalesce(sum(c.households), 0) from impact_chunk c join impact_job j on j.id = c.job_id
+                where j.status = 'RUNNING' and c.status <> 'DONE'""").getSingleResult()).longValue()));
+        return claim();
     }
 
     private Optional<Claimed> claim() {

@@ -109,6 +109,15 @@ class BatchJobTest {
             expected.add(JSON.readTree(line));
         }
         assertEquals(expected, answers(() -> Auth.as("integration"), job), "three chunks, answered in input order as the stream answers them");
+
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher answered = java.util.regex.Pattern.compile("(?m)^inson_batch_job_lines_total ([0-9.E]+)$").matcher(metrics);
+        assertTrue(answered.find() && Double.parseDouble(answered.group(1)) >= 450, "lines answered by this instance");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!io.restassured.RestAssured.given().get("/q/metrics").asString().contains("inson_batch_job_lines_waiting 0.0")) {
+            assertTrue(Instant.now().isBefore(deadline), "nothing waits once the job is done");
+            Thread.sleep(200);
+        }
     }
 
     @Test
