@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import uz.inson.assess.assessment.AssessmentEntity;
+import uz.inson.assess.common.ChunkLeases;
 import uz.inson.assess.common.Instance;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
@@ -32,7 +32,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Batch jobs: an NDJSON upload too large to wait for is read into chunks of {@value BatchAssessor#CHUNK} checked lines
@@ -55,21 +54,18 @@ public class BatchJobs {
     private final BatchAssessor assessor;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Duration lease;
+    private final ChunkLeases leases;
     private final Counter lines;
-    private final AtomicLong waiting = new AtomicLong();
     private volatile boolean stopping;
-    private volatile String lastProblem;
 
     BatchJobs(BatchAssessor assessor, ObjectMapper json, Clock clock, BatchConfig config, MeterRegistry registry) {
         this.assessor = assessor;
         this.json = json;
         this.clock = clock;
-        this.lease = config.lease();
         this.lines = Counter.builder("inson.batch.job.lines").description("Lines of batch jobs answered on this instance (chunks written)")
                 .register(registry);
-        Gauge.builder("inson.batch.job.lines.waiting", waiting, AtomicLong::get)
-                .description("Lines of running batch jobs not answered yet, in the whole cluster, as this instance last looked").register(registry);
+        this.leases = new ChunkLeases(BatchJobs.class, "batch_job", "batch_chunk", "created_at", "lines", config.lease(), clock, registry,
+                "inson.batch.job.lines.waiting", "Lines of running batch jobs not answered yet, in the whole cluster, as this instance last looked");
     }
 
     /**
@@ -113,20 +109,8 @@ public class BatchJobs {
     /** Claims and answers chunks until none is left; on every instance, every second or so. */
     @Scheduled(every = "${inson.batch.poll-every}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        try {
-            sweepAbandonedUploads();
-            Optional<Claimed> claimed;
-            while (!stopping && (claimed = claimAfterCounting()).isPresent()) {
-                run(claimed.get());
-            }
-            lastProblem = null;
-        } catch (RuntimeException e) {
-            // the database away: say so once, not every second; the chunks wait in the database
-            if (!stopping && !String.valueOf(e.getMessage()).equals(lastProblem)) {
-                LOG.warnf("Batch-job chunks cannot be claimed now: %s", e.getMessage());
-            }
-            lastProblem = String.valueOf(e.getMessage());
-        }
+        leases.drain(this::sweepAbandonedUploads, () -> stopping, row -> run(Claimed.of(row)),
+                "c.job_id, c.chunk, c.attempts, j.caller, j.client_address, j.persist, j.detail, j.language, c.items");
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -139,37 +123,12 @@ public class BatchJobs {
     }
 
     private record Claimed(UUID jobId, int chunk, int attempts, String caller, String clientAddress, BatchAssessor.Options options, String items) {
-    }
-
-    /** Counts what is left of the running jobs (the gauge), then claims the next chunk. */
-    private Optional<Claimed> claimAfterCounting() {
-        waiting.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery("""
-                select coalesce(sum(c.lines), 0) from batch_chunk c join batch_job j on j.id = c.job_id
-                where j.status = 'RUNNING' and c.status <> 'DONE'""").getSingleResult()).longValue()));
-        return claim();
-    }
-
-    private Optional<Claimed> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = em().createNativeQuery("""
-                    update batch_chunk c set status = 'RUNNING', owner = ?1, lease_until = ?2, attempts = attempts + 1
-                    from batch_job j
-                    where j.id = c.job_id and (c.job_id, c.chunk) = (
-                        select x.job_id, x.chunk from batch_chunk x join batch_job y on y.id = x.job_id
-                        where y.status = 'RUNNING' and (x.status = 'PENDING' or x.status = 'RUNNING' and x.lease_until < ?3)
-                        order by y.created_at, x.chunk
-                        limit 1 for update of x skip locked)
-                    returning c.job_id, c.chunk, c.attempts, j.caller, j.client_address, j.persist, j.detail, j.language, c.items
-                    """).setParameter(1, Instance.ID).setParameter(2, now().plus(lease)).setParameter(3, now()).getResultList();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            Object[] row = (Object[]) rows.get(0);
+        static Claimed of(Object[] row) {
             BatchAssessor.Options options = new BatchAssessor.Options((Boolean) row[5], BatchAssessor.Detail.valueOf((String) row[6]),
                     Language.valueOf((String) row[7]));
-            return Optional.of(new Claimed((UUID) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(), (String) row[3],
-                    (String) row[4], options, (String) row[8]));
-        });
+            return new Claimed((UUID) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(), (String) row[3], (String) row[4],
+                    options, (String) row[8]);
+        }
     }
 
     private void run(Claimed chunk) {

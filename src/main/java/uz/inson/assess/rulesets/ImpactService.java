@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -17,6 +16,7 @@ import org.jboss.logging.Logger;
 import uz.inson.assess.assessment.AssessmentEngine;
 import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.assessment.Decision;
+import uz.inson.assess.common.ChunkLeases;
 import uz.inson.assess.common.Instance;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
@@ -41,7 +41,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Impact before publishing: runs a version beside another (by default the one in force) over a population — the
@@ -61,31 +60,27 @@ public class ImpactService {
     private final AssessmentEngine engine;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Duration lease;
-    private final String me = Instance.ID;
     /** Households of a chunk compared at once; the rest of the machine keeps serving assessments. */
     private final ForkJoinPool parallel;
     private volatile boolean stopping;
-    private volatile String lastProblem;
 
     /** Households this instance compared for impact jobs (chunks written), and chunks it finished too late to count. */
     private final Counter households;
     private final Counter lateChunks;
-    private final AtomicLong waiting = new AtomicLong();
+    private final ChunkLeases leases;
 
     ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock, ImpactConfig config, MeterRegistry registry) {
         this.households = Counter.builder("inson.impact.households").description("Households compared for impact analyses on this instance")
                 .register(registry);
         this.lateChunks = Counter.builder("inson.impact.chunks.late")
                 .description("Chunks finished after their lease had passed to another instance (not counted)").register(registry);
-        Gauge.builder("inson.impact.households.waiting", waiting, AtomicLong::get)
-                .description("Households of running impact analyses not compared yet, in the whole cluster, as this instance last looked")
-                .register(registry);
+        this.leases = new ChunkLeases(ImpactService.class, "impact_job", "impact_chunk", "started_at", "households", config.lease(), clock,
+                registry, "inson.impact.households.waiting",
+                "Households of running impact analyses not compared yet, in the whole cluster, as this instance last looked");
         this.active = active;
         this.clock = clock;
         this.engine = engine;
         this.json = json;
-        this.lease = config.lease();
         this.parallel = new ForkJoinPool(config.parallelism().filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
     }
 
@@ -178,19 +173,8 @@ public class ImpactService {
     /** Claims and runs chunks until none is left to claim; on every instance, every second or so. */
     @Scheduled(every = "${inson.impact.poll-every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        try {
-            Optional<Claimed> claimed;
-            while (!stopping && (claimed = claimAfterCounting()).isPresent()) {
-                run(claimed.get());
-            }
-            lastProblem = null;
-        } catch (RuntimeException e) {
-            // the database away: say so once, not every second; the chunks wait in the database
-            if (!stopping && !String.valueOf(e.getMessage()).equals(lastProblem)) {
-                LOG.warnf("Impact chunks cannot be claimed now: %s", e.getMessage());
-            }
-            lastProblem = String.valueOf(e.getMessage());
-        }
+        leases.drain(() -> {
+        }, () -> stopping, row -> run(Claimed.of(row)), "c.job_id, c.chunk, j.rule_set_id, j.against_id, c.population::text");
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -198,34 +182,9 @@ public class ImpactService {
     }
 
     private record Claimed(UUID jobId, int chunk, UUID ruleSetId, UUID againstId, String population) {
-    }
-
-    /** Counts what is left of the running jobs (the gauge), then claims the next chunk. */
-    private Optional<Claimed> claimAfterCounting() {
-        waiting.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery("""
-                select coalesce(sum(c.households), 0) from impact_chunk c join impact_job j on j.id = c.job_id
-                where j.status = 'RUNNING' and c.status <> 'DONE'""").getSingleResult()).longValue()));
-        return claim();
-    }
-
-    private Optional<Claimed> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = em().createNativeQuery("""
-                    update impact_chunk c set status = 'RUNNING', owner = ?1, lease_until = ?2, attempts = attempts + 1
-                    from impact_job j
-                    where j.id = c.job_id and (c.job_id, c.chunk) = (
-                        select x.job_id, x.chunk from impact_chunk x join impact_job y on y.id = x.job_id
-                        where y.status = 'RUNNING' and (x.status = 'PENDING' or x.status = 'RUNNING' and x.lease_until < ?3)
-                        order by y.started_at, x.chunk
-                        limit 1 for update of x skip locked)
-                    returning c.job_id, c.chunk, j.rule_set_id, j.against_id, c.population::text
-                    """).setParameter(1, me).setParameter(2, now().plus(lease)).setParameter(3, now()).getResultList();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            Object[] row = (Object[]) rows.get(0);
-            return Optional.of(new Claimed((UUID) row[0], ((Number) row[1]).intValue(), (UUID) row[2], (UUID) row[3], (String) row[4]));
-        });
+        static Claimed of(Object[] row) {
+            return new Claimed((UUID) row[0], ((Number) row[1]).intValue(), (UUID) row[2], (UUID) row[3], (String) row[4]);
+        }
     }
 
     private void run(Claimed chunk) {
@@ -260,7 +219,7 @@ public class ImpactService {
                     update impact_chunk set status = 'DONE', result = cast(?3 as jsonb), lease_until = null
                     where job_id = ?1 and chunk = ?2 and owner = ?4 and status = 'RUNNING'
                     """).setParameter(1, chunk.jobId()).setParameter(2, chunk.chunk()).setParameter(3, write(tally))
-                    .setParameter(4, me).executeUpdate();
+                    .setParameter(4, Instance.ID).executeUpdate();
             if (written == 1) {
                 em().createNativeQuery("""
                         update impact_job set status = 'DONE', finished_at = ?2 where id = ?1 and status = 'RUNNING'

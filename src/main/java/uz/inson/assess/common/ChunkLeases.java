@@ -1,0 +1,94 @@
+package uz.inson.assess.common;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The chunks of one kind of job — a job table and its chunk table in PostgreSQL — that every instance claims under a
+ * lease: the next chunk of the oldest running job that is pending, or whose lease ran out because its instance died.
+ * {@code FOR UPDATE SKIP LOCKED} keeps instances from waiting for each other. A claimed chunk is the owner's to write
+ * until its lease ends ({@code owner = Instance.ID}); its job decides what writing means.
+ */
+public final class ChunkLeases {
+    private final Logger log;
+    /** Table and column names: constants of the job kind, never input. */
+    private final String jobs;
+    private final String chunks;
+    private final String startedAt;
+    private final String size;
+    private final Duration lease;
+    private final Clock clock;
+    private final AtomicLong waiting = new AtomicLong();
+    private volatile String lastProblem;
+
+    /**
+     * {@code size} is the chunk column counting its items; their sum over running jobs is the gauge {@code waitingGauge}:
+     * what the whole cluster has left, as this instance last looked (before each claim).
+     */
+    public ChunkLeases(Class<?> owner, String jobs, String chunks, String startedAt, String size, Duration lease, Clock clock,
+                       MeterRegistry registry, String waitingGauge, String description) {
+        this.log = Logger.getLogger(owner);
+        this.jobs = jobs;
+        this.chunks = chunks;
+        this.startedAt = startedAt;
+        this.size = size;
+        this.lease = lease;
+        this.clock = clock;
+        Gauge.builder(waitingGauge, waiting, AtomicLong::get).description(description).register(registry);
+    }
+
+    /**
+     * Runs {@code first}, then claims chunks and hands each to {@code work} until none is left or the instance stops.
+     * With the database away nothing is claimed, and that is logged once, not at every poll; the chunks wait.
+     */
+    public void drain(Runnable first, BooleanSupplier stopping, Consumer<Object[]> work, String returning) {
+        try {
+            first.run();
+            Optional<Object[]> claimed;
+            while (!stopping.getAsBoolean() && (claimed = claim(returning)).isPresent()) {
+                work.accept(claimed.get());
+            }
+            lastProblem = null;
+        } catch (RuntimeException e) {
+            if (!stopping.getAsBoolean() && !String.valueOf(e.getMessage()).equals(lastProblem)) {
+                log.warnf("Chunks of %s cannot be claimed now: %s", jobs, e.getMessage());
+            }
+            lastProblem = String.valueOf(e.getMessage());
+        }
+    }
+
+    /** Counts what the running jobs have left, then claims the next chunk: its row as {@code returning} lists it (c = chunk, j = job). */
+    private Optional<Object[]> claim(String returning) {
+        waiting.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery(
+                "select coalesce(sum(c." + size + "), 0) from " + chunks + " c join " + jobs + " j on j.id = c.job_id "
+                        + "where j.status = 'RUNNING' and c.status <> 'DONE'").getSingleResult()).longValue()));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            List<?> rows = em().createNativeQuery("update " + chunks + " c set status = 'RUNNING', owner = ?1, lease_until = ?2, attempts = attempts + 1 "
+                            + "from " + jobs + " j where j.id = c.job_id and (c.job_id, c.chunk) = ("
+                            + "select x.job_id, x.chunk from " + chunks + " x join " + jobs + " y on y.id = x.job_id "
+                            + "where y.status = 'RUNNING' and (x.status = 'PENDING' or x.status = 'RUNNING' and x.lease_until < ?3) "
+                            + "order by y." + startedAt + ", x.chunk limit 1 for update of x skip locked) "
+                            + "returning " + returning)
+                    .setParameter(1, Instance.ID).setParameter(2, now.plus(lease)).setParameter(3, now).getResultList();
+            return rows.stream().findFirst().map(row -> row instanceof Object[] columns ? columns : new Object[] {row});
+        });
+    }
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+}
