@@ -35,8 +35,11 @@ final class Explainer {
                 continue;
             }
             if (criterion == Criterion.NEED || subject.person() != null && (criterion == Criterion.RELATION
-                    || criterion == Criterion.AGE_AT_LEAST || criterion == Criterion.AGE_BELOW)) {
-                continue; // said elsewhere: the need in answersNeeds, the relation and age in the member's name ("the son, 10")
+                    || criterion == Criterion.AGE_AT_LEAST || criterion == Criterion.AGE_BELOW
+                    || criterion == Criterion.PENSION_AGE && !Boolean.parseBoolean(cell.trim()))) {
+                // said elsewhere: the need in answersNeeds, the relation and age in the member's name ("the son, 10"),
+                // which also says he is not of pension age: "the son, 10, has not reached pension age" is not read aloud
+                continue;
             }
             String member = "";
             if (criterion.isMemberCondition() && subject.person() != null) {

@@ -109,7 +109,7 @@ public class BatchJobs {
     /** Claims and answers chunks until none is left; on every instance, every second or so. */
     @Scheduled(every = "${inson.batch.poll-every}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        leases.drain(this::sweepAbandonedUploads, () -> stopping, row -> run(Claimed.of(row)),
+        leases.drain(() -> stopping, row -> run(Claimed.of(row)),
                 "c.job_id, c.chunk, c.attempts, j.caller, j.client_address, j.persist, j.detail, j.language, c.items");
     }
 
@@ -117,9 +117,15 @@ public class BatchJobs {
         stopping = true;
     }
 
-    private void sweepAbandonedUploads() {
-        transaction(() -> em().createNativeQuery("delete from batch_job where status = 'RECEIVING' and updated_at < ?1")
-                .setParameter(1, now().minus(ABANDONED)).executeUpdate());
+    /** Removes uploads whose instance died while reading them; a database away is the poller's to report. */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepAbandonedUploads() {
+        try {
+            transaction(() -> em().createNativeQuery("delete from batch_job where status = 'RECEIVING' and updated_at < ?1")
+                    .setParameter(1, now().minus(ABANDONED)).executeUpdate());
+        } catch (RuntimeException e) {
+            // tried again in a minute
+        }
     }
 
     private record Claimed(UUID jobId, int chunk, int attempts, String caller, String clientAddress, BatchAssessor.Options options, String items) {

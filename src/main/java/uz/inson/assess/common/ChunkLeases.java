@@ -51,12 +51,11 @@ public final class ChunkLeases {
     }
 
     /**
-     * Runs {@code first}, then claims chunks and hands each to {@code work} until none is left or the instance stops.
-     * With the database away nothing is claimed, and that is logged once, not at every poll; the chunks wait.
+     * Claims chunks and hands each to {@code work} until none is left or the instance stops. With the database away
+     * nothing is claimed, and that is logged once, not at every poll; the chunks wait.
      */
-    public void drain(Runnable first, BooleanSupplier stopping, Consumer<Object[]> work, String returning) {
+    public void drain(BooleanSupplier stopping, Consumer<Object[]> work, String returning) {
         try {
-            first.run();
             Optional<Object[]> claimed;
             while (!stopping.getAsBoolean() && (claimed = claim(returning)).isPresent()) {
                 work.accept(claimed.get());

@@ -173,8 +173,7 @@ public class ImpactService {
     /** Claims and runs chunks until none is left to claim; on every instance, every second or so. */
     @Scheduled(every = "${inson.impact.poll-every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        leases.drain(() -> {
-        }, () -> stopping, row -> run(Claimed.of(row)), "c.job_id, c.chunk, j.rule_set_id, j.against_id, c.population::text");
+        leases.drain(() -> stopping, row -> run(Claimed.of(row)), "c.job_id, c.chunk, j.rule_set_id, j.against_id, c.population::text");
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -63,6 +63,8 @@ class AssessmentResourceTest {
         assertTrue(reason.get("text").toString().contains("low-income"), reason.toString());
         assertTrue(json.getList("eligibleServices.reasons.flatten().text", String.class).stream()
                 .anyMatch(text -> text.toLowerCase().contains("the income per person, 600,000 uzs, is below")), "some reason quotes the income test");
+        assertTrue(json.getList("eligibleServices.reasons.flatten().text", String.class).stream().noneMatch(text -> text.contains("pension age")),
+                "the son (10) and the mother (41) are named with their ages: 'has not reached pension age' says nothing more");
         assertTrue(reason.get("source").toString().startsWith("eligibility-cash-benefits.drl.xlsx!Cash benefits!row "), reason.toString());
         assertNotNull(childAllowance.get("legalBasis"));
         for (Map<String, Object> factor : json.<Map<String, Object>>getList("riskFactors")) {
