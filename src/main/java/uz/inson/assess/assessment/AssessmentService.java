@@ -8,7 +8,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uz.inson.assess.audit.AuditedChange;
+import uz.inson.assess.audit.GroupCommit;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
@@ -37,22 +37,26 @@ public class AssessmentService {
     private final ActiveRuleSet activeRuleSet;
     private final AssessmentEngine engine;
     private final AnswerWriter writer;
+    private final GroupCommit commits;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AssessmentService(ActiveRuleSet activeRuleSet, AssessmentEngine engine, AnswerWriter writer, ObjectMapper json, Clock clock) {
+    AssessmentService(ActiveRuleSet activeRuleSet, AssessmentEngine engine, AnswerWriter writer, GroupCommit commits, ObjectMapper json, Clock clock) {
         this.activeRuleSet = activeRuleSet;
         this.engine = engine;
         this.writer = writer;
+        this.commits = commits;
         this.json = json;
         this.clock = clock;
     }
 
-    @AuditedChange(status = 201)
+    /** Stores the assessment and its audit entry together, in a transaction shared with concurrent requests ({@link GroupCommit}). */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     @Timed(value = "inson.assessment", histogram = true, description = "One stored assessment: rules, answer and storage")
     public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
         Answered answered = answer(decide(request, caller), language, nearMisses, openServices);
-        store(answered, caller, null, null);
+        AssessmentEntity entity = entity(answered, caller, null, null);
+        commits.commitAudited(entity::persist, 201, entity.id.toString());
         return answered.result();
     }
 
@@ -100,6 +104,10 @@ public class AssessmentService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(Answered answered, Caller caller, UUID batchId, String idempotencyKey) {
+        entity(answered, caller, batchId, idempotencyKey).persist();
+    }
+
+    private AssessmentEntity entity(Answered answered, Caller caller, UUID batchId, String idempotencyKey) {
         AssessmentRequest request = answered.decided().request();
         CompiledRuleSet ruleSet = answered.decided().decision().ruleSet();
         AssessmentResult result = answered.result();
@@ -122,7 +130,7 @@ public class AssessmentService {
         entity.idempotencyKey = idempotencyKey;
         entity.request = write(request);
         entity.result = write(result);
-        entity.persist();
+        return entity;
     }
 
     /** An assessment stored under an idempotency key: the request as stored (asOf filled in) and its answer. */

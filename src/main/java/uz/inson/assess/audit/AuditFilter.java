@@ -39,14 +39,14 @@ import java.util.stream.Collectors;
 public class AuditFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final AuditTrail trail;
+    private final GroupCommit commits;
     private final AuditBacklog backlog;
     private final CurrentIdentityAssociation identities;
     private final AuditContext context;
     private final Clock clock;
 
-    AuditFilter(AuditTrail trail, AuditBacklog backlog, CurrentIdentityAssociation identities, AuditContext context, Clock clock) {
-        this.trail = trail;
+    AuditFilter(GroupCommit commits, AuditBacklog backlog, CurrentIdentityAssociation identities, AuditContext context, Clock clock) {
+        this.commits = commits;
         this.backlog = backlog;
         this.identities = identities;
         this.context = context;
@@ -82,7 +82,7 @@ public class AuditFilter {
                         return null;
                     }
                     try {
-                        trail.record(event);
+                        commits.record(event);
                     } catch (RuntimeException e) {
                         keepForLater(event, response, e);
                     }
@@ -139,6 +139,11 @@ public class AuditFilter {
             }
         }
         return template;
+    }
+
+    /** The entry of a described request made by {@code identity}. */
+    static AuditTrail.Event event(AuditContext.Request request, SecurityIdentity identity, OffsetDateTime at, String objectId, int outcome) {
+        return new AuditTrail.Event(at, actor(identity), roles(identity), request.action(), objectId, outcome, request.clientAddress());
     }
 
     static String actor(SecurityIdentity identity) {

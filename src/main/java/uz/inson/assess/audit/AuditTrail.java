@@ -56,7 +56,7 @@ public class AuditTrail {
     /** Chains an entry on its own, for what changed nothing: a refusal, a failure, a read, a sign-in. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Event event) {
-        append(event);
+        append(List.of(event));
     }
 
     /**
@@ -65,13 +65,31 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordWithin(Event event) {
-        append(event);
+        append(List.of(event));
     }
 
-    private void append(Event event) {
+    /** Chains entries in the caller's transaction, in order ({@link GroupCommit}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void recordAllWithin(List<Event> events) {
+        append(events);
+    }
+
+    private void append(List<Event> events) {
+        // What the transaction changed is written first, so the chain's lock covers only the chain and the commit
+        em.flush();
+        if (events.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("select count(*) from pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
         String previous = em.createQuery("select hash from AuditEntry order by id desc", String.class).setMaxResults(1)
                 .getResultStream().findFirst().orElse(GENESIS);
+        for (Event event : events) {
+            previous = append(event, previous);
+        }
+    }
+
+    /** Persists one entry after the one whose hash is {@code previous}; returns its own hash. */
+    private String append(Event event, String previous) {
         AuditEntry entry = new AuditEntry();
         entry.at = event.at().truncatedTo(ChronoUnit.MICROS);
         entry.actor = cut(event.actor(), 100);
@@ -83,6 +101,7 @@ public class AuditTrail {
         entry.prevHash = previous;
         entry.hash = hash(entry);
         entry.persist();
+        return entry.hash;
     }
 
     /** Newest first, optionally narrowed to one actor, one object, an action prefix or a time window. */

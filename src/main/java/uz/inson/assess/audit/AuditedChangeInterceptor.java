@@ -40,8 +40,8 @@ public class AuditedChangeInterceptor {
         if (request != null) {
             SecurityIdentity identity = identities.getIdentity();
             String objectId = request.objectId() != null ? request.objectId() : result instanceof AuditedObject created ? created.auditedId() : null;
-            trail.recordWithin(new AuditTrail.Event(OffsetDateTime.now(clock), AuditFilter.actor(identity), AuditFilter.roles(identity),
-                    request.action(), objectId, invocation.getMethod().getAnnotation(AuditedChange.class).status(), request.clientAddress()));
+            trail.recordWithin(AuditFilter.event(request, identity, OffsetDateTime.now(clock), objectId,
+                    invocation.getMethod().getAnnotation(AuditedChange.class).status()));
             context.recorded();
         }
         return result;

@@ -84,18 +84,19 @@ public final class ApiKeyAuthentication {
         @Override
         public Uni<SecurityIdentity> authenticate(ApiKeyRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> {
-                ApiKeyEntity key = keys.authenticate(request.key).orElseThrow(() -> new AuthenticationFailedException("Unknown, expired or revoked API key"));
+                ApiKeyService.KnownKey key = keys.authenticate(request.key)
+                        .orElseThrow(() -> new AuthenticationFailedException("Unknown, expired or revoked API key"));
                 QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal("api-key:" + key.id))
-                        .addRoles(UserService.roleSet(key.roles));
-                if (key.region != null) {
-                    identity.addAttribute(Caller.REGION, key.region);
+                        .setPrincipal(new QuarkusPrincipal("api-key:" + key.id()))
+                        .addRoles(UserService.roleSet(key.roles()));
+                if (key.region() != null) {
+                    identity.addAttribute(Caller.REGION, key.region());
                 }
-                if (key.district != null) {
-                    identity.addAttribute(Caller.DISTRICT, key.district);
+                if (key.district() != null) {
+                    identity.addAttribute(Caller.DISTRICT, key.district());
                 }
-                if (key.requestsPerMinute != null) {
-                    identity.addAttribute(REQUESTS_PER_MINUTE, key.requestsPerMinute);
+                if (key.requestsPerMinute() != null) {
+                    identity.addAttribute(REQUESTS_PER_MINUTE, key.requestsPerMinute());
                 }
                 return identity.build();
             });

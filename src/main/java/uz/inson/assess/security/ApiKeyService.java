@@ -1,5 +1,8 @@
 package uz.inson.assess.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keys of integrating systems. A key is 32 random bytes, shown once; only its SHA-256 is stored (a key has far more
- * entropy than a password, so a fast hash is enough and keeps every request cheap).
+ * entropy than a password, so a fast hash is enough and keeps every request cheap). Valid keys are kept in memory
+ * between requests only while {@link ApiKeyRevocations} hears every revocation from every instance, so a revoked key
+ * stops working at once everywhere.
  */
 @ApplicationScoped
 @Transactional
@@ -39,6 +44,12 @@ public class ApiKeyService {
     private final SecureRandom random = new SecureRandom();
     /** When each key's last-used time was last written, so a busy key costs one UPDATE a minute, not one per request. */
     private final Map<UUID, OffsetDateTime> lastWritten = new ConcurrentHashMap<>();
+    /** Valid keys by hash; a bound on both size and age, though a revocation removes one at once. */
+    private final Cache<String, KnownKey> known = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    /** Guards the two below: a key read before a revocation is never kept after it. */
+    private final Object cacheLock = new Object();
+    private long revocations;
+    private boolean caching;
     private final Clock clock;
 
     ApiKeyService(Clock clock) {
@@ -62,6 +73,13 @@ public class ApiKeyService {
         static KeyView of(ApiKeyEntity key, OffsetDateTime now) {
             return new KeyView(key.id, key.name, UserService.split(key.roles), key.region, key.district, key.requestsPerMinute, key.createdBy,
                     key.createdAt, key.expiresAt, key.revokedAt, key.revokedBy, key.lastUsedAt, key.revokedAt == null && key.expiresAt.isAfter(now));
+        }
+    }
+
+    /** A valid key as a request needs it. */
+    public record KnownKey(UUID id, String roles, String region, String district, Integer requestsPerMinute, OffsetDateTime expiresAt) {
+        static KnownKey of(ApiKeyEntity key) {
+            return new KnownKey(key.id, key.roles, key.region, key.district, key.requestsPerMinute, key.expiresAt);
         }
     }
 
@@ -139,26 +157,66 @@ public class ApiKeyService {
         if (key.revokedAt == null) {
             key.revokedAt = now();
             key.revokedBy = revokedBy;
+            forget(id);
+            // delivered to every instance's ApiKeyRevocations once this commits
+            ApiKeyEntity.getEntityManager().createNativeQuery("select pg_notify(?1, cast(?2 as text))")
+                    .setParameter(1, ApiKeyRevocations.CHANNEL).setParameter(2, id.toString()).getSingleResult();
         }
         return KeyView.of(key, now());
     }
 
-    /** The key's record if it exists, is not revoked and has not expired; notes when it was last used. */
-    public Optional<ApiKeyEntity> authenticate(String key) {
+    /** The key if it exists, is not revoked and has not expired; notes when it was last used (once a minute at most). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<KnownKey> authenticate(String key) {
         if (key == null || !key.startsWith(PREFIX) || key.length() > 100) {
             return Optional.empty();
         }
-        Optional<ApiKeyEntity> found = ApiKeyEntity.<ApiKeyEntity>find("keyHash", sha256(key)).firstResultOptional();
-        OffsetDateTime now = now();
-        found = found.filter(k -> k.revokedAt == null && k.expiresAt.isAfter(now));
-        found.ifPresent(k -> {
-            OffsetDateTime written = lastWritten.get(k.id);
-            if (written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now)) {
-                k.lastUsedAt = now;
-                lastWritten.put(k.id, now);
+        String hash = sha256(key);
+        KnownKey found = known.getIfPresent(hash);
+        if (found == null) {
+            long seen;
+            synchronized (cacheLock) {
+                seen = revocations;
             }
-        });
-        return found;
+            found = ApiKeyEntity.<ApiKeyEntity>find("keyHash", hash).firstResultOptional()
+                    .filter(k -> k.revokedAt == null).map(KnownKey::of).orElse(null);
+            synchronized (cacheLock) {
+                if (found != null && caching && revocations == seen) {
+                    known.put(hash, found);
+                }
+            }
+        }
+        OffsetDateTime now = now();
+        if (found == null || !found.expiresAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        noteUse(found.id(), now);
+        return Optional.of(found);
+    }
+
+    private void noteUse(UUID id, OffsetDateTime now) {
+        OffsetDateTime written = lastWritten.get(id);
+        if (written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            lastWritten.put(id, now);
+            QuarkusTransaction.requiringNew().run(() -> ApiKeyEntity.update("lastUsedAt = ?1 where id = ?2", now, id));
+        }
+    }
+
+    /** A key revoked here or on another instance: it is read again, and found revoked, at its next use. */
+    void forget(UUID id) {
+        synchronized (cacheLock) {
+            revocations++;
+            known.asMap().values().removeIf(k -> k.id().equals(id));
+        }
+    }
+
+    /** Keys are kept in memory only while revocations can be heard; either way, what was kept is dropped. */
+    void caching(boolean on) {
+        synchronized (cacheLock) {
+            revocations++;
+            caching = on;
+            known.invalidateAll();
+        }
     }
 
     private static String sha256(String key) {

@@ -1,8 +1,10 @@
 package uz.inson.assess.security;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.support.Auth;
@@ -12,6 +14,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +25,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @Tag("time-sensitive")
@@ -28,6 +33,8 @@ class ApiKeyTest {
     /** Expiry is judged by the service's clock, which a test run may set ahead. */
     @Inject
     Clock clock;
+    @Inject
+    EntityManager entityManager;
 
     private Map<String, Object> newKey(String name, Integer perMinute) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "roles", List.of(Roles.INTEGRATION_CLIENT),
@@ -59,6 +66,35 @@ class ApiKeyTest {
         given().header("X-API-Key", key).contentType(ContentType.JSON).body(Households.WELL_OFF_FAMILY).post("/api/v1/assessments")
                 .then().statusCode(401).contentType("application/problem+json");
         given().header("X-API-Key", key.substring(0, key.length() - 1) + "x").get("/api/v1/catalog/services").then().statusCode(401);
+    }
+
+    /**
+     * Keys are kept in memory between requests; another instance's revocation reaches this one through PostgreSQL's
+     * NOTIFY, and the key stops working here at once.
+     */
+    @Test
+    void aKeyRevokedOnAnotherInstanceStopsWorkingHereAtOnce() throws InterruptedException {
+        Map<String, Object> created = newKey("Pension fund exchange", null);
+        String key = (String) created.get("key");
+        UUID id = UUID.fromString((String) ((Map<?, ?>) created.get("details")).get("id"));
+        given().header("X-API-Key", key).get("/api/v1/catalog/services/CSH-001").then().statusCode(200);
+
+        // revoked in the database without telling anyone: this instance still has the key in memory, so it serves it...
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update api_key set revoked_at = now(), revoked_by = 'admin-elsewhere' where id = ?1")
+                .setParameter(1, id).executeUpdate());
+        given().header("X-API-Key", key).get("/api/v1/catalog/services/CSH-001").then().statusCode(200);
+
+        // ...until the notification every revocation sends arrives, as another instance's DELETE sends it
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("select pg_notify('api_key_revoked', ?1)")
+                .setParameter(1, id.toString()).getSingleResult());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int status;
+        while ((status = given().header("X-API-Key", key).get("/api/v1/catalog/services/CSH-001").statusCode()) == 200
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(401, status);
     }
 
     @Test
