@@ -1,5 +1,7 @@
 package uz.inson.assess.audit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -43,12 +45,15 @@ public class GroupCommit {
     private final AuditContext context;
     private final CurrentIdentityAssociation identities;
     private final Clock clock;
+    private final DistributionSummary groupSizes;
 
-    GroupCommit(AuditTrail trail, AuditContext context, CurrentIdentityAssociation identities, Clock clock) {
+    GroupCommit(AuditTrail trail, AuditContext context, CurrentIdentityAssociation identities, Clock clock, MeterRegistry registry) {
         this.trail = trail;
         this.context = context;
         this.identities = identities;
         this.clock = clock;
+        this.groupSizes = DistributionSummary.builder("inson.audit.group.size")
+                .description("Commits written together in one transaction by the group commit").register(registry);
     }
 
     /**
@@ -109,6 +114,7 @@ public class GroupCommit {
                 trail.recordAllWithin(group.stream().map(Pending::event).filter(e -> e != null).toList());
             });
             group.forEach(p -> p.done().complete(null));
+            groupSizes.record(group.size());
         } catch (RuntimeException | Error e) { // every waiter must hear of its commit, whatever happened
             if (group.size() == 1 || DatabaseOutage.of(e).isPresent()) {
                 group.forEach(p -> p.done().completeExceptionally(e));

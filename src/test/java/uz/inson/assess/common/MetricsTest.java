@@ -33,6 +33,7 @@ class MetricsTest {
         assertTrue(metrics.contains("inson_rule_set_active{hash=\"sha256:") && metrics.contains("version=\"" + RuleSets.activeVersion() + "\"} 1.0"),
                 "the version in force");
         assertTrue(metrics.contains("inson_audit_backlog 0.0"), "audit entries waiting for the database");
+        assertTrue(metrics.contains("inson_audit_group_size_count"), "how many commits the group commit wrote together");
         assertTrue(metrics.contains("agroal_active_count{datasource=\"default\"}"), "the connection pool");
     }
 
