@@ -63,6 +63,19 @@ public class AssessmentEngine {
 
     @Timed(value = "inson.engine", histogram = true, description = "The rules alone: a household's decision, before sentences and storage")
     public Decision decide(CompiledRuleSet ruleSet, Household household, LocalDate asOf) {
+        return decide(ruleSet, household, asOf, true);
+    }
+
+    /**
+     * The decision without the questions that would settle what was not given: impact analysis and batch decisions
+     * answer none of them, and finding them is about a sixth of a decision.
+     */
+    @Timed(value = "inson.engine", histogram = true, description = "The rules alone: a household's decision, before sentences and storage")
+    public Decision decideWithoutQuestions(CompiledRuleSet ruleSet, Household household, LocalDate asOf) {
+        return decide(ruleSet, household, asOf, false);
+    }
+
+    private Decision decide(CompiledRuleSet ruleSet, Household household, LocalDate asOf, boolean withQuestions) {
         checkReceives(ruleSet, household);
         RuleOutcome outcome = evaluate(ruleSet, household, asOf);
         Set<String> receives = outcome.household().getReceives();
@@ -85,7 +98,7 @@ public class AssessmentEngine {
 
         Set<String> granted = new LinkedHashSet<>();
         recommendations.forEach(r -> granted.add(r.code()));
-        List<Decision.Question> questions = QuestionFinder.find(ruleSet, outcome, granted, onUnknownFacts, meansTest);
+        List<Decision.Question> questions = withQuestions ? QuestionFinder.find(ruleSet, outcome, granted, onUnknownFacts, meansTest) : List.of();
         List<CatalogService> open = ruleSet.catalog().all().stream()
                 .filter(s -> s.openToAll() && !granted.contains(s.code())).toList();
         return new Decision(ruleSet, asOf, outcome, needs(outcome), outcome.risk(), outcome.casePath().option(), List.copyOf(paid),

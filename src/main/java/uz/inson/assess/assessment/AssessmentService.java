@@ -81,6 +81,12 @@ public class AssessmentService {
     /** Checks the household (400), the caller's territory (403) and decides it with the rule set in force on its asOf. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Decided decide(AssessmentRequest request, Caller caller) {
+        return decide(request, caller, true);
+    }
+
+    /** As {@link #decide(AssessmentRequest, Caller)}, without the questions to ask when they will not be told (batch decisions). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Decided decide(AssessmentRequest request, Caller caller, boolean withQuestions) {
         // Case dates default to "today" where the case workers are.
         LocalDate today = ServiceClock.today(clock);
         LocalDate asOf = request.asOf() == null ? today : request.asOf();
@@ -88,7 +94,9 @@ public class AssessmentService {
         AssessmentAccess.checkMayAssess(caller, request.household());
         CompiledRuleSet ruleSet = activeRuleSet.forDate(asOf);
         long started = System.nanoTime();
-        return new Decided(new AssessmentRequest(asOf, request.household()), engine.decide(ruleSet, request.household(), asOf), started);
+        Decision decision = withQuestions ? engine.decide(ruleSet, request.household(), asOf)
+                : engine.decideWithoutQuestions(ruleSet, request.household(), asOf);
+        return new Decided(new AssessmentRequest(asOf, request.household()), decision, started);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

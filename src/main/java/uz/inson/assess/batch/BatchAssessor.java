@@ -285,8 +285,9 @@ public class BatchAssessor {
             int i = lines.get(j);
             Outcome outcome = outcomes[i];
             try {
-                AssessmentService.Decided decided = assessments.decide(chunk.get(i).request().request(), caller);
-                if (options.persist() || options.detail() == Detail.FULL) {
+                boolean inWords = options.persist() || options.detail() == Detail.FULL;
+                AssessmentService.Decided decided = assessments.decide(chunk.get(i).request().request(), caller, inWords);
+                if (inWords) {
                     outcome.answered = assessments.answer(decided, options.language(), false, false);
                 } else {
                     outcome.decision = decided.decision();

@@ -194,8 +194,8 @@ public class ImpactService {
             List<AssessmentRequest> households = households(chunk.population());
             // a parallel stream runs in the pool it is started from: this instance's share of the machine; order kept
             List<Comparison> compared = parallel.submit(() -> households.parallelStream()
-                    .map(request -> new Comparison(request, engine.decide(base, request.household(), request.asOf()),
-                            engine.decide(draft, request.household(), request.asOf()))).toList()).get();
+                    .map(request -> new Comparison(request, engine.decideWithoutQuestions(base, request.household(), request.asOf()),
+                            engine.decideWithoutQuestions(draft, request.household(), request.asOf()))).toList()).get();
             tally = new ImpactJob.Tally();
             compared.forEach(c -> count(tally, c));
         } catch (InterruptedException e) {

@@ -86,6 +86,12 @@ public class EngineBenchmark {
         return engine.decide(ruleSet, design, AS_OF);
     }
 
+    /** What impact analysis and batch decisions run: the decision without the questions to ask. */
+    @Benchmark
+    public Object decisionWithoutQuestions() {
+        return engine.decideWithoutQuestions(ruleSet, design, AS_OF);
+    }
+
     @Benchmark
     public Object answerInWords() {
         return engine.assess(ruleSet, design, AS_OF, Language.uz, false);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestFactory;
 import uz.inson.assess.rules.ActiveRuleSet;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -37,13 +38,18 @@ class ScenarioTest {
     void aDecisionWithoutExplanationsIsTheFullAssessmentsDecision() throws IOException {
         for (ScenarioRunner.Outcome outcome : runner.run(active.get())) {
             AssessmentResult full = outcome.actual();
-            Decision decision = engine.decide(active.get(), outcome.scenario().household(), outcome.scenario().asOf());
             String name = outcome.scenario().name();
-            assertEquals(full.eligibleServices().stream().map(AssessmentResult.EligibleService::code).collect(Collectors.toSet()),
-                    decision.serviceCodes(), name);
-            assertEquals(full.riskLevel(), decision.riskLevel(), name);
-            assertEquals(full.casePath().code(), decision.casePathCode(), name);
-            assertEquals(full.cashPackage().monthlyCashUzs(), decision.monthlyCashUzs(), name);
+            // what impact analysis and batch decisions use: the same decision, without the questions to ask
+            for (Decision decision : List.of(engine.decide(active.get(), outcome.scenario().household(), outcome.scenario().asOf()),
+                    engine.decideWithoutQuestions(active.get(), outcome.scenario().household(), outcome.scenario().asOf()))) {
+                assertEquals(full.eligibleServices().stream().map(AssessmentResult.EligibleService::code).collect(Collectors.toSet()),
+                        decision.serviceCodes(), name);
+                assertEquals(full.riskLevel(), decision.riskLevel(), name);
+                assertEquals(full.casePath().code(), decision.casePathCode(), name);
+                assertEquals(full.cashPackage().monthlyCashUzs(), decision.monthlyCashUzs(), name);
+                assertEquals(full.cashPackage().oneOffCashUzs(), decision.cashPackage().oneOffCashUzs(), name);
+                assertEquals(full.cashPackage().yearlyCashUzs(), decision.cashPackage().yearlyCashUzs(), name);
+            }
         }
     }
 }
