@@ -1,6 +1,12 @@
 package uz.inson.assess.audit;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
 
 /**
  * What the audit knows of the request in hand: the action it asks for (filled in by {@link AuditFilter} before the
@@ -39,5 +45,19 @@ public class AuditContext {
 
     boolean isRecorded() {
         return recorded;
+    }
+
+    /**
+     * The entry of a change made in the request in hand, on the object its path names or else {@code createdId}; null
+     * outside an HTTP request (the rule set imported at start), which is no API action and is not audited.
+     */
+    static AuditTrail.Event changeEntry(AuditContext context, CurrentIdentityAssociation identities, Clock clock, int status, String createdId) {
+        Request request = Arc.container().requestContext().isActive() ? context.request() : null;
+        if (request == null) {
+            return null;
+        }
+        SecurityIdentity identity = identities.getIdentity();
+        return new AuditTrail.Event(OffsetDateTime.now(clock), AuditFilter.actor(identity), AuditFilter.roles(identity), request.action(),
+                request.objectId() != null ? request.objectId() : createdId, status, request.clientAddress());
     }
 }

@@ -141,11 +141,6 @@ public class AuditFilter {
         return template;
     }
 
-    /** The entry of a described request made by {@code identity}. */
-    static AuditTrail.Event event(AuditContext.Request request, SecurityIdentity identity, OffsetDateTime at, String objectId, int outcome) {
-        return new AuditTrail.Event(at, actor(identity), roles(identity), request.action(), objectId, outcome, request.clientAddress());
-    }
-
     static String actor(SecurityIdentity identity) {
         return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }

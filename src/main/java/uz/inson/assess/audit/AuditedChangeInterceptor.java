@@ -1,15 +1,12 @@
 package uz.inson.assess.audit;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 
 /**
  * Writes the audit entry of a change inside the change's own transaction: its priority puts it inside the
@@ -36,12 +33,10 @@ public class AuditedChangeInterceptor {
     @AroundInvoke
     Object recordWithin(InvocationContext invocation) throws Exception {
         Object result = invocation.proceed();
-        AuditContext.Request request = Arc.container().requestContext().isActive() ? context.request() : null;
-        if (request != null) {
-            SecurityIdentity identity = identities.getIdentity();
-            String objectId = request.objectId() != null ? request.objectId() : result instanceof AuditedObject created ? created.auditedId() : null;
-            trail.recordWithin(AuditFilter.event(request, identity, OffsetDateTime.now(clock), objectId,
-                    invocation.getMethod().getAnnotation(AuditedChange.class).status()));
+        AuditTrail.Event entry = AuditContext.changeEntry(context, identities, clock, invocation.getMethod().getAnnotation(AuditedChange.class).status(),
+                result instanceof AuditedObject created ? created.auditedId() : null);
+        if (entry != null) {
+            trail.recordWithin(entry);
             context.recorded();
         }
         return result;

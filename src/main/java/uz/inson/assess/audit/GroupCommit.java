@@ -2,14 +2,12 @@ package uz.inson.assess.audit;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import jakarta.enterprise.context.ApplicationScoped;
 import uz.inson.assess.database.DatabaseOutage;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -62,9 +60,7 @@ public class GroupCommit {
      * as for {@link AuditedChange}.
      */
     public void commitAudited(Runnable change, int status, String createdId) {
-        AuditContext.Request request = Arc.container().requestContext().isActive() ? context.request() : null;
-        AuditTrail.Event event = request == null ? null : AuditFilter.event(request, identities.getIdentity(), OffsetDateTime.now(clock),
-                request.objectId() != null ? request.objectId() : createdId, status);
+        AuditTrail.Event event = AuditContext.changeEntry(context, identities, clock, status, createdId);
         commit(change, event);
         if (event != null) {
             context.recorded();
