@@ -12,7 +12,6 @@ import uz.inson.assess.household.Household;
 import uz.inson.assess.household.Member;
 import uz.inson.assess.rules.CompiledRuleSet;
 import uz.inson.assess.rules.Criterion;
-import uz.inson.assess.rules.DecisionTable;
 import uz.inson.assess.rules.RuleOutcome;
 import uz.inson.assess.rules.facts.CashShare;
 import uz.inson.assess.rules.facts.Grant;
@@ -134,14 +133,14 @@ public class AssessmentEngine {
 
     /** A grant whose row reads a fact the request did not give (for its member) is not granted: it becomes a question. */
     private static boolean restsOnUnknownFact(CompiledRuleSet ruleSet, RuleOutcome outcome, Grant grant) {
-        CompiledRuleSet.TracedRow row = ruleSet.row(grant.rule());
+        List<Criterion> optionalFacts = ruleSet.row(grant.rule()).optionalFacts();
+        if (optionalFacts.isEmpty()) {
+            return false;
+        }
         Criterion.Subject subject = subject(outcome, grant.memberRef());
-        for (DecisionTable.Column column : row.table().columns()) {
-            if (!row.row().cell(column).isEmpty()) {
-                Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
-                if (criterion != null && criterion.appliesTo(subject) && criterion.isUnknown(subject)) {
-                    return true;
-                }
+        for (Criterion criterion : optionalFacts) {
+            if (criterion.appliesTo(subject) && criterion.isUnknown(subject)) {
+                return true;
             }
         }
         return false;

@@ -8,7 +8,6 @@ import uz.inson.assess.rules.facts.Grant;
 import uz.inson.assess.rules.facts.PersonProfile;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,8 +106,9 @@ final class QuestionFinder {
                                         Decision.MeansTest meansTest) {
         Map<Missing, Set<String>> questions = new LinkedHashMap<>();
         Index index = ruleSet.derived(Index.class, Index::of);
-        if (anyFactMissing(outcome)) {
-            Map<String, Set<Missing>> possibleNeeds = possibleNeeds(index, outcome);
+        Subjects subjects = Subjects.of(outcome);
+        if (subjects.anyFactMissing()) {
+            Map<String, Set<Missing>> possibleNeeds = possibleNeeds(index, outcome, subjects);
             for (Grant grant : onUnknownFacts) {
                 // such a row reads an optional fact, so it is in the index (unless a condition is outside the vocabulary)
                 Askable row = index.serviceRowsByRule().get(grant.rule());
@@ -118,12 +118,10 @@ final class QuestionFinder {
                 }
             }
             for (Askable row : index.serviceRows()) {
-                if (granted.contains(row.result())
-                        || !row.readsOptionalFact() && row.needAreas().stream().noneMatch(possibleNeeds::containsKey)) {
+                if (granted.contains(row.result()) || !row.readsOptionalFact() && !waitsForAPossibleNeed(row, possibleNeeds)) {
                     continue;
                 }
-                for (PersonProfile person : subjects(row, outcome)) {
-                    Criterion.Subject subject = AssessmentEngine.subject(outcome, person == null ? null : person.getRef());
+                for (Criterion.Subject subject : subjects.of(row)) {
                     missingFor(row.conditions(), subject, possibleNeeds).forEach(m -> add(questions, m, row.result(), granted));
                 }
             }
@@ -141,18 +139,36 @@ final class QuestionFinder {
         return result;
     }
 
-    /** Whether the request left out any fact a row may read; when it gave them all there is nothing to ask. */
-    private static boolean anyFactMissing(RuleOutcome outcome) {
-        Criterion.Subject household = AssessmentEngine.subject(outcome, null);
-        for (Criterion.Fact fact : Criterion.Fact.values()) {
-            if (!fact.ofMember() && fact.missing(household)) {
-                return true;
-            }
+    /** The household and each member as rows read them, built once per assessment rather than once per row. */
+    private record Subjects(List<Criterion.Subject> household, List<Criterion.Subject> members) {
+        static Subjects of(RuleOutcome outcome) {
+            List<Criterion.Subject> members = new ArrayList<>();
+            outcome.people().keySet().forEach(ref -> members.add(AssessmentEngine.subject(outcome, ref)));
+            return new Subjects(List.of(AssessmentEngine.subject(outcome, null)), List.copyOf(members));
         }
-        for (PersonProfile person : outcome.people().values()) {
-            Criterion.Subject subject = AssessmentEngine.subject(outcome, person.getRef());
+
+        List<Criterion.Subject> of(Askable row) {
+            return row.perMember() ? members : household;
+        }
+
+        /** Whether the request left out any fact a row may read; when it gave them all there is nothing to ask. */
+        boolean anyFactMissing() {
             for (Criterion.Fact fact : Criterion.Fact.values()) {
-                if (fact.ofMember() && fact.missing(subject)) {
+                if (!fact.ofMember() && fact.missing(household.get(0))) {
+                    return true;
+                }
+                if (fact.ofMember() && members.stream().anyMatch(fact::missing)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static boolean waitsForAPossibleNeed(Askable row, Map<String, Set<Missing>> possibleNeeds) {
+        if (!possibleNeeds.isEmpty()) {
+            for (String area : row.needAreas()) {
+                if (possibleNeeds.containsKey(area)) {
                     return true;
                 }
             }
@@ -166,22 +182,19 @@ final class QuestionFinder {
         }
     }
 
-    private static List<PersonProfile> subjects(Askable row, RuleOutcome outcome) {
-        return row.perMember() ? List.copyOf(outcome.people().values()) : Collections.singletonList(null);
-    }
-
     /**
      * The facts whose absence alone keeps the row from holding for this subject: empty when the row holds, or fails on a
      * fact that is known. A needs condition that only a possible need meets counts as missing that need's facts.
      */
     private static Set<Missing> missingFor(List<Condition> conditions, Criterion.Subject subject, Map<String, Set<Missing>> possibleNeeds) {
-        Set<Missing> missing = new LinkedHashSet<>();
+        Set<Missing> missing = null; // most rows fail on a known fact: nothing to allocate for them
         for (Condition condition : conditions) {
             Criterion criterion = condition.criterion();
             if (criterion == null || !criterion.appliesTo(subject)) {
                 return Set.of();
             }
             if (criterion.isUnknown(subject)) {
+                missing = missing == null ? new LinkedHashSet<>() : missing;
                 missing.add(new Missing(criterion.fact().orElseThrow(), criterion.fact().get().ofMember() ? subject.person().getRef() : null));
             } else if (criterion == Criterion.NEED && !condition.test().test(subject)) {
                 Set<Missing> behind = new LinkedHashSet<>();
@@ -189,23 +202,23 @@ final class QuestionFinder {
                 if (behind.isEmpty()) {
                     return Set.of();
                 }
+                missing = missing == null ? new LinkedHashSet<>() : missing;
                 missing.addAll(behind);
             } else if (!condition.test().test(subject)) {
                 return Set.of();
             }
         }
-        return missing;
+        return missing == null ? Set.of() : missing;
     }
 
     /** Areas of need the household would have if a missing fact turned out one way, with the facts they wait for. */
-    private static Map<String, Set<Missing>> possibleNeeds(Index index, RuleOutcome outcome) {
+    private static Map<String, Set<Missing>> possibleNeeds(Index index, RuleOutcome outcome, Subjects subjects) {
         Map<String, Set<Missing>> possible = new HashMap<>();
         for (Askable row : index.needRows()) {
             if (outcome.needs().getAreas().contains(row.result())) {
                 continue;
             }
-            for (PersonProfile person : subjects(row, outcome)) {
-                Criterion.Subject subject = AssessmentEngine.subject(outcome, person == null ? null : person.getRef());
+            for (Criterion.Subject subject : subjects.of(row)) {
                 Set<Missing> missing = missingFor(row.conditions(), subject, Map.of());
                 if (!missing.isEmpty()) {
                     possible.computeIfAbsent(row.result(), a -> new LinkedHashSet<>()).addAll(missing);

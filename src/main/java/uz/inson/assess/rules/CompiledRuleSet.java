@@ -70,11 +70,19 @@ public final class CompiledRuleSet {
 
     /**
      * A data row of a table, with the table it belongs to and what every assessment asks of an eligibility row — the
-     * areas of need it answers and whether it is an entitlement — read from its cells once, when the version compiles.
+     * areas of need it answers, whether it is an entitlement, and its conditions on facts a request may leave out —
+     * read from its cells once, when the version compiles.
      */
-    public record TracedRow(DecisionTable table, DecisionTable.Row row, List<String> answers, boolean entitlement) {
+    public record TracedRow(DecisionTable table, DecisionTable.Row row, List<String> answers, boolean entitlement,
+                            List<Criterion> optionalFacts) {
         static TracedRow of(DecisionTable table, DecisionTable.Row row) {
-            return new TracedRow(table, row, table.answers(row), table.entitlement(row));
+            List<Criterion> optionalFacts = new ArrayList<>();
+            for (DecisionTable.Column column : table.columns()) {
+                if (!row.cell(column).isEmpty()) {
+                    Criterion.forTemplate(column.template()).filter(c -> c.fact().isPresent()).ifPresent(optionalFacts::add);
+                }
+            }
+            return new TracedRow(table, row, table.answers(row), table.entitlement(row), List.copyOf(optionalFacts));
         }
 
         public String source() {
