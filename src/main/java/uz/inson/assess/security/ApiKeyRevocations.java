@@ -62,6 +62,9 @@ class ApiKeyRevocations {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return; // shutting down: the pool closed under us, and the beans may already be gone
+                }
                 keys.caching(false);
                 if (!lost && running) {
                     LOG.warnf("API-key revocations cannot be heard (%s); every request reads its key from the database until they can", e.getMessage());
@@ -70,7 +73,6 @@ class ApiKeyRevocations {
                 pause();
             }
         }
-        keys.caching(false);
     }
 
     private void pause() {
