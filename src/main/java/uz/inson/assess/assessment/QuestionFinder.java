@@ -187,14 +187,13 @@ final class QuestionFinder {
      * fact that is known. A needs condition that only a possible need meets counts as missing that need's facts.
      */
     private static Set<Missing> missingFor(List<Condition> conditions, Criterion.Subject subject, Map<String, Set<Missing>> possibleNeeds) {
-        Set<Missing> missing = null; // most rows fail on a known fact: nothing to allocate for them
+        Set<Missing> missing = new LinkedHashSet<>();
         for (Condition condition : conditions) {
             Criterion criterion = condition.criterion();
             if (criterion == null || !criterion.appliesTo(subject)) {
                 return Set.of();
             }
             if (criterion.isUnknown(subject)) {
-                missing = missing == null ? new LinkedHashSet<>() : missing;
                 missing.add(new Missing(criterion.fact().orElseThrow(), criterion.fact().get().ofMember() ? subject.person().getRef() : null));
             } else if (criterion == Criterion.NEED && !condition.test().test(subject)) {
                 Set<Missing> behind = new LinkedHashSet<>();
@@ -202,13 +201,12 @@ final class QuestionFinder {
                 if (behind.isEmpty()) {
                     return Set.of();
                 }
-                missing = missing == null ? new LinkedHashSet<>() : missing;
                 missing.addAll(behind);
             } else if (!condition.test().test(subject)) {
                 return Set.of();
             }
         }
-        return missing == null ? Set.of() : missing;
+        return missing;
     }
 
     /** Areas of need the household would have if a missing fact turned out one way, with the facts they wait for. */
