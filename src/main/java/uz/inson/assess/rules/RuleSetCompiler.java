@@ -41,6 +41,9 @@ public class RuleSetCompiler {
     private record ReadTable(String path, List<DecisionTable> tables, String drl, RuleSetProblem problem) {
     }
 
+    /** Shared by every compile: the names it remembers as missing are missing for the life of the application. */
+    private static final ClassLoader CLASS_LOADER = new MissRememberingClassLoader(CaseDate.class.getClassLoader());
+
     @Timed(value = "inson.rule.set.compile", description = "Compiling a rule-set version (upload, validation, start)")
     public CompiledRuleSet compile(RuleSetBundle bundle) throws RuleSetInvalidException {
         long started = System.nanoTime();
@@ -85,8 +88,7 @@ public class RuleSetCompiler {
             throw new RuleSetInvalidException(problems);
         }
 
-        ClassLoader classLoader = CaseDate.class.getClassLoader();
-        KieBuilder builder = kieServices.newKieBuilder(files, classLoader).buildAll();
+        KieBuilder builder = kieServices.newKieBuilder(files, CLASS_LOADER).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = message.getPath() == null ? "bundle"
                     : message.getPath().replaceFirst("^src/main/resources/", "").replaceFirst("\\.xlsx\\.drl$", ".xlsx");
@@ -96,7 +98,7 @@ public class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
-        KieContainer container = kieServices.newKieContainer(releaseId, classLoader);
+        KieContainer container = kieServices.newKieContainer(releaseId, CLASS_LOADER);
         kieServices.getRepository().removeKieModule(releaseId);
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new CompiledRuleSet(bundle, container, serviceCatalog, tables, rowsByRule, millis);
