@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -123,13 +124,21 @@ public class ActiveRuleSet {
         }
     }
 
-    /** Starts compiling a bundle expected to be needed soon (at start: the repository's bundle), keyed by its id. */
-    public void precompile(RuleSetBundle bundle) {
-        try {
-            compiled(RuleSetBundle.idOf(bundle.hash()), id -> bundle);
-        } catch (RuleSetInvalidException e) {
-            LOG.errorf("The bundle %s does not compile: %s", bundle.version(), e.getMessage());
-        }
+    /**
+     * Takes in the compile, already under way, of a bundle expected to be needed soon: at start, the repository's
+     * ({@link RepositoryRuleSet}), begun before the container was up.
+     */
+    public void adopt(RuleSetBundle bundle, CompletableFuture<CompiledRuleSet> compiling) {
+        compiled.putIfAbsent(bundle.id(), compiling);
+        lastUsed.put(bundle.id(), System.nanoTime());
+        compiling.whenComplete((ruleSet, failure) -> {
+            if (ruleSet != null) {
+                compiler.record(ruleSet);
+            } else {
+                Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+                LOG.errorf("The bundle %s does not compile: %s", bundle.version(), cause.getMessage());
+            }
+        });
     }
 
     /** Keeps a version compiled during validation, so putting it in force later needs no second compilation. */
@@ -142,12 +151,9 @@ public class ActiveRuleSet {
     private CompiledRuleSet compiled(UUID id, Function<UUID, RuleSetBundle> loader) throws RuleSetInvalidException {
         CompletableFuture<CompiledRuleSet> future = compiled.computeIfAbsent(id, key -> CompletableFuture.supplyAsync(() -> {
             try {
-                CompiledRuleSet ruleSet = compiler.compile(loader.apply(key));
-                warmUp(ruleSet);
-                LOG.infof("Rule set %s (%s) compiled in %d ms and warmed up", ruleSet.version(), ruleSet.hash(), ruleSet.compileMillis());
-                return ruleSet;
+                return compileAndWarmUp(compiler, loader.apply(key));
             } catch (RuleSetInvalidException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }));
         lastUsed.put(id, System.nanoTime());
@@ -157,7 +163,7 @@ public class ActiveRuleSet {
                 dropSpares();
             }
             return ruleSet;
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             compiled.remove(id, future);
             if (e.getCause() instanceof RuleSetInvalidException invalid) {
                 throw invalid;
@@ -273,6 +279,13 @@ public class ActiveRuleSet {
     /** Why readiness is DOWN, in one word: still compiling, a version that does not compile, or nothing to run at all. */
     public String notReadyState() {
         return failure.get() == null ? "compiling" : nothingInForce ? "no-rule-set" : "failed";
+    }
+
+    static CompiledRuleSet compileAndWarmUp(RuleSetCompiler compiler, RuleSetBundle bundle) throws RuleSetInvalidException {
+        CompiledRuleSet ruleSet = compiler.compile(bundle);
+        warmUp(ruleSet);
+        LOG.infof("Rule set %s (%s) compiled in %d ms and warmed up", ruleSet.version(), ruleSet.hash(), ruleSet.compileMillis());
+        return ruleSet;
     }
 
     /**

@@ -60,6 +60,17 @@ public record RuleSetBundle(String version, SortedMap<String, byte[]> files) {
     }
 
     /**
+     * The repository's bundle: the folder {@code directory} when it has a {@code rules/} folder (policy staff editing the
+     * repository), else, when {@code packaged}, the one the build packed into the application.
+     */
+    public static Optional<RuleSetBundle> repository(Path directory, boolean packaged) {
+        if (Files.isDirectory(directory.resolve(RULES_DIR))) {
+            return Optional.of(fromDirectory(directory));
+        }
+        return packaged ? packaged(RuleSetBundle.class.getClassLoader()) : Optional.empty();
+    }
+
+    /**
      * The bundle the build packed into the application, so {@code java -jar} from any folder has a rule set to start
      * with; empty when the application was built without one.
      */

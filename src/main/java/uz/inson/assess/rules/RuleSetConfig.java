@@ -1,14 +1,11 @@
 package uz.inson.assess.rules;
 
-import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
 /** How instances keep the rule set in force in step; defaults here, overrides in the environment. */
-// read while the container starts (compiling begins on its @Initialized event), before runtime configuration
-@StaticInitSafe
 @ConfigMapping(prefix = "inson.rule-set")
 public interface RuleSetConfig {
     /** How long requests arriving before the first compilation wait for it instead of failing. */

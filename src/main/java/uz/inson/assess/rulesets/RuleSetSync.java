@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import uz.inson.assess.rules.BundleConfig;
 import uz.inson.assess.rules.RuleSetConfig;
@@ -13,11 +12,11 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import uz.inson.assess.rules.ActiveRuleSet;
+import uz.inson.assess.rules.RepositoryRuleSet;
 import uz.inson.assess.rules.RuleSetBundle;
 import uz.inson.assess.rules.RuleSetMetrics;
 import uz.inson.assess.rules.RuleSetInvalidException;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,8 +46,6 @@ public class RuleSetSync {
     private final Duration pollEvery;
     private final boolean usePackaged;
     private final AtomicLong lastSeen = new AtomicLong(-1);
-    /** The repository's bundle, read once at container start (null when the folder has none). */
-    private volatile RuleSetBundle repositoryBundle;
     private volatile boolean running = true;
 
     RuleSetSync(ActiveRuleSet active, RuleSetMetrics metrics, RuleSetService service, AgroalDataSource dataSource,
@@ -63,24 +60,15 @@ public class RuleSetSync {
     }
 
     /**
-     * As soon as the container is up, compile the repository's bundle: at first start it is what goes in force. The
-     * folder {@code inson.bundle.directory} wins (policy staff editing the repository); else the bundle packed into
+     * Adopts the repository's bundle, whose compile the launch began before the container was up (at first start it is
+     * what goes in force), then imports it into an empty database, puts the activations in force and keeps listening.
+     * The folder {@code inson.bundle.directory} wins (policy staff editing the repository); else the bundle packed into
      * the application at build time.
      */
-    void onContainerUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (Files.isDirectory(bundleDirectory.resolve(RuleSetBundle.RULES_DIR))) {
-            repositoryBundle = RuleSetBundle.fromDirectory(bundleDirectory);
-        } else {
-            repositoryBundle = usePackaged ? RuleSetBundle.packaged(RuleSetSync.class.getClassLoader()).orElse(null) : null;
-        }
-        if (repositoryBundle != null) {
-            CompletableFuture.runAsync(() -> active.precompile(repositoryBundle));
-        }
-    }
-
-    /** After the migrations: import if the database is empty, put the activations in force, then keep listening. */
     void onStart(@Observes StartupEvent event) {
-        Thread listener = new Thread(this::run, "rule-set-sync");
+        RepositoryRuleSet.Launch launch = RepositoryRuleSet.start(bundleDirectory, usePackaged);
+        launch.bundle().ifPresent(bundle -> active.adopt(bundle, launch.compiled()));
+        Thread listener = new Thread(() -> run(launch.bundle().orElse(null)), "rule-set-sync");
         listener.setDaemon(true);
         listener.start();
     }
@@ -89,9 +77,8 @@ public class RuleSetSync {
         running = false;
     }
 
-    private void run() {
+    private void run(RuleSetBundle bundle) {
         try {
-            RuleSetBundle bundle = repositoryBundle;
             if (bundle != null) {
                 if (QuarkusTransaction.requiringNew().call(() -> service.importIfEmpty(bundle))) {
                     LOG.infof("Imported the repository's rule set %s as the first version", bundle.version());
