@@ -53,6 +53,16 @@ public final class RepositoryRuleSet {
     }
 
     /**
+     * Hands the launch's repository rule set to the container ({@link #start}, then forgotten here): once in the
+     * container, the compiled version is kept or dropped like any other, and this class holds no reference to it.
+     */
+    public static synchronized Launch take(Path directory, boolean packaged) {
+        Launch taken = start(directory, packaged);
+        launch = null;
+        return taken;
+    }
+
+    /**
      * Quarkus reads config-source factories at the very beginning of a launch. This one adds no configuration: it reads
      * where the bundle is and begins its compile. It never fails a launch; a bundle that cannot be read here is read
      * again, and its failure reported, when the container starts.

@@ -66,7 +66,7 @@ public class RuleSetSync {
      * the application at build time.
      */
     void onStart(@Observes StartupEvent event) {
-        RepositoryRuleSet.Launch launch = RepositoryRuleSet.start(bundleDirectory, usePackaged);
+        RepositoryRuleSet.Launch launch = RepositoryRuleSet.take(bundleDirectory, usePackaged);
         launch.bundle().ifPresent(bundle -> active.adopt(bundle, launch.compiled()));
         Thread listener = new Thread(() -> run(launch.bundle().orElse(null)), "rule-set-sync");
         listener.setDaemon(true);

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +19,11 @@ class RepositoryRuleSetTest {
     void theRepositorysBundleIsCompiledOnceForTheSameSettings() throws Exception {
         RepositoryRuleSet.Launch first = RepositoryRuleSet.start(Path.of("."), false);
         RepositoryRuleSet.Launch again = RepositoryRuleSet.start(Path.of("."), false);
+        RepositoryRuleSet.Launch taken = RepositoryRuleSet.take(Path.of("."), false);
 
-        assertSame(first, again, "the container adopts the compile the configuration phase began");
+        assertSame(first, again, "asked twice, the configuration phase begins one compile");
+        assertSame(first, taken, "the container adopts the compile the configuration phase began");
+        assertNotSame(taken, RepositoryRuleSet.take(Path.of("."), false), "once taken, the launch no longer holds it");
         String version = Files.readString(Path.of("rules/VERSION")).trim();
         assertEquals(version, first.bundle().orElseThrow().version());
         CompiledRuleSet compiled = first.compiled().get(2, TimeUnit.MINUTES);
