@@ -1,5 +1,6 @@
 package uz.inson.assess.rules;
 
+import org.kie.api.KieBase;
 import org.kie.api.command.Command;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieContainer;
@@ -31,6 +32,7 @@ public final class CompiledRuleSet {
      * segment it touches, which was most of the bare rule run (measured with EngineBenchmark, docs/performance.md).
      */
     private final KieSessionsPool sessions;
+    private final ParametersInForce parameters;
     private final ServiceCatalog catalog;
     private final Map<String, TracedRow> rowsByRule;
     private final List<DecisionTable> tables;
@@ -39,12 +41,13 @@ public final class CompiledRuleSet {
     /** Indexes other features build once per version from the tables (e.g. the rows that can ask a question). */
     private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CompiledRuleSet(RuleSetBundle bundle, KieContainer container, ServiceCatalog catalog, List<DecisionTable> tables,
+    CompiledRuleSet(RuleSetBundle bundle, KieContainer container, KieBase parameterRows, ServiceCatalog catalog, List<DecisionTable> tables,
                     Map<String, TracedRow> rowsByRule, long compileMillis) {
         this.hash = bundle.hash();
         this.id = RuleSetBundle.idOf(hash);
         this.version = bundle.version();
         this.sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.parameters = new ParametersInForce(parameterRows);
         this.catalog = catalog;
         this.tables = List.copyOf(tables);
         this.rowsByRule = Map.copyOf(rowsByRule);
@@ -56,6 +59,7 @@ public final class CompiledRuleSet {
     public RuleOutcome evaluate(Household household, LocalDate asOf) {
         List<Object> facts = new ArrayList<>();
         facts.add(new CaseDate(asOf));
+        facts.addAll(parameters.on(asOf));
         facts.add(new HouseholdFacts(household, catalog.resolve(household.receives())));
         for (int i = 0; i < household.members().size(); i++) {
             facts.add(new MemberFacts(i, household.members().get(i)));

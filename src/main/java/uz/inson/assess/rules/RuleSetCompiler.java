@@ -92,17 +92,21 @@ public class RuleSetCompiler {
         Map<String, CompiledRuleSet.TracedRow> rowsByRule = new HashMap<>();
         KieServices kieServices = KieServices.Factory.get();
         KieFileSystem files = kieServices.newKieFileSystem();
-        ReleaseId releaseId = kieServices.newReleaseId("uz.inson.rules", "bundle", bundle.hash().substring(7, 19));
-        files.generateAndWritePomXML(releaseId);
+        KieFileSystem parameterFiles = kieServices.newKieFileSystem();
         bundle.filesUnder(RuleSetBundle.RULES_DIR, ".drl").forEach((path, bytes) -> files.write("src/main/resources/" + path, bytes));
+        boolean anyParameterTable = false;
         for (ReadTable table : read) {
             if (table.problem() != null) {
                 problems.add(table.problem());
                 continue;
             }
             tables.addAll(table.tables());
+            // A workbook of parameters tables only is compiled on its own and fired once per case date (ParametersInForce).
+            boolean parameterTable = !table.tables().isEmpty()
+                    && table.tables().stream().allMatch(t -> t.column(DecisionTable.PARAMETER_NAME) != null);
+            anyParameterTable |= parameterTable;
             // The generated DRL goes in instead of the spreadsheet, so Drools does not parse the workbook again.
-            files.write("src/main/resources/" + table.path() + ".drl", table.drl().getBytes(StandardCharsets.UTF_8));
+            (parameterTable ? parameterFiles : files).write("src/main/resources/" + table.path() + ".drl", table.drl().getBytes(StandardCharsets.UTF_8));
         }
         ServiceCatalog serviceCatalog = catalog.join();
         problems.addAll(0, catalogProblems);
@@ -116,26 +120,42 @@ public class RuleSetCompiler {
             }
             checkEligibilityRows(table, serviceCatalog, band, parameterNames, problems);
             checkRequiredCells(table, problems);
+            checkParameterConditions(table, problems);
             CellValues.check(table, problems);
         }
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
 
+        String tag = bundle.hash().substring(7, 19);
+        KieContainer container = kieContainer(kieServices, files, kieServices.newReleaseId("uz.inson.rules", "bundle", tag), problems);
+        KieContainer parameterRows = anyParameterTable
+                ? kieContainer(kieServices, parameterFiles, kieServices.newReleaseId("uz.inson.rules", "parameters", tag), problems) : null;
+        if (!problems.isEmpty()) {
+            throw new RuleSetInvalidException(problems);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new CompiledRuleSet(bundle, container, parameterRows == null ? null : parameterRows.getKieBase(), serviceCatalog, tables,
+                rowsByRule, millis);
+    }
+
+    /** One KieBase from the files; null, with Drools' errors added to the problems, when it does not compile. */
+    private static KieContainer kieContainer(KieServices kieServices, KieFileSystem files, ReleaseId releaseId, List<RuleSetProblem> problems) {
+        files.generateAndWritePomXML(releaseId);
         KieBuilder builder = kieServices.newKieBuilder(files, CLASS_LOADER).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message message : errors) {
             String path = message.getPath() == null ? "bundle"
                     : message.getPath().replaceFirst("^src/main/resources/", "").replaceFirst("\\.xlsx\\.drl$", ".xlsx");
             problems.add(RuleSetProblem.inFile(path, "drools-error",
                     (message.getLine() > 0 ? "line " + message.getLine() + ": " : "") + message.getText().trim()));
         }
-        if (!problems.isEmpty()) {
-            throw new RuleSetInvalidException(problems);
+        if (!errors.isEmpty()) {
+            return null;
         }
         KieContainer container = kieServices.newKieContainer(releaseId, CLASS_LOADER);
         kieServices.getRepository().removeKieModule(releaseId);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        return new CompiledRuleSet(bundle, container, serviceCatalog, tables, rowsByRule, millis);
+        return container;
     }
 
     private static ReadTable readTable(String path, byte[] bytes) {
@@ -234,6 +254,22 @@ public class RuleSetCompiler {
                 if (row.cell(column).isBlank()) {
                     problems.add(RuleSetProblem.at(table.file(), table.sheet(), row.number(), header(column), "required-cell"));
                 }
+            }
+        }
+    }
+
+    /**
+     * The rows of a parameters table may read the case date and nothing else: they are fired once per date, before and
+     * apart from the household's facts.
+     */
+    private static void checkParameterConditions(DecisionTable table, List<RuleSetProblem> problems) {
+        if (table.column(DecisionTable.PARAMETER_NAME) == null) {
+            return;
+        }
+        for (DecisionTable.Column column : table.columns()) {
+            String pattern = column.pattern() == null ? "" : column.pattern().substring(column.pattern().indexOf(':') + 1).trim();
+            if ("CONDITION".equals(column.type()) && !pattern.equals(CaseDate.class.getSimpleName())) {
+                problems.add(RuleSetProblem.at(table.file(), table.sheet(), null, header(column), "parameter-condition-not-on-case-date", pattern));
             }
         }
     }

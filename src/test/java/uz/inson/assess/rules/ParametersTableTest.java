@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.inson.assess.household.Employment.UNEMPLOYED;
 import static uz.inson.assess.household.Relation.HEAD;
@@ -58,6 +59,18 @@ class ParametersTableTest {
             RuleOutcome outcome = active.get().evaluate(FAMILY, date);
             assertEquals(names, outcome.parameters().keySet(), "on " + date);
         }
+    }
+
+    @Test
+    void theValuesOfADateAreWorkedOutOnceAndSharedByEveryHouseholdAssessedOnIt() {
+        LocalDate date = LocalDate.of(2026, 3, 17);
+        Household other = household().pensions(900_000).member("grandmother", "1950-05-05", F, HEAD, UNEMPLOYED).build();
+        RuleOutcome first = active.get().evaluate(FAMILY, date);
+        RuleOutcome second = active.get().evaluate(other, date);
+        assertEquals(first.parameters().keySet(), second.parameters().keySet());
+        first.parameters().forEach((name, parameter) -> assertSame(parameter, second.parameters().get(name), name));
+        // the profiles were built from them: the grandmother's household is measured against the same minimum
+        assertEquals(720_000L, second.household().getMsl());
     }
 
     @Test

@@ -286,6 +286,19 @@ class RuleSetLifecycleTest {
     }
 
     @Test
+    void aParametersRowThatReadsMoreThanTheCaseDateIsRefusedNamingItsColumn() throws IOException {
+        // parameters are worked out once per case date, so their rows may not read the household (E7: the fact of columns E and F)
+        byte[] changed = edit(download(activeId(), PARAMETERS), wb -> wb.getSheetAt(0).getRow(6).getCell(4).setCellValue("HouseholdProfile"));
+        upload("2026.1.16", "ruledev", "parameters.drl.xlsx", changed).statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("validation.problems.find { it.code == 'parameter-condition-not-on-case-date' }.column",
+                        equalTo("Valid from (YYYY-MM-DD) (E)"))
+                .body("validation.problems.find { it.code == 'parameter-condition-not-on-case-date' }.message",
+                        equalTo("a row of the parameters table may only read the case date (CaseDate), not 'HouseholdProfile'"));
+        assertEquals("2026.2.1", currentVersion());
+    }
+
+    @Test
     void aCasePathTableThatLeavesARiskLevelWithoutAPathIsRefused() throws IOException {
         String table = "decision-tables/case-paths.drl.xlsx";
         // the row risk level LOW -> INFORMATION_ONLY (row 15) now also needs a member flag
