@@ -98,8 +98,7 @@ public class AssessmentEngine {
         Set<String> granted = new LinkedHashSet<>();
         recommendations.forEach(r -> granted.add(r.code()));
         List<Decision.Question> questions = withQuestions ? QuestionFinder.find(ruleSet, outcome, granted, onUnknownFacts, meansTest) : List.of();
-        List<CatalogService> open = ruleSet.catalog().all().stream()
-                .filter(s -> s.openToAll() && !granted.contains(s.code())).toList();
+        List<CatalogService> open = ruleSet.catalog().openToAll().stream().filter(s -> !granted.contains(s.code())).toList();
         return new Decision(ruleSet, asOf, outcome, needs(outcome), outcome.risk(), outcome.casePath().option(), List.copyOf(paid),
                 cashPackage(ruleSet, outcome, paid, asOf), meansTest, questions, open);
     }

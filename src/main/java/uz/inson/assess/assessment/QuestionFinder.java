@@ -44,7 +44,20 @@ final class QuestionFinder {
      * answers a need which may wait for such a fact. {@code result} is the service code or the need area.
      */
     private record Askable(DecisionTable table, DecisionTable.Row row, String result, boolean perMember, List<Condition> conditions,
-                           boolean readsOptionalFact, List<String> needAreas) {
+                           List<Criterion> optionalFacts, List<String> needAreas) {
+        boolean readsOptionalFact() {
+            return !optionalFacts.isEmpty();
+        }
+
+        /** Whether the request left out, for this subject, a fact this row reads: without one, the row asks nothing of it. */
+        boolean leavesOut(Criterion.Subject subject) {
+            for (Criterion criterion : optionalFacts) {
+                if (criterion.appliesTo(subject) && criterion.isUnknown(subject)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -81,7 +94,7 @@ final class QuestionFinder {
         /** Null for a row with a condition outside the vocabulary: such a row is never explained, so never asked about. */
         private static Askable askable(DecisionTable table, DecisionTable.Row row, String result) {
             List<Condition> conditions = new ArrayList<>();
-            boolean optionalFact = false;
+            List<Criterion> optionalFacts = new ArrayList<>();
             List<String> needAreas = List.of();
             for (DecisionTable.Column column : table.columns()) {
                 String cell = row.cell(column);
@@ -93,12 +106,15 @@ final class QuestionFinder {
                     return null;
                 }
                 conditions.add(Condition.of(criterion, cell));
-                optionalFact |= criterion.fact().isPresent();
+                if (criterion.fact().isPresent()) {
+                    optionalFacts.add(criterion);
+                }
                 if (criterion == Criterion.NEED) {
                     needAreas = Criterion.values(cell);
                 }
             }
-            return new Askable(table, row, result, table.concernsAMember(row), List.copyOf(conditions), optionalFact, needAreas);
+            return new Askable(table, row, result, table.concernsAMember(row), List.copyOf(conditions), List.copyOf(optionalFacts),
+                    needAreas);
         }
     }
 
@@ -118,11 +134,14 @@ final class QuestionFinder {
                 }
             }
             for (Askable row : index.serviceRows()) {
-                if (granted.contains(row.result()) || !row.readsOptionalFact() && !waitsForAPossibleNeed(row, possibleNeeds)) {
+                boolean waits = waitsForAPossibleNeed(row, possibleNeeds);
+                if (!row.readsOptionalFact() && !waits || granted.contains(row.result())) {
                     continue;
                 }
                 for (Criterion.Subject subject : subjects.of(row)) {
-                    missingFor(row.conditions(), subject, possibleNeeds).forEach(m -> add(questions, m, row.result(), granted));
+                    if (waits || row.leavesOut(subject)) {
+                        missingFor(row.conditions(), subject, possibleNeeds).forEach(m -> add(questions, m, row.result(), granted));
+                    }
                 }
             }
         }
@@ -187,13 +206,16 @@ final class QuestionFinder {
      * fact that is known. A needs condition that only a possible need meets counts as missing that need's facts.
      */
     private static Set<Missing> missingFor(List<Condition> conditions, Criterion.Subject subject, Map<String, Set<Missing>> possibleNeeds) {
-        Set<Missing> missing = new LinkedHashSet<>();
+        Set<Missing> missing = null; // most rows fail for most subjects: no set for them
         for (Condition condition : conditions) {
             Criterion criterion = condition.criterion();
             if (criterion == null || !criterion.appliesTo(subject)) {
                 return Set.of();
             }
             if (criterion.isUnknown(subject)) {
+                if (missing == null) {
+                    missing = new LinkedHashSet<>();
+                }
                 missing.add(new Missing(criterion.fact().orElseThrow(), criterion.fact().get().ofMember() ? subject.person().getRef() : null));
             } else if (criterion == Criterion.NEED && !condition.test().test(subject)) {
                 Set<Missing> behind = new LinkedHashSet<>();
@@ -201,12 +223,16 @@ final class QuestionFinder {
                 if (behind.isEmpty()) {
                     return Set.of();
                 }
-                missing.addAll(behind);
+                if (missing == null) {
+                    missing = behind;
+                } else {
+                    missing.addAll(behind);
+                }
             } else if (!condition.test().test(subject)) {
                 return Set.of();
             }
         }
-        return missing;
+        return missing == null ? Set.of() : missing;
     }
 
     /** Areas of need the household would have if a missing fact turned out one way, with the facts they wait for. */
@@ -217,7 +243,7 @@ final class QuestionFinder {
                 continue;
             }
             for (Criterion.Subject subject : subjects.of(row)) {
-                Set<Missing> missing = missingFor(row.conditions(), subject, Map.of());
+                Set<Missing> missing = row.leavesOut(subject) ? missingFor(row.conditions(), subject, Map.of()) : Set.of();
                 if (!missing.isEmpty()) {
                     possible.computeIfAbsent(row.result(), a -> new LinkedHashSet<>()).addAll(missing);
                 }

@@ -36,10 +36,12 @@ public final class ServiceCatalog {
 
     private final Map<String, CatalogService> services;
     private final List<CatalogService> active;
+    private final List<CatalogService> openToAll;
 
     private ServiceCatalog(Map<String, CatalogService> services) {
         this.services = services;
         this.active = services.values().stream().filter(s -> s.replacedBy() == null).toList();
+        this.openToAll = active.stream().filter(CatalogService::openToAll).toList();
     }
 
     /** Parses the catalogue; every problem names its cell, e.g. {@code Services!C12: kind 'CASHH' is not one of ...}. */
@@ -229,6 +231,11 @@ public final class ServiceCatalog {
     /** The services in use: every service but the merged duplicates. */
     public Collection<CatalogService> all() {
         return active;
+    }
+
+    /** The services in use that anyone may ask for (information, hotlines), which every answer offers. */
+    public List<CatalogService> openToAll() {
+        return openToAll;
     }
 
     /** The codes in use for these codes: a merged duplicate becomes the service that replaced it; unknown codes are dropped. */

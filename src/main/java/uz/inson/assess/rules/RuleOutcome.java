@@ -15,6 +15,7 @@ import uz.inson.assess.rules.facts.RiskFactor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.Optional;
 public final class RuleOutcome {
     private HouseholdProfile household;
     private final Map<String, PersonProfile> people = new LinkedHashMap<>();
-    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Parameter> parameters = new HashMap<>(128);
     private final List<Grant> grants = new ArrayList<>();
     private final List<NeedHit> needHits = new ArrayList<>();
     private final List<MeansTestHit> meansTest = new ArrayList<>();
@@ -35,7 +36,6 @@ public final class RuleOutcome {
 
     RuleOutcome(Collection<?> facts) {
         List<PersonProfile> persons = new ArrayList<>();
-        List<Parameter> params = new ArrayList<>();
         for (Object fact : facts) {
             if (fact instanceof Grant grant) {
                 grants.add(grant);
@@ -44,7 +44,8 @@ public final class RuleOutcome {
             } else if (fact instanceof PersonProfile person) {
                 persons.add(person);
             } else if (fact instanceof Parameter parameter) {
-                params.add(parameter);
+                // two rows in force for one name: the rule named first wins
+                parameters.merge(parameter.getName(), parameter, (a, b) -> a.getRule().compareTo(b.getRule()) <= 0 ? a : b);
             } else if (fact instanceof MeansTestHit hit) {
                 meansTest.add(hit);
             } else if (fact instanceof CashShare share) {
@@ -61,14 +62,32 @@ public final class RuleOutcome {
         }
         persons.sort(Comparator.comparing(PersonProfile::getIndex));
         persons.forEach(p -> people.put(p.getRef(), p));
-        params.sort(Comparator.comparing(Parameter::getName).thenComparing(Parameter::getRule));
-        params.forEach(p -> parameters.putIfAbsent(p.getName(), p));
-        grants.sort(Comparator.comparing(Grant::serviceCode).thenComparing(Grant::rule)
-                .thenComparing(g -> g.memberRef() == null ? "" : g.memberRef()));
-        needHits.sort(Comparator.comparing((NeedHit n) -> n.getArea().ordinal()).thenComparing(NeedHit::getRule)
-                .thenComparing(n -> n.getMemberRef() == null ? "" : n.getMemberRef()));
+        grants.sort(RuleOutcome::compare);
+        needHits.sort(RuleOutcome::compare);
         meansTest.sort(Comparator.comparing(MeansTestHit::rule));
         cashShares.sort(Comparator.comparing(CashShare::rule));
+    }
+
+    // One comparison each rather than chained key extractors: sorting the facts was a tenth of a decision.
+    private static int compare(Grant a, Grant b) {
+        int order = a.serviceCode().compareTo(b.serviceCode());
+        if (order == 0) {
+            order = a.rule().compareTo(b.rule());
+        }
+        return order != 0 ? order : compareRefs(a.memberRef(), b.memberRef());
+    }
+
+    private static int compare(NeedHit a, NeedHit b) {
+        int order = Integer.compare(a.getArea().ordinal(), b.getArea().ordinal());
+        if (order == 0) {
+            order = a.getRule().compareTo(b.getRule());
+        }
+        return order != 0 ? order : compareRefs(a.getMemberRef(), b.getMemberRef());
+    }
+
+    /** The household (no member) first. */
+    private static int compareRefs(String a, String b) {
+        return (a == null ? "" : a).compareTo(b == null ? "" : b);
     }
 
     /** Null when the parameters the indicators need have no value on the case date. */
