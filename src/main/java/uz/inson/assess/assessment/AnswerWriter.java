@@ -17,10 +17,13 @@ import uz.inson.assess.rules.facts.PersonProfile;
 import uz.inson.assess.rules.facts.RiskFactor;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one mapper from a {@link Decision} to the answer in a language: every need, factor, path and service with the
@@ -36,7 +39,7 @@ public class AnswerWriter {
     public AssessmentResult write(Decision decision, Language language, boolean nearMisses, boolean openServices) {
         CompiledRuleSet ruleSet = decision.ruleSet();
         RuleOutcome outcome = decision.outcome();
-        Words words = new Words(ruleSet, outcome, language);
+        Words words = new Words(ruleSet, outcome, language, new MemberNames(outcome.people().values(), language), new HashMap<>());
         Set<String> granted = decision.serviceCodes();
         return new AssessmentResult(null, null, decision.asOf(), language.name(),
                 new AssessmentResult.RuleSetRef(ruleSet.id(), ruleSet.version(), ruleSet.hash()),
@@ -50,22 +53,23 @@ public class AnswerWriter {
                 meansTest(decision.meansTest(), words),
                 decision.questions().stream().map(q -> question(q, words)).toList(),
                 openServices ? decision.openServices().stream().map(s -> new AssessmentResult.OpenService(s.code(), s.name(language),
-                        s.category().name(), howToApply(s, language))).toList() : null,
+                        s.category().name(), howToApply(ruleSet, s, language))).toList() : null,
                 nearMisses ? NearMissFinder.find(ruleSet, outcome, granted, language) : null);
     }
 
-    /** What a sentence needs: the rule set's tables and catalogue, the household's facts, the language. */
-    private record Words(CompiledRuleSet ruleSet, RuleOutcome outcome, Language language) {
-        Collection<PersonProfile> people() {
-            return outcome.people().values();
-        }
-
+    /**
+     * What a sentence needs: the rule set's tables and catalogue, the household's facts, the language, the members' names,
+     * and the rows already explained (a needs row is read again as the risk factor it gives).
+     */
+    private record Words(CompiledRuleSet ruleSet, RuleOutcome outcome, Language language, MemberNames names,
+                         Map<String, AssessmentResult.Reason> explained) {
         /** The row {@code rule} explained for its member (or the household). */
         AssessmentResult.Reason reason(String rule, String memberRef) {
-            CompiledRuleSet.TracedRow row = ruleSet.row(rule);
-            Criterion.Subject subject = AssessmentEngine.subject(outcome, memberRef);
-            return new AssessmentResult.Reason(Explainer.explain(row.table(), row.row(), subject, people(), ruleSet.catalog(), language),
-                    row.source());
+            return explained.computeIfAbsent(memberRef == null ? rule : rule + '\n' + memberRef, key -> {
+                CompiledRuleSet.TracedRow row = ruleSet.row(rule);
+                Criterion.Subject subject = AssessmentEngine.subject(outcome, memberRef);
+                return new AssessmentResult.Reason(Explainer.explain(row.table(), row.row(), subject, names, ruleSet.catalog()), row.source());
+            });
         }
 
         String format(String key, Object... args) {
@@ -138,12 +142,32 @@ public class AnswerWriter {
         }
         return new AssessmentResult.EligibleService(service.code(), service.name(language), service.category().name(), service.kind().name(),
                 r.beneficiaries(), r.amountUzs(), service.frequency().name(), r.answersNeeds().stream().map(NeedArea::name).toList(),
-                r.entitlement(), service.exclusiveGroup(), r.alreadyReceived(), List.copyOf(reasons), howToApply(service, language),
+                r.entitlement(), service.exclusiveGroup(), r.alreadyReceived(), List.copyOf(reasons),
+                howToApply(words.ruleSet(), service, language),
                 service.legalBasis(language), service.provider(language));
     }
 
     private static String catalogSource(CatalogService service) {
         return "catalog.xlsx!Services!" + service.code();
+    }
+
+    /** How to apply for a service depends on the service and the language alone: worked out once per version. */
+    private static final class HowToApplyTexts {
+        private final Map<Language, Map<String, AssessmentResult.HowToApply>> texts = new EnumMap<>(Language.class);
+
+        HowToApplyTexts() {
+            for (Language language : Language.values()) {
+                texts.put(language, new ConcurrentHashMap<>());
+            }
+        }
+
+        AssessmentResult.HowToApply of(CatalogService service, Language language) {
+            return texts.get(language).computeIfAbsent(service.code(), code -> howToApply(service, language));
+        }
+    }
+
+    private static AssessmentResult.HowToApply howToApply(CompiledRuleSet ruleSet, CatalogService service, Language language) {
+        return ruleSet.derived(HowToApplyTexts.class, rs -> new HowToApplyTexts()).of(service, language);
     }
 
     public static AssessmentResult.HowToApply howToApply(CatalogService service, Language language) {
@@ -185,8 +209,8 @@ public class AnswerWriter {
 
     private static AssessmentResult.QuestionResult question(Decision.Question question, Words words) {
         PersonProfile member = question.memberRef() == null ? null : words.outcome().people().get(question.memberRef());
-        String who = member == null ? "" : MemberNames.name(member, words.people(), words.language());
-        String whom = member == null ? "" : MemberNames.nameAtEnd(member, words.people(), words.language());
+        String who = member == null ? "" : words.names().name(member);
+        String whom = member == null ? "" : words.names().nameAtEnd(member);
         String text = words.format("question." + question.fact(), who, names(question.couldAdd(), words), question.couldAdd().size(), null, whom);
         return new AssessmentResult.QuestionResult(Explainer.sentence(text), question.path(), question.memberRef(), question.couldAdd());
     }

@@ -20,8 +20,8 @@ final class Explainer {
     private Explainer() {
     }
 
-    static String explain(DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, Collection<PersonProfile> household,
-                          ServiceCatalog catalog, Language language) {
+    static String explain(DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, MemberNames names, ServiceCatalog catalog) {
+        Language language = names.language();
         List<String> parts = new ArrayList<>();
         boolean named = false;
         for (DecisionTable.Column column : table.columns()) {
@@ -43,10 +43,10 @@ final class Explainer {
             }
             String member = "";
             if (criterion.isMemberCondition() && subject.person() != null) {
-                member = named ? MemberNames.pronoun(subject.person(), language) : MemberNames.name(subject.person(), household, language);
+                member = named ? names.pronoun(subject.person()) : names.name(subject.person());
                 named = true;
             }
-            parts.add(describe(criterion, cell, subject, member, household, catalog, language));
+            parts.add(describe(criterion, cell, subject, member, names, catalog));
         }
         if (parts.isEmpty()) {
             parts.add(Messages.format(language, "criterion.none"));
@@ -58,8 +58,8 @@ final class Explainer {
      * One condition in words. Arguments: {0} the member (name or pronoun), {1} the actual value, {2} the row's value(s),
      * {3} a computed limit, {4} unused, {5} the member's sex (M/F, for agreement), {6} another member's name.
      */
-    static String describe(Criterion criterion, String cell, Criterion.Subject subject, String member, Collection<PersonProfile> household,
-                           ServiceCatalog catalog, Language language) {
+    static String describe(Criterion criterion, String cell, Criterion.Subject subject, String member, MemberNames names, ServiceCatalog catalog) {
+        Language language = names.language();
         Object actual = criterion.actual(subject);
         String key = "criterion." + criterion.name();
         String sex = subject.person() == null ? "M" : subject.person().getSex();
@@ -70,9 +70,9 @@ final class Explainer {
                     subject.household().getLivestockLimitHeads());
             case HAS_DEBT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getDebtRepayments());
             case HAS_GUARDIAN -> {
-                PersonProfile guardian = household.stream().filter(p -> p.getRef().equals(subject.person().getGuardianRef())).findFirst().orElse(null);
+                PersonProfile guardian = names.household().stream().filter(p -> p.getRef().equals(subject.person().getGuardianRef())).findFirst().orElse(null);
                 yield Messages.format(language, key + "." + cell.trim(), member, null, null, null, null, sex,
-                        guardian == null ? "" : MemberNames.nameAtEnd(guardian, household, language));
+                        guardian == null ? "" : names.nameAtEnd(guardian));
             }
             case NOT_RECEIVING -> Messages.format(language, key, member, null,
                     catalog.find(cell.trim()).map(s -> s.name(language)).orElse(cell.trim()));

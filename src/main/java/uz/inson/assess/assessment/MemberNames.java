@@ -5,36 +5,61 @@ import uz.inson.assess.common.Messages;
 import uz.inson.assess.rules.facts.PersonProfile;
 
 import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Members as a case worker names them to the family: by their place in it and their age ("the son, 10", "the mother,
  * 41"), never by a request's ref. The place is seen from the children where there are any (the head's spouse is "the
- * father", the head's parent "the grandmother"), otherwise from the head.
+ * father", the head's parent "the grandmother"), otherwise from the head. One per answer: a member is named in most of
+ * its sentences, and the name is worked out once.
  */
 final class MemberNames {
-    private MemberNames() {
+    private final Collection<PersonProfile> household;
+    private final Language language;
+    private final boolean children;
+    private final boolean spouse;
+    private final boolean grandchildren;
+    private final Map<PersonProfile, String> names = new IdentityHashMap<>();
+
+    MemberNames(Collection<PersonProfile> household, Language language) {
+        this.household = household;
+        this.language = language;
+        this.children = household.stream().anyMatch(p -> "CHILD".equals(p.getRelation()));
+        this.spouse = household.stream().anyMatch(p -> "SPOUSE".equals(p.getRelation()));
+        this.grandchildren = household.stream().anyMatch(p -> "GRANDCHILD".equals(p.getRelation()));
+    }
+
+    Collection<PersonProfile> household() {
+        return household;
+    }
+
+    Language language() {
+        return language;
     }
 
     /** As the subject of a clause: "the son, 10," / "сын (10 лет)" / "o'g'il (10 yosh)". */
-    static String name(PersonProfile person, Collection<PersonProfile> household, Language language) {
-        return Messages.format(language, "member.named", role(person, household, language), person.getAge());
+    String name(PersonProfile person) {
+        String name = names.get(person);
+        if (name == null) {
+            name = Messages.format(language, "member.named", role(person), person.getAge());
+            names.put(person, name);
+        }
+        return name;
     }
 
     /** At the end of a clause, where English drops the comma that closes the age: "the grandmother, 67". */
-    static String nameAtEnd(PersonProfile person, Collection<PersonProfile> household, Language language) {
-        String name = name(person, household, language);
+    String nameAtEnd(PersonProfile person) {
+        String name = name(person);
         return name.endsWith(",") ? name.substring(0, name.length() - 1) : name;
     }
 
     /** "he" / "она" / "u": the member once already named in the sentence. */
-    static String pronoun(PersonProfile person, Language language) {
+    String pronoun(PersonProfile person) {
         return Messages.format(language, "member.pronoun." + person.getSex());
     }
 
-    private static String role(PersonProfile person, Collection<PersonProfile> household, Language language) {
-        boolean children = household.stream().anyMatch(p -> "CHILD".equals(p.getRelation()));
-        boolean spouse = household.stream().anyMatch(p -> "SPOUSE".equals(p.getRelation()));
-        boolean grandchildren = household.stream().anyMatch(p -> "GRANDCHILD".equals(p.getRelation()));
+    private String role(PersonProfile person) {
         String role = switch (person.getRelation()) {
             case "HEAD" -> children ? "PARENT" : spouse ? "SPOUSE" : grandchildren ? "GRANDPARENT" : "HEAD";
             case "SPOUSE" -> children ? "PARENT" : "SPOUSE";

@@ -140,7 +140,7 @@ final class NearMissFinder {
 
     private static String describe(Miss miss, RuleOutcome outcome, Language language) {
         String key = "near." + miss.criterion().name();
-        String member = miss.memberRef() == null ? "" : MemberNames.name(outcome.people().get(miss.memberRef()), outcome.people().values(), language);
+        String member = miss.memberRef() == null ? "" : new MemberNames(outcome.people().values(), language).name(outcome.people().get(miss.memberRef()));
         return switch (miss.criterion()) {
             case INCOME_BELOW_MSL -> Messages.format(language, key, "", (long) miss.actual(), Double.parseDouble(miss.cell()),
                     (long) miss.limit(), (long) (miss.actual() - miss.limit()));
