@@ -32,8 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Compiles a bundle at run time: DRL files and {@code *.drl.xlsx} decision tables into one KieBase, plus the catalogue,
- * and checks that the tables only name services the catalogue has. Nothing here touches the active rule set.
+ * Compiles a bundle at run time: DRL files and {@code *.drl.xlsx} decision tables into a KieBase (the parameters table
+ * into one of its own, {@link ParametersInForce}), plus the catalogue, and checks that the tables only name services the
+ * catalogue has. Nothing here touches the active rule set.
  */
 @ApplicationScoped
 public class RuleSetCompiler {
