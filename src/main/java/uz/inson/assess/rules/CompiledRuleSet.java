@@ -73,11 +73,12 @@ public final class CompiledRuleSet {
     }
 
     /**
-     * A data row of a table, with the table it belongs to and what every assessment asks of an eligibility row — the
-     * areas of need it answers, whether it is an entitlement, and its conditions on facts a request may leave out —
-     * read from its cells once, when the version compiles.
+     * A data row of a table, with the table it belongs to, where it stands ("eligibility.xlsx!Disability!row 12", quoted
+     * in every answer) and what every assessment asks of an eligibility row — the areas of need it answers, whether it is
+     * an entitlement, and its conditions on facts a request may leave out — read from its cells once, when the version
+     * compiles.
      */
-    public record TracedRow(DecisionTable table, DecisionTable.Row row, List<String> answers, boolean entitlement,
+    public record TracedRow(DecisionTable table, DecisionTable.Row row, String source, List<String> answers, boolean entitlement,
                             List<Criterion> optionalFacts) {
         static TracedRow of(DecisionTable table, DecisionTable.Row row) {
             List<Criterion> optionalFacts = new ArrayList<>();
@@ -86,11 +87,7 @@ public final class CompiledRuleSet {
                     Criterion.forTemplate(column.template()).filter(c -> c.fact().isPresent()).ifPresent(optionalFacts::add);
                 }
             }
-            return new TracedRow(table, row, table.answers(row), table.entitlement(row), List.copyOf(optionalFacts));
-        }
-
-        public String source() {
-            return table.source(row);
+            return new TracedRow(table, row, table.source(row), table.answers(row), table.entitlement(row), List.copyOf(optionalFacts));
         }
     }
 
