@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A stored assessment: input snapshot and result as JSONB, with the rule-set version and timing. Never leaves the service layer. */
+/**
+ * A stored assessment: input snapshot as JSONB, the answer as the JSON text it was sent as, with the rule-set version and
+ * timing. Never leaves the service layer.
+ */
 @Entity
 @Table(name = "assessment")
 public class AssessmentEntity extends PanacheEntityBase {
@@ -48,6 +51,6 @@ public class AssessmentEntity extends PanacheEntityBase {
     public String idempotencyKey;
     @ColumnTransformer(write = "?::jsonb")
     public String request;
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(write = "?::json")
     public String result;
 }

@@ -32,7 +32,7 @@ class AssessmentPersistenceTest {
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                         select request -> 'household' ->> 'region', result ->> 'riskLevel', rule_set_version, rule_set_hash,
-                               duration_micros, jsonb_array_length(result -> 'eligibleServices'), external_id, case_path
+                               duration_micros, json_array_length(result -> 'eligibleServices'), external_id, case_path
                         from assessment where id = ?1""")
                 .setParameter(1, UUID.fromString(id)).getSingleResult();
         assertEquals("NAMANGAN", row[0]);
