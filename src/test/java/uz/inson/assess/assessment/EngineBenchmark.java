@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 
 /**
  * In-process cost of one assessment on the repository's rule set, without HTTP or the database: the bare rule run, the
- * decision (what batch and impact analysis use) and the full answer in words. Run it with the command in
+ * decision (what batch and impact analysis use), the full answer in words, and the words alone. Run it with the command in
  * docs/performance.md; it is not part of the test suite. The fork logs as the service does (JBoss LogManager, root at
  * INFO): unconfigured, the log manager publishes Drools' trace messages, which the service never does.
  */
