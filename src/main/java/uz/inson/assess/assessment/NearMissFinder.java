@@ -58,12 +58,13 @@ final class NearMissFinder {
             }
         }
         List<AssessmentResult.NearMiss> result = new ArrayList<>();
+        MemberNames names = new MemberNames(outcome.people().values(), language);
         best.values().stream().sorted(Comparator.comparing(Miss::code)).forEach(miss -> {
             Optional<CatalogService> catalogService = ruleSet.catalog().find(miss.code());
             result.add(new AssessmentResult.NearMiss(miss.code(),
                     catalogService.map(s -> s.name(language)).orElse(miss.code()),
                     catalogService.map(s -> s.category().name()).orElse(null),
-                    miss.memberRef(), Explainer.sentence(describe(miss, outcome, language)), Math.abs(miss.actual() - miss.limit()), miss.source()));
+                    miss.memberRef(), Explainer.sentence(describe(miss, outcome, names)), Math.abs(miss.actual() - miss.limit()), miss.source()));
         });
         return result;
     }
@@ -138,9 +139,10 @@ final class NearMissFinder {
         };
     }
 
-    private static String describe(Miss miss, RuleOutcome outcome, Language language) {
+    private static String describe(Miss miss, RuleOutcome outcome, MemberNames names) {
+        Language language = names.language();
         String key = "near." + miss.criterion().name();
-        String member = miss.memberRef() == null ? "" : new MemberNames(outcome.people().values(), language).name(outcome.people().get(miss.memberRef()));
+        String member = miss.memberRef() == null ? "" : names.name(outcome.people().get(miss.memberRef()));
         return switch (miss.criterion()) {
             case INCOME_BELOW_MSL -> Messages.format(language, key, "", (long) miss.actual(), Double.parseDouble(miss.cell()),
                     (long) miss.limit(), (long) (miss.actual() - miss.limit()));

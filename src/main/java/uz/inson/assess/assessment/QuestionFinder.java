@@ -75,7 +75,7 @@ final class QuestionFinder {
                     continue;
                 }
                 for (DecisionTable.Row row : table.rows()) {
-                    Askable askable = askable(table, row, row.cell(service != null ? service : area));
+                    Askable askable = askable(table, row, row.cell(service != null ? service : area), ruleSet.row(row.rule()).optionalFacts());
                     if (askable == null) {
                         continue;
                     }
@@ -92,9 +92,8 @@ final class QuestionFinder {
         }
 
         /** Null for a row with a condition outside the vocabulary: such a row is never explained, so never asked about. */
-        private static Askable askable(DecisionTable table, DecisionTable.Row row, String result) {
+        private static Askable askable(DecisionTable table, DecisionTable.Row row, String result, List<Criterion> optionalFacts) {
             List<Condition> conditions = new ArrayList<>();
-            List<Criterion> optionalFacts = new ArrayList<>();
             List<String> needAreas = List.of();
             for (DecisionTable.Column column : table.columns()) {
                 String cell = row.cell(column);
@@ -106,15 +105,11 @@ final class QuestionFinder {
                     return null;
                 }
                 conditions.add(Condition.of(criterion, cell));
-                if (criterion.fact().isPresent()) {
-                    optionalFacts.add(criterion);
-                }
                 if (criterion == Criterion.NEED) {
                     needAreas = Criterion.values(cell);
                 }
             }
-            return new Askable(table, row, result, table.concernsAMember(row), List.copyOf(conditions), List.copyOf(optionalFacts),
-                    needAreas);
+            return new Askable(table, row, result, table.concernsAMember(row), List.copyOf(conditions), optionalFacts, needAreas);
         }
     }
 

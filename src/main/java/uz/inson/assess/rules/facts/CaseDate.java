@@ -8,12 +8,9 @@ import java.time.LocalDate;
  */
 public final class CaseDate {
     private final LocalDate date;
-    /** Built once: every row of the parameters table compares it, once or twice per assessment. */
-    private final String asOf;
 
     public CaseDate(LocalDate date) {
         this.date = date;
-        this.asOf = date.toString();
     }
 
     public LocalDate getDate() {
@@ -21,6 +18,6 @@ public final class CaseDate {
     }
 
     public String getAsOf() {
-        return asOf;
+        return date.toString();
     }
 }
