@@ -49,6 +49,13 @@ public class AssessmentEntity extends PanacheEntityBase {
     /** The caller's key for a retried batch line: unique per caller, so a retry stores nothing twice. */
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+    /** What impact analysis compares of the decision (services, comma separated, and monthly cash) and the code that made it. */
+    @Column(name = "service_codes")
+    public String serviceCodes;
+    @Column(name = "monthly_cash_uzs")
+    public Long monthlyCashUzs;
+    @Column(name = "engine_build")
+    public String engineBuild;
     @ColumnTransformer(write = "?::jsonb")
     public String request;
     @ColumnTransformer(write = "?::json")

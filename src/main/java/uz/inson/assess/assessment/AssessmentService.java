@@ -132,6 +132,9 @@ public class AssessmentService {
         entity.language = result.language();
         entity.riskLevel = result.riskLevel();
         entity.casePath = result.casePath().code();
+        entity.serviceCodes = String.join(",", answered.decided().decision().serviceCodes());
+        entity.monthlyCashUzs = answered.decided().decision().monthlyCashUzs();
+        entity.engineBuild = EngineBuild.ID;
         entity.durationMicros = answered.micros();
         entity.assessedBy = caller.name();
         entity.batchId = batchId;

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import uz.inson.assess.assessment.AssessmentEngine;
 import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.assessment.Decision;
+import uz.inson.assess.assessment.EngineBuild;
 import uz.inson.assess.common.ChunkLeases;
 import uz.inson.assess.common.Instance;
 import uz.inson.assess.common.ProblemException;
@@ -33,11 +34,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -67,10 +70,15 @@ public class ImpactService {
     /** Households this instance compared for impact jobs (chunks written), and chunks it finished too late to count. */
     private final Counter households;
     private final Counter lateChunks;
+    /** Decisions of compared households read from their stored assessments rather than decided again. */
+    private final Counter decisionsRead;
     private final ChunkLeases leases;
 
     ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock, ImpactConfig config, MeterRegistry registry) {
         this.households = Counter.builder("inson.impact.households").description("Households compared for impact analyses on this instance")
+                .register(registry);
+        this.decisionsRead = Counter.builder("inson.impact.decisions.read")
+                .description("Decisions of compared households read from their stored assessments (same version, same build), not decided again")
                 .register(registry);
         this.lateChunks = Counter.builder("inson.impact.chunks.late")
                 .description("Chunks finished after their lease had passed to another instance (not counted)").register(registry);
@@ -188,16 +196,17 @@ public class ImpactService {
 
     private void run(Claimed chunk) {
         ImpactJob.Tally tally;
+        long read;
         try {
             CompiledRuleSet draft = active.byId(chunk.ruleSetId());
             CompiledRuleSet base = active.byId(chunk.againstId());
-            List<AssessmentRequest> households = households(chunk.population());
+            List<Household> households = households(chunk.population());
             // a parallel stream runs in the pool it is started from: this instance's share of the machine; order kept
             List<Comparison> compared = parallel.submit(() -> households.parallelStream()
-                    .map(request -> new Comparison(request, engine.decideWithoutQuestions(base, request.household(), request.asOf()),
-                            engine.decideWithoutQuestions(draft, request.household(), request.asOf()))).toList()).get();
+                    .map(h -> new Comparison(h.request(), outcome(base, h), outcome(draft, h))).toList()).get();
             tally = new ImpactJob.Tally();
             compared.forEach(c -> count(tally, c));
+            read = households.stream().filter(h -> h.decidedBy(base)).count() + households.stream().filter(h -> h.decidedBy(draft)).count();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -229,52 +238,84 @@ public class ImpactService {
         });
         if (counted) {
             households.increment(tally.households);
+            decisionsRead.increment(read);
         } else {
             lateChunks.increment();
         }
     }
 
-    private record Comparison(AssessmentRequest request, Decision before, Decision after) {
+    /** What a comparison counts of a decision. */
+    private record Outcome(Set<String> services, long monthlyCashUzs, String riskLevel, String casePath) {
+        static Outcome of(Decision decision) {
+            return new Outcome(decision.serviceCodes(), decision.monthlyCashUzs(), decision.riskLevel(), decision.casePathCode());
+        }
     }
 
-    private List<AssessmentRequest> households(String population) throws JsonProcessingException {
+    /**
+     * A household of a chunk and, when it comes from a stored assessment, what that assessment decided, the version that
+     * decided it and the build of the code.
+     */
+    private record Household(AssessmentRequest request, UUID ruleSetId, String engineBuild, Outcome decided) {
+        /** Whether the stored decision is what {@code ruleSet} decides now: the same version and the same code. */
+        boolean decidedBy(CompiledRuleSet ruleSet) {
+            return decided != null && ruleSet.id().equals(ruleSetId) && EngineBuild.ID.equals(engineBuild);
+        }
+    }
+
+    private record Comparison(AssessmentRequest request, Outcome before, Outcome after) {
+    }
+
+    /** The household's outcome under a version: as its stored assessment decided it, if that was this version and code. */
+    private Outcome outcome(CompiledRuleSet ruleSet, Household household) {
+        return household.decidedBy(ruleSet) ? household.decided()
+                : Outcome.of(engine.decideWithoutQuestions(ruleSet, household.request().household(), household.request().asOf()));
+    }
+
+    private List<Household> households(String population) throws JsonProcessingException {
         var node = json.readTree(population);
         if (node.has("requests")) {
-            return json.convertValue(node.get("requests"), REQUESTS);
+            List<AssessmentRequest> requests = json.convertValue(node.get("requests"), REQUESTS);
+            return requests.stream().map(request -> new Household(request, null, null, null)).toList();
         }
         List<UUID> ids = new ArrayList<>();
         node.get("assessments").forEach(id -> ids.add(UUID.fromString(id.asText())));
         List<Object[]> stored = QuarkusTransaction.requiringNew().call(() -> em()
-                .createNativeQuery("select id, request::text from assessment where id in (:ids)")
+                .createNativeQuery("""
+                        select id, request::text, rule_set_id, engine_build, service_codes, monthly_cash_uzs, risk_level, case_path
+                        from assessment where id in (:ids)""")
                 .setParameter("ids", ids).getResultList().stream().map(Object[].class::cast).toList());
-        Map<UUID, String> byId = new java.util.HashMap<>();
-        stored.forEach(row -> byId.put((UUID) row[0], (String) row[1]));
-        List<AssessmentRequest> households = new ArrayList<>(ids.size());
+        Map<UUID, Object[]> byId = new java.util.HashMap<>();
+        stored.forEach(row -> byId.put((UUID) row[0], row));
+        List<Household> households = new ArrayList<>(ids.size());
         for (UUID id : ids) {
-            String request = byId.get(id);
-            if (request != null) {
-                households.add(json.readValue(request, AssessmentRequest.class));
+            Object[] row = byId.get(id);
+            if (row != null) {
+                String services = (String) row[4];
+                Outcome decided = services == null || row[5] == null ? null : new Outcome(
+                        services.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(services.split(","))),
+                        ((Number) row[5]).longValue(), (String) row[6], (String) row[7]);
+                households.add(new Household(json.readValue((String) row[1], AssessmentRequest.class), (UUID) row[2], (String) row[3], decided));
             }
         }
         return households;
     }
 
     private static void count(ImpactJob.Tally tally, Comparison comparison) {
-        Decision before = comparison.before();
-        Decision after = comparison.after();
-        Set<String> was = before.serviceCodes();
-        Set<String> now = after.serviceCodes();
+        Outcome before = comparison.before();
+        Outcome after = comparison.after();
+        Set<String> was = before.services();
+        Set<String> now = after.services();
         List<String> gained = now.stream().filter(code -> !was.contains(code)).toList();
         List<String> lost = was.stream().filter(code -> !now.contains(code)).toList();
         long cash = after.monthlyCashUzs() - before.monthlyCashUzs();
         boolean affected = !gained.isEmpty() || !lost.isEmpty() || cash != 0 || !before.riskLevel().equals(after.riskLevel())
-                || !before.casePathCode().equals(after.casePathCode());
+                || !before.casePath().equals(after.casePath());
         var household = comparison.request().household();
         String mahalla = household.region() + " / " + Objects.toString(household.district(), "?") + " / " + Objects.toString(household.mahalla(), "?");
         gained.forEach(code -> tally.services.computeIfAbsent(code, k -> new int[2])[0]++);
         lost.forEach(code -> tally.services.computeIfAbsent(code, k -> new int[2])[1]++);
         tally.riskTransitions.merge(before.riskLevel() + "→" + after.riskLevel(), 1, Integer::sum);
-        tally.pathTransitions.merge(before.casePathCode() + "→" + after.casePathCode(), 1, Integer::sum);
+        tally.pathTransitions.merge(before.casePath() + "→" + after.casePath(), 1, Integer::sum);
         for (long[] area : List.of(tally.byRegion.computeIfAbsent(household.region().name(), k -> new long[3]),
                 tally.byMahalla.computeIfAbsent(mahalla, k -> new long[3]))) {
             area[0]++;
@@ -285,8 +326,8 @@ public class ImpactService {
         tally.cashChangeUzs += cash;
         if (affected) {
             tally.affected.add(new ImpactJob.AffectedHousehold(household.externalId(), household.region().name(), household.district(),
-                    household.mahalla(), gained, lost, before.riskLevel(), after.riskLevel(), before.casePathCode(),
-                    after.casePathCode(), cash));
+                    household.mahalla(), gained, lost, before.riskLevel(), after.riskLevel(), before.casePath(),
+                    after.casePath(), cash));
         }
     }
 

@@ -1,14 +1,18 @@
 package uz.inson.assess.rulesets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 import uz.inson.assess.support.ParameterTables;
+import uz.inson.assess.support.RuleSets;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -25,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ImpactAnalysisTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeAll
     static void logFailures() {
@@ -76,6 +83,71 @@ class ImpactAnalysisTest {
             assertTrue(sheet.getRow(1).getCell(10).getNumericCellValue() > 0, "cash change is a number");
             assertEquals(1, sheet.getLastRowNum());
         }
+    }
+
+    /**
+     * An analysis over stored assessments reads what the version in force decided from them (same version, same build)
+     * instead of deciding each household a second time, and reports exactly what deciding it again would: the same
+     * household uploaded as a request gives the same line; made to look stored by another build, it is decided again.
+     */
+    @Test
+    void storedDecisionsOfTheVersionInForceAreReadNotDecidedAgain() throws Exception {
+        String active = RuleSets.activeId();
+        byte[] parameters = Auth.as("policy").get("/api/v1/rule-sets/" + active + "/files/decision-tables/parameters.drl.xlsx").then().extract().asByteArray();
+        String draft = Auth.as("policy").multiPart("files", "parameters.drl.xlsx", ParameterTables.withMinimum(parameters, 720_000, 770_000))
+                .multiPart("version", "2026.3.1").post("/api/v1/rule-sets").then().statusCode(201).extract().path("id");
+
+        String externalId = "SP-0902-" + (100_000 + new java.util.Random().nextInt(900_000));
+        String household = Households.JUST_ABOVE_THE_MINIMUM.replace("SP-0902-000310", externalId);
+        var answer = Auth.caseWorkerFor(household).contentType("application/json").body(household).post("/api/v1/assessments")
+                .then().statusCode(201).extract().jsonPath();
+        String stored = answer.getString("id");
+        List<String> services = answer.getList("eligibleServices.code");
+        Object[] summary = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "select service_codes, monthly_cash_uzs, rule_set_id::text from assessment where id = cast(?1 as uuid)")
+                .setParameter(1, stored).getSingleResult());
+        assertEquals(String.join(",", new java.util.TreeSet<>(services)), summary[0]);
+        assertEquals(answer.getLong("package.monthlyCashUzs"), ((Number) summary[1]).longValue());
+        assertEquals(active, summary[2]);
+
+        double readBefore = decisionsRead();
+        String fromStore = finished(Auth.as("policy").post("/api/v1/rule-sets/" + draft + "/impact").then().statusCode(202).extract().path("jobId"));
+        double read = decisionsRead() - readBefore;
+        assertTrue(read >= 1, "no stored decision was read");
+        String line = lineOf(fromStore, externalId);
+        assertTrue(line.contains("CSH-001"), line);
+
+        String uploaded = finished(Auth.as("policy").contentType("application/x-ndjson").body((oneLine(household) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/rule-sets/" + draft + "/impact").then().statusCode(202).extract().path("jobId"));
+        assertEquals(line, lineOf(uploaded, externalId));
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update assessment set engine_build = 'another-build' where id = cast(?1 as uuid)").setParameter(1, stored).executeUpdate());
+        readBefore = decisionsRead();
+        String decidedAgain = finished(Auth.as("policy").post("/api/v1/rule-sets/" + draft + "/impact").then().statusCode(202).extract().path("jobId"));
+        assertEquals(read - 1, decisionsRead() - readBefore, "the household stored by another build is decided again, the others read");
+        assertEquals(line, lineOf(decidedAgain, externalId));
+    }
+
+    private static String finished(String job) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (!"DONE".equals(Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().extract().path("progress.status"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the analysis did not finish");
+            Thread.sleep(200);
+        }
+        return job;
+    }
+
+    /** The household's line of a job's affected households (CSV). */
+    private static String lineOf(String job, String externalId) {
+        String csv = Auth.as("policy").get("/api/v1/impact-jobs/" + job + "/households.csv").then().statusCode(200).extract().asString();
+        return csv.lines().filter(l -> l.startsWith("\"" + externalId + "\",")).findFirst().orElseThrow(() -> new AssertionError(externalId + " not in " + csv));
+    }
+
+    private static double decisionsRead() {
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("inson_impact_decisions_read_total")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     @Test
