@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.annotation.Timed;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uz.inson.assess.audit.GroupCommit;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** Assesses households and keeps every assessment with its input and the rule-set version that decided it. */
 @ApplicationScoped
@@ -48,6 +51,11 @@ public class AssessmentService {
         this.commits = commits;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** The build's fingerprint reads the application's classes (up to a second in a cold JVM): at startup, not in the first stored assessment. */
+    void fingerprintEarly(@Observes StartupEvent event) {
+        CompletableFuture.runAsync(() -> EngineBuild.ID.length());
     }
 
     /** Stores the assessment and its audit entry together, in a transaction shared with concurrent requests ({@link GroupCommit}). */
