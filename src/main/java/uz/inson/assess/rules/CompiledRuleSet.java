@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,13 +42,13 @@ public final class CompiledRuleSet {
     /** Indexes other features build once per version from the tables (e.g. the rows that can ask a question). */
     private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CompiledRuleSet(RuleSetBundle bundle, KieContainer container, KieBase parameterRows, ServiceCatalog catalog, List<DecisionTable> tables,
-                    Map<String, TracedRow> rowsByRule, long compileMillis) {
+    CompiledRuleSet(RuleSetBundle bundle, KieContainer container, KieBase parameterRows, Set<String> parametersRead, ServiceCatalog catalog,
+                    List<DecisionTable> tables, Map<String, TracedRow> rowsByRule, long compileMillis) {
         this.hash = bundle.hash();
         this.id = RuleSetBundle.idOf(hash);
         this.version = bundle.version();
         this.sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-        this.parameters = new ParametersInForce(parameterRows);
+        this.parameters = new ParametersInForce(parameterRows, parametersRead);
         this.catalog = catalog;
         this.tables = List.copyOf(tables);
         this.rowsByRule = Map.copyOf(rowsByRule);
@@ -57,9 +58,10 @@ public final class CompiledRuleSet {
 
     /** Runs the household through the rules as of {@code asOf}; returns every fact the session ends with. */
     public RuleOutcome evaluate(Household household, LocalDate asOf) {
+        ParametersInForce.InForce inForce = parameters.on(asOf);
         List<Object> facts = new ArrayList<>();
         facts.add(new CaseDate(asOf));
-        facts.addAll(parameters.on(asOf));
+        facts.addAll(inForce.forSession());
         facts.add(new HouseholdFacts(household, catalog.resolve(household.receives())));
         for (int i = 0; i < household.members().size(); i++) {
             facts.add(new MemberFacts(i, household.members().get(i)));
@@ -69,7 +71,7 @@ public final class CompiledRuleSet {
                 CommandFactory.newFireAllRules(),
                 CommandFactory.newGetObjects("objects"));
         ExecutionResults results = sessions.newStatelessKieSession().execute(CommandFactory.newBatchExecution(commands));
-        return new RuleOutcome((Collection<?>) results.getValue("objects"));
+        return new RuleOutcome((Collection<?>) results.getValue("objects"), inForce.byName());
     }
 
     /**

@@ -15,7 +15,6 @@ import uz.inson.assess.rules.facts.RiskFactor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import java.util.Optional;
 public final class RuleOutcome {
     private HouseholdProfile household;
     private final Map<String, PersonProfile> people = new LinkedHashMap<>();
-    private final Map<String, Parameter> parameters = new HashMap<>(128);
+    private final Map<String, Parameter> parameters;
     private final List<Grant> grants = new ArrayList<>();
     private final List<NeedHit> needHits = new ArrayList<>();
     private final List<MeansTestHit> meansTest = new ArrayList<>();
@@ -34,7 +33,8 @@ public final class RuleOutcome {
     private RiskAssessment risk;
     private CasePathDecision casePath;
 
-    RuleOutcome(Collection<?> facts) {
+    RuleOutcome(Collection<?> facts, Map<String, Parameter> parameters) {
+        this.parameters = parameters;
         List<PersonProfile> persons = new ArrayList<>();
         for (Object fact : facts) {
             if (fact instanceof Grant grant) {
@@ -43,9 +43,6 @@ public final class RuleOutcome {
                 needHits.add(hit);
             } else if (fact instanceof PersonProfile person) {
                 persons.add(person);
-            } else if (fact instanceof Parameter parameter) {
-                // two rows in force for one name: the rule named first wins
-                parameters.merge(parameter.getName(), parameter, (a, b) -> a.getRule().compareTo(b.getRule()) <= 0 ? a : b);
             } else if (fact instanceof MeansTestHit hit) {
                 meansTest.add(hit);
             } else if (fact instanceof CashShare share) {

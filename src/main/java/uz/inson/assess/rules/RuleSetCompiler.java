@@ -94,7 +94,11 @@ public class RuleSetCompiler {
         KieServices kieServices = KieServices.Factory.get();
         KieFileSystem files = kieServices.newKieFileSystem();
         KieFileSystem parameterFiles = kieServices.newKieFileSystem();
-        bundle.filesUnder(RuleSetBundle.RULES_DIR, ".drl").forEach((path, bytes) -> files.write("src/main/resources/" + path, bytes));
+        List<String> ruleSources = new ArrayList<>();
+        bundle.filesUnder(RuleSetBundle.RULES_DIR, ".drl").forEach((path, bytes) -> {
+            files.write("src/main/resources/" + path, bytes);
+            ruleSources.add(new String(bytes, StandardCharsets.UTF_8));
+        });
         boolean anyParameterTable = false;
         for (ReadTable table : read) {
             if (table.problem() != null) {
@@ -108,6 +112,9 @@ public class RuleSetCompiler {
             anyParameterTable |= parameterTable;
             // The generated DRL goes in instead of the spreadsheet, so Drools does not parse the workbook again.
             (parameterTable ? parameterFiles : files).write("src/main/resources/" + table.path() + ".drl", table.drl().getBytes(StandardCharsets.UTF_8));
+            if (!parameterTable) {
+                ruleSources.add(table.drl());
+            }
         }
         ServiceCatalog serviceCatalog = catalog.join();
         problems.addAll(0, catalogProblems);
@@ -136,8 +143,8 @@ public class RuleSetCompiler {
             throw new RuleSetInvalidException(problems);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new CompiledRuleSet(bundle, container, parameterRows == null ? null : parameterRows.getKieBase(), serviceCatalog, tables,
-                rowsByRule, millis);
+        return new CompiledRuleSet(bundle, container, parameterRows == null ? null : parameterRows.getKieBase(), ParametersInForce.readBy(ruleSources),
+                serviceCatalog, tables, rowsByRule, millis);
     }
 
     /** One KieBase from the files; null, with Drools' errors added to the problems, when it does not compile. */
