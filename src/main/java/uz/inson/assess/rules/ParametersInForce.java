@@ -8,7 +8,6 @@ import uz.inson.assess.rules.facts.Parameter;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,8 @@ import java.util.regex.Pattern;
  * date alone, so a version works each date out once and every assessment of that date starts with those
  * {@link Parameter} facts: firing the table's rows in every session was a fifth of the bare rule run
  * (docs/performance.md). Only the parameters the rules read go into a session (the others were inserted, propagated and
- * reset for nothing in every assessment); the answer reads every parameter from {@link InForce#byName()}. The facts are
+ * reset for nothing in every assessment); the answer reads every parameter from {@link InForce#byName()}, or from the
+ * session when the rules read parameters in ways their names do not tell. The facts are
  * shared between sessions and never changed once their row has fired.
  */
 final class ParametersInForce {
@@ -37,7 +37,8 @@ final class ParametersInForce {
 
     /**
      * The parameters in force on a date: those a session needs, in the order of their rows' names, and all of them by
-     * name (two rows in force for one name: the rule named first wins).
+     * name (two rows in force for one name: the rule named first wins) — null when the rules may read or insert
+     * parameters in ways the names do not tell: then every one goes in and the outcome gathers them from the session.
      */
     record InForce(List<Parameter> forSession, Map<String, Parameter> byName) {
     }
@@ -56,12 +57,8 @@ final class ParametersInForce {
             byDate.clear();
         }
         List<Parameter> all = fire(date);
-        Map<String, Parameter> byName = new HashMap<>();
-        for (Parameter parameter : all) {
-            byName.merge(parameter.getName(), parameter, (a, b) -> a.getRule().compareTo(b.getRule()) <= 0 ? a : b);
-        }
-        InForce found = new InForce(readByRules == null ? all : all.stream().filter(p -> readByRules.contains(p.getName())).toList(),
-                Map.copyOf(byName));
+        InForce found = readByRules == null ? new InForce(all, null)
+                : new InForce(all.stream().filter(p -> readByRules.contains(p.getName())).toList(), Map.copyOf(RuleOutcome.byName(all)));
         byDate.putIfAbsent(date, found);
         return found;
     }

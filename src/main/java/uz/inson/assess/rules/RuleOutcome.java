@@ -15,6 +15,7 @@ import uz.inson.assess.rules.facts.RiskFactor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,10 @@ public final class RuleOutcome {
     private RiskAssessment risk;
     private CasePathDecision casePath;
 
+    /** {@code parameters}: every parameter in force by name, or null to gather them from the session's facts. */
     RuleOutcome(Collection<?> facts, Map<String, Parameter> parameters) {
-        this.parameters = parameters;
+        this.parameters = parameters != null ? parameters
+                : byName(facts.stream().filter(Parameter.class::isInstance).map(Parameter.class::cast).toList());
         List<PersonProfile> persons = new ArrayList<>();
         for (Object fact : facts) {
             if (fact instanceof Grant grant) {
@@ -63,6 +66,15 @@ public final class RuleOutcome {
         needHits.sort(RuleOutcome::compare);
         meansTest.sort(Comparator.comparing(MeansTestHit::rule));
         cashShares.sort(Comparator.comparing(CashShare::rule));
+    }
+
+    /** Parameters by name; two rows in force for one name: the rule named first wins. */
+    static Map<String, Parameter> byName(List<Parameter> parameters) {
+        Map<String, Parameter> byName = new HashMap<>();
+        for (Parameter parameter : parameters) {
+            byName.merge(parameter.getName(), parameter, (a, b) -> a.getRule().compareTo(b.getRule()) <= 0 ? a : b);
+        }
+        return byName;
     }
 
     // One comparison each rather than chained key extractors (with the parameters kept unsorted: 5.7 → 1.3 µs a household).

@@ -1,12 +1,23 @@
 package uz.inson.assess.rules;
 
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.household.Household;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static uz.inson.assess.household.Employment.UNEMPLOYED;
+import static uz.inson.assess.household.Relation.HEAD;
+import static uz.inson.assess.household.Sex.F;
+import static uz.inson.assess.household.Sex.M;
+import static uz.inson.assess.support.HouseholdBuilder.household;
 
 /** Which parameters go into a session: the ones the rules' patterns name, or all of them when that cannot be told. */
 class ParametersReadByRulesTest {
@@ -49,6 +60,41 @@ class ParametersReadByRulesTest {
     void furtherConstraintsOnTheValueKeepTheName() {
         assertEquals(Set.of("MSL"), ParametersInForce.readBy(List.of(
                 "rule \"x\" when Parameter( name == \"MSL\", value > Math.max(1, 2), $msl : value ) then end")));
+    }
+
+    /**
+     * A rule set whose rules set a parameter themselves: every parameter goes into the session and the outcome gathers
+     * them there, so the rule's parameter is read as before, and the repository's households decide as they do without it.
+     */
+    @Test
+    void aParameterARuleInsertsIsReadFromTheSession() throws Exception {
+        RuleSetBundle repository = RuleSetBundle.fromDirectory(Path.of("."));
+        TreeMap<String, byte[]> files = new TreeMap<>(repository.files());
+        files.put("rules/extra-allowance.drl", """
+                package uz.inson.rules.extra;
+                import uz.inson.assess.rules.facts.*;
+                rule "An allowance set by a rule"
+                when
+                    CaseDate()
+                then
+                    Parameter parameter = new Parameter("EXTRA_ALLOWANCE", drools.getRule().getName());
+                    parameter.setValue(150000);
+                    insert(parameter);
+                end
+                """.getBytes(StandardCharsets.UTF_8));
+        CompiledRuleSet plain = new RuleSetCompiler().compile(repository);
+        CompiledRuleSet extended = new RuleSetCompiler().compile(new RuleSetBundle(repository.version(), files));
+        Household family = household().wages(1_300_000).member("mother", "1990-01-01", F, HEAD, UNEMPLOYED).child("son", "2019-01-01", M).build();
+        LocalDate asOf = LocalDate.of(2026, 11, 25);
+
+        RuleOutcome before = plain.evaluate(family, asOf);
+        RuleOutcome after = extended.evaluate(family, asOf);
+        assertEquals(Optional.of(150_000.0), after.parameter("EXTRA_ALLOWANCE"));
+        assertEquals(before.parameters().size() + 1, after.parameters().size());
+        assertEquals(before.parameter("MSL"), after.parameter("MSL"));
+        assertEquals(before.household().getRegistryCategory(), after.household().getRegistryCategory());
+        assertEquals(before.grants().stream().map(g -> g.serviceCode() + g.memberRef()).toList(),
+                after.grants().stream().map(g -> g.serviceCode() + g.memberRef()).toList());
     }
 
     @Test
