@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 
 /**
  * The build of the code that decides, as a fingerprint of this application's classes and of the Drools release. A
@@ -33,21 +35,21 @@ public final class EngineBuild {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             // Drools' artifacts move together; the name of its core jar carries the release ("drools-core-10.2.0.jar")
             sha.update(location(org.drools.core.common.DefaultFactHandle.class.getProtectionDomain().getCodeSource()).getFileName().toString()
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
             Path location = location(EngineBuild.class.getProtectionDomain().getCodeSource());
             if (Files.isDirectory(location)) {
                 try (Stream<Path> files = Files.walk(location)) {
                     for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-                        sha.update(location.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        sha.update(location.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                         sha.update(Files.readAllBytes(file));
                     }
                 }
             } else {
                 try (JarFile jar = new JarFile(location.toFile())) {
-                    List<ZipEntry> classes = jar.stream().filter(e -> e.getName().endsWith(".class"))
-                            .sorted(java.util.Comparator.comparing(ZipEntry::getName)).map(ZipEntry.class::cast).toList();
-                    for (ZipEntry entry : classes) {
-                        sha.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    List<JarEntry> classes = jar.stream().filter(e -> e.getName().endsWith(".class"))
+                            .sorted(Comparator.comparing(JarEntry::getName)).toList();
+                    for (JarEntry entry : classes) {
+                        sha.update(entry.getName().getBytes(StandardCharsets.UTF_8));
                         try (InputStream in = jar.getInputStream(entry)) {
                             sha.update(in.readAllBytes());
                         }

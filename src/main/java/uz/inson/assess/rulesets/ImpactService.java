@@ -206,7 +206,7 @@ public class ImpactService {
                     .map(h -> new Comparison(h.request(), outcome(base, h), outcome(draft, h))).toList()).get();
             tally = new ImpactJob.Tally();
             compared.forEach(c -> count(tally, c));
-            read = households.stream().filter(h -> h.decidedBy(base)).count() + households.stream().filter(h -> h.decidedBy(draft)).count();
+            read = households.stream().mapToLong(h -> (h.decidedBy(base) ? 1 : 0) + (h.decidedBy(draft) ? 1 : 0)).sum();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
