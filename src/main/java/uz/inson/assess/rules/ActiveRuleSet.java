@@ -141,7 +141,7 @@ public class ActiveRuleSet {
         });
     }
 
-    /** Keeps a version compiled during validation, so putting it in force later needs no second compilation. */
+    /** Keeps a version compiled during validation, so its impact analysis or putting it in force later needs no second compilation. */
     public void remember(CompiledRuleSet ruleSet) {
         compiled.putIfAbsent(ruleSet.id(), CompletableFuture.completedFuture(ruleSet));
         lastUsed.put(ruleSet.id(), System.nanoTime());

@@ -72,14 +72,15 @@ public final class ImpactJob {
             });
         }
 
-        Report report(Progress progress) {
+        /** {@code affectedHouseholds}: the report is summed without the households themselves (they are counted apart). */
+        Report report(Progress progress, int affectedHouseholds) {
             List<ServiceChange> changes = services.entrySet().stream()
                     .map(e -> new ServiceChange(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
             Map<String, Area> regions = new TreeMap<>();
             byRegion.forEach((k, v) -> regions.put(k, new Area(v[0], v[1], v[2])));
             Map<String, Area> mahallas = new TreeMap<>();
             byMahalla.forEach((k, v) -> mahallas.put(k, new Area(v[0], v[1], v[2])));
-            return new Report(progress, cashChangeUzs, affected.size(), changes, new TreeMap<>(riskTransitions),
+            return new Report(progress, cashChangeUzs, affectedHouseholds, changes, new TreeMap<>(riskTransitions),
                     new TreeMap<>(pathTransitions), regions, mahallas);
         }
     }

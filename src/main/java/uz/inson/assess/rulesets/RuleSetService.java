@@ -168,9 +168,8 @@ public class RuleSetService {
                 results.add(new RuleSetView.ScenarioResult(outcome.file(), outcome.index() + 1, outcome.scenario().name(),
                         outcome.passed(), outcome.mismatches()));
             }
-            if (problems.isEmpty() && results.stream().allMatch(RuleSetView.ScenarioResult::passed)) {
-                active.remember(compiled);
-            }
+            // kept whatever its findings: it compiles, so an impact analysis of it needs no second compilation either
+            active.remember(compiled);
         } catch (RuleSetInvalidException e) {
             problems.addAll(e.problems());
         } catch (IOException | RuntimeException e) {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.population.PopulationGenerator;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 import uz.inson.assess.support.ParameterTables;
@@ -17,6 +18,7 @@ import uz.inson.assess.support.RuleSets;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -148,6 +150,40 @@ class ImpactAnalysisTest {
         String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("inson_impact_decisions_read_total")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);
+    }
+
+    /**
+     * The report counts the affected households of every chunk without reading the households themselves, which only
+     * the lists show: over a generated population of three chunks, the three say the same number.
+     */
+    @Test
+    void theReportCountsTheSameAffectedHouseholdsAsTheListsOverSeveralChunks() throws Exception {
+        String active = Auth.as("policy").get("/api/v1/rule-sets?size=200").then().extract().path("items.find { it.status == 'ACTIVE' }.id");
+        byte[] parameters = Auth.as("policy").get("/api/v1/rule-sets/" + active + "/files/decision-tables/parameters.drl.xlsx").then().extract().asByteArray();
+        String draft = Auth.as("policy").multiPart("files", "parameters.drl.xlsx", ParameterTables.withMinimum(parameters, 720_000, 800_000))
+                .multiPart("version", "2026.3.1").post("/api/v1/rule-sets").then().statusCode(201).extract().path("id");
+        int households = 2 * ImpactService.CHUNK + 200;
+        var population = new java.io.ByteArrayOutputStream();
+        new PopulationGenerator(11, LocalDate.parse(Households.AS_OF)).write(households, population);
+        String job = Auth.as("policy").contentType("application/x-ndjson").body(population.toByteArray()).post("/api/v1/rule-sets/" + draft + "/impact")
+                .then().statusCode(202).body("total", is(households)).extract().path("jobId");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (!"DONE".equals(Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().extract().path("progress.status"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the analysis did not finish");
+            Thread.sleep(200);
+        }
+        var report = Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().statusCode(200)
+                .body("progress.processed", is(households)).extract().jsonPath();
+        int affected = report.getInt("affectedHouseholds");
+        Map<String, Map<String, Integer>> regions = report.getMap("byRegion");
+        int inRegions = regions.values().stream().mapToInt(area -> area.get("affected")).sum();
+        int listed = Auth.as("policy").get("/api/v1/impact-jobs/" + job + "/households?size=1").then().statusCode(200).extract().path("total");
+        long csvLines = Auth.as("policy").get("/api/v1/impact-jobs/" + job + "/households.csv").then().statusCode(200).extract().asString().lines().count();
+        assertTrue(affected > ImpactService.CHUNK / 10, "a minimum raised by 80,000 changes many answers: " + affected);
+        assertEquals(affected, inRegions);
+        assertEquals(affected, listed);
+        assertEquals(affected + 1, csvLines);
     }
 
     @Test
