@@ -390,7 +390,7 @@ public class ImpactService {
         /** The sum of the finished chunks: the whole tally once DONE, the part counted so far before. */
         ImpactJob.Tally tally() {
             ImpactJob.Tally sum = new ImpactJob.Tally();
-            chunks("result::text, 0").forEach(row -> sum.add(tally(row[0])));
+            chunks("result").forEach(row -> sum.add(tally(row[0])));
             return sum;
         }
 
@@ -401,16 +401,18 @@ public class ImpactService {
         public ImpactJob.Report report() {
             ImpactJob.Tally sum = new ImpactJob.Tally();
             int affected = 0;
-            for (Object[] row : chunks("(result - 'affected')::text, jsonb_array_length(result -> 'affected')")) {
+            for (Object[] row : chunks("result - 'affected'")) {
                 sum.add(tally(row[0]));
                 affected += ((Number) row[1]).intValue();
             }
             return sum.report(progress(), affected);
         }
 
-        private List<Object[]> chunks(String columns) {
+        /** Each finished chunk, in order: {@code tally} (an expression over its result, a constant) as text, and its number of affected households. */
+        private List<Object[]> chunks(String tally) {
             return QuarkusTransaction.requiringNew().call(() -> em()
-                    .createNativeQuery("select " + columns + " from impact_chunk where job_id = ?1 and status = 'DONE' order by chunk")
+                    .createNativeQuery("select (" + tally + ")::text, jsonb_array_length(result -> 'affected') from impact_chunk "
+                            + "where job_id = ?1 and status = 'DONE' order by chunk")
                     .setParameter(1, id).getResultList().stream().map(Object[].class::cast).toList());
         }
 
