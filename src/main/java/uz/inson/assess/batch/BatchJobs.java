@@ -64,7 +64,7 @@ public class BatchJobs {
         this.clock = clock;
         this.lines = Counter.builder("inson.batch.job.lines").description("Lines of batch jobs answered on this instance (chunks written)")
                 .register(registry);
-        this.leases = new ChunkLeases(BatchJobs.class, "batch_job", "batch_chunk", "created_at", "lines", config.lease(), clock, registry,
+        this.leases = new ChunkLeases(BatchJobs.class, "batch_job", "batch_chunk", "created_at", "lines", List.of("finished_at", "updated_at"), config.lease(), clock, registry,
                 "inson.batch.job.lines.waiting", "Lines of running batch jobs not answered yet, in the whole cluster, as this instance last looked");
     }
 
@@ -192,10 +192,7 @@ public class BatchJobs {
                 return false;
             }
             alsoWithin.run();
-            em().createNativeQuery("""
-                    update batch_job set status = 'DONE', finished_at = ?2, updated_at = ?2 where id = ?1 and status = 'RUNNING'
-                    and not exists (select 1 from batch_chunk where job_id = ?1 and status <> 'DONE')
-                    """).setParameter(1, chunk.jobId()).setParameter(2, now()).executeUpdate();
+            leases.closeIfLast(chunk.jobId(), now());
             return true;
         });
         if (written) {

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The chunks of one kind of job — a job table and its chunk table in PostgreSQL — that every instance claims under a
@@ -29,6 +31,7 @@ public final class ChunkLeases {
     private final String chunks;
     private final String startedAt;
     private final String size;
+    private final List<String> finishedColumns;
     private final Duration lease;
     private final Clock clock;
     private final AtomicLong waiting = new AtomicLong();
@@ -36,15 +39,17 @@ public final class ChunkLeases {
 
     /**
      * {@code size} is the chunk column counting its items; their sum over running jobs is the gauge {@code waitingGauge}:
-     * what the whole cluster has left, as this instance last looked (before each claim).
+     * what the whole cluster has left, as this instance last looked (before each claim). {@code finishedColumns} are the
+     * job's times set when its last chunk is written.
      */
-    public ChunkLeases(Class<?> owner, String jobs, String chunks, String startedAt, String size, Duration lease, Clock clock,
-                       MeterRegistry registry, String waitingGauge, String description) {
+    public ChunkLeases(Class<?> owner, String jobs, String chunks, String startedAt, String size, List<String> finishedColumns, Duration lease,
+                       Clock clock, MeterRegistry registry, String waitingGauge, String description) {
         this.log = Logger.getLogger(owner);
         this.jobs = jobs;
         this.chunks = chunks;
         this.startedAt = startedAt;
         this.size = size;
+        this.finishedColumns = List.copyOf(finishedColumns);
         this.lease = lease;
         this.clock = clock;
         Gauge.builder(waitingGauge, waiting, AtomicLong::get).description(description).register(registry);
@@ -67,6 +72,19 @@ public final class ChunkLeases {
             }
             lastProblem = String.valueOf(e.getMessage());
         }
+    }
+
+    /**
+     * In the transaction that wrote a chunk, after writing it: marks the job DONE, setting {@code finishedColumns} to
+     * {@code at}, when no chunk of it is left. The job's row is locked first, so chunks of one job that finish together
+     * close it one after the other: under READ COMMITTED each would otherwise see the other still running and neither
+     * would close the job; the one that takes the lock second sees the first committed.
+     */
+    public void closeIfLast(UUID jobId, OffsetDateTime at) {
+        em().createNativeQuery("select id from " + jobs + " where id = ?1 for update").setParameter(1, jobId).getResultList();
+        em().createNativeQuery("update " + jobs + " set status = 'DONE', " + finishedColumns.stream().map(c -> c + " = ?2").collect(Collectors.joining(", "))
+                        + " where id = ?1 and status = 'RUNNING' and not exists (select 1 from " + chunks + " where job_id = ?1 and status <> 'DONE')")
+                .setParameter(1, jobId).setParameter(2, at).executeUpdate();
     }
 
     /** Counts what the running jobs have left, then claims the next chunk: its row as {@code returning} lists it (c = chunk, j = job). */

@@ -85,7 +85,7 @@ public class ImpactService {
                 .register(registry);
         this.lateChunks = Counter.builder("inson.impact.chunks.late")
                 .description("Chunks finished after their lease had passed to another instance (not counted)").register(registry);
-        this.leases = new ChunkLeases(ImpactService.class, "impact_job", "impact_chunk", "started_at", "households", config.lease(), clock,
+        this.leases = new ChunkLeases(ImpactService.class, "impact_job", "impact_chunk", "started_at", "households", List.of("finished_at"), config.lease(), clock,
                 registry, "inson.impact.households.waiting",
                 "Households of running impact analyses not compared yet, in the whole cluster, as this instance last looked");
         this.active = active;
@@ -245,10 +245,7 @@ public class ImpactService {
                     """).setParameter(1, chunk.jobId()).setParameter(2, chunk.chunk()).setParameter(3, write(tally))
                     .setParameter(4, Instance.ID).executeUpdate();
             if (written == 1) {
-                em().createNativeQuery("""
-                        update impact_job set status = 'DONE', finished_at = ?2 where id = ?1 and status = 'RUNNING'
-                        and not exists (select 1 from impact_chunk where job_id = ?1 and status <> 'DONE')
-                        """).setParameter(1, chunk.jobId()).setParameter(2, now()).executeUpdate();
+                leases.closeIfLast(chunk.jobId(), now());
             }
             return written == 1;
         });
