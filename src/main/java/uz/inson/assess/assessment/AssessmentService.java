@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 /** Assesses households and keeps every assessment with its input and the rule-set version that decided it. */
 @ApplicationScoped
@@ -43,6 +44,12 @@ public class AssessmentService {
     private final GroupCommit commits;
     private final ObjectMapper json;
     private final Clock clock;
+    /**
+     * Single assessments decided and written out at once: as many as there are cores. The HTTP workers take more requests
+     * than that at a time, and a rule run preempted by another loses the CPU caches it had filled (EngineBenchmark with 8
+     * threads on 2 cores: each run costs 2.5 times the CPU), so the others wait their turn instead (docs/performance.md).
+     */
+    private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     AssessmentService(ActiveRuleSet activeRuleSet, AssessmentEngine engine, AnswerWriter writer, GroupCommit commits, ObjectMapper json, Clock clock) {
         this.activeRuleSet = activeRuleSet;
@@ -62,7 +69,7 @@ public class AssessmentService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     @Timed(value = "inson.assessment", histogram = true, description = "One stored assessment: rules, answer and storage")
     public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
-        Answered answered = answer(decide(request, caller), language, nearMisses, openServices);
+        Answered answered = decideAndAnswer(request, language, nearMisses, openServices, caller);
         AssessmentEntity entity = entity(answered, caller, null, null);
         commits.commitAudited(entity::persist, 201, entity.id.toString());
         return answered.result();
@@ -74,8 +81,17 @@ public class AssessmentService {
      */
     @Timed(value = "inson.assessment.dry", histogram = true, description = "One assessment not stored: rules and answer")
     public AssessmentResult dryRun(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
-        AssessmentResult result = answer(decide(request, caller), language, nearMisses, openServices).result();
+        AssessmentResult result = decideAndAnswer(request, language, nearMisses, openServices, caller).result();
         return result.identified(null, result.assessedAt());
+    }
+
+    private Answered decideAndAnswer(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
+        cores.acquireUninterruptibly();
+        try {
+            return answer(decide(request, caller), language, nearMisses, openServices);
+        } finally {
+            cores.release();
+        }
     }
 
     /** A household checked, allowed and decided on its case date: the path single and batch assessments share. */
