@@ -83,13 +83,17 @@ public class AuditTrail {
         em.createNativeQuery("select count(*) from pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
         String previous = em.createQuery("select hash from AuditEntry order by id desc", String.class).setMaxResults(1)
                 .getResultStream().findFirst().orElse(GENESIS);
+        List<AuditEntry> entries = new ArrayList<>(events.size());
         for (Event event : events) {
-            previous = append(event, previous);
+            AuditEntry entry = entry(event, previous);
+            entries.add(entry);
+            previous = entry.hash;
         }
+        insert(entries);
     }
 
-    /** Persists one entry after the one whose hash is {@code previous}; returns its own hash. */
-    private String append(Event event, String previous) {
+    /** The entry that follows the one whose hash is {@code previous}, hashed. */
+    private static AuditEntry entry(Event event, String previous) {
         AuditEntry entry = new AuditEntry();
         entry.at = event.at().truncatedTo(ChronoUnit.MICROS);
         entry.actor = cut(event.actor(), 100);
@@ -100,8 +104,32 @@ public class AuditTrail {
         entry.clientAddress = cut(event.clientAddress(), 100);
         entry.prevHash = previous;
         entry.hash = hash(entry);
-        entry.persist();
-        return entry.hash;
+        return entry;
+    }
+
+    /**
+     * One multi-row INSERT for a group's entries rather than one round trip each (identity ids cannot be batched by
+     * Hibernate). PostgreSQL numbers the rows of a VALUES list in their order, so ids follow the chain.
+     */
+    private void insert(List<AuditEntry> entries) {
+        StringBuilder sql = new StringBuilder("insert into audit_entry (at, actor, roles, action, object_id, outcome, client_address, prev_hash, hash) values ");
+        for (int i = 0; i < entries.size(); i++) {
+            int p = i * 9;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1);
+            for (int column = 2; column <= 9; column++) {
+                sql.append(", ?").append(p + column);
+            }
+            sql.append(')');
+        }
+        var insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < entries.size(); i++) {
+            AuditEntry e = entries.get(i);
+            int p = i * 9;
+            insert.setParameter(p + 1, e.at).setParameter(p + 2, e.actor).setParameter(p + 3, e.roles).setParameter(p + 4, e.action)
+                    .setParameter(p + 5, e.objectId).setParameter(p + 6, e.outcome).setParameter(p + 7, e.clientAddress)
+                    .setParameter(p + 8, e.prevHash).setParameter(p + 9, e.hash);
+        }
+        insert.executeUpdate();
     }
 
     /** Newest first, optionally narrowed to one actor, one object, an action prefix or a time window. */
