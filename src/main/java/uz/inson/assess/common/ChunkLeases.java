@@ -82,8 +82,9 @@ public final class ChunkLeases {
      */
     public void closeIfLast(UUID jobId, OffsetDateTime at) {
         em().createNativeQuery("select id from " + jobs + " where id = ?1 for update").setParameter(1, jobId).getResultList();
-        em().createNativeQuery("update " + jobs + " set status = 'DONE', " + finishedColumns.stream().map(c -> c + " = ?2").collect(Collectors.joining(", "))
-                        + " where id = ?1 and status = 'RUNNING' and not exists (select 1 from " + chunks + " where job_id = ?1 and status <> 'DONE')")
+        String times = finishedColumns.stream().map(column -> column + " = ?2").collect(Collectors.joining(", "));
+        em().createNativeQuery("update " + jobs + " set status = 'DONE', " + times + " where id = ?1 and status = 'RUNNING' "
+                        + "and not exists (select 1 from " + chunks + " where job_id = ?1 and status <> 'DONE')")
                 .setParameter(1, jobId).setParameter(2, at).executeUpdate();
     }
 

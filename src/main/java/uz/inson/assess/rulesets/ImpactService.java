@@ -85,8 +85,8 @@ public class ImpactService {
                 .register(registry);
         this.lateChunks = Counter.builder("inson.impact.chunks.late")
                 .description("Chunks finished after their lease had passed to another instance (not counted)").register(registry);
-        this.leases = new ChunkLeases(ImpactService.class, "impact_job", "impact_chunk", "started_at", "households", List.of("finished_at"), config.lease(), clock,
-                registry, "inson.impact.households.waiting",
+        this.leases = new ChunkLeases(ImpactService.class, "impact_job", "impact_chunk", "started_at", "households", List.of("finished_at"),
+                config.lease(), clock, registry, "inson.impact.households.waiting",
                 "Households of running impact analyses not compared yet, in the whole cluster, as this instance last looked");
         this.active = active;
         this.clock = clock;
