@@ -46,8 +46,8 @@ public class AssessmentService {
     private final Clock clock;
     /**
      * Single assessments decided and written out at once: as many as there are cores. The HTTP workers take more requests
-     * than that at a time, and a rule run preempted by another loses the CPU caches it had filled (EngineBenchmark with 8
-     * threads on 2 cores: each run costs 2.5 times the CPU), so the others wait their turn instead (docs/performance.md).
+     * than that at a time, and more runs than cores cost more CPU each (EngineBenchmark with 8 threads on 2 cores: 2.5
+     * times a run's CPU, presumably a preempted run's caches lost), so the others wait their turn (docs/performance.md).
      */
     private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors());
 
