@@ -63,8 +63,15 @@ ACTIVE=$(curl -s "localhost:$PORT/api/v1/rule-sets" -H "Authorization: Bearer $P
   'import json,sys; print(next(v["id"] for v in json.load(sys.stdin)["items"] if v["status"] == "ACTIVE"))')
 T0=$(date +%s.%N)
 JOB=$(curl -s -X POST "localhost:$PORT/api/v1/rule-sets/$ACTIVE/impact" -H "Authorization: Bearer $POLICY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])')
-until curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | grep -q '"status":"DONE"'; do sleep 1; done
+# polled until it ends, for at most 20 minutes: a job that fails, is cancelled or never ends is reported, not waited for
+STATUS=RUNNING
+for _ in $(seq 1200); do
+  STATUS=$(curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["progress"]["status"])')
+  [ "$STATUS" = RUNNING ] || break
+  sleep 1
+done
 T1=$(date +%s.%N)
+[ "$STATUS" = DONE ] || { echo "impact analysis: $STATUS after $(echo "$T1 - $T0" | bc | cut -c1-6) s"; exit 1; }
 TOTAL=$(curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["progress"]["total"])')
 echo "impact analysis: $TOTAL households in $(echo "$T1 - $T0" | bc | cut -c1-6) s = $(echo "$TOTAL / ($T1 - $T0)" | bc) households/s"
 echo "resident memory after the impact analysis: $(( $(ps -o rss= -p $APP) / 1024 )) MB"
