@@ -143,7 +143,7 @@ public class RuleSetResource {
     @APIResponse(responseCode = "409", description = "One of the two versions does not compile")
     public Response impact(@PathParam("id") UUID id, @QueryParam("against") String against, String ndjson) {
         UUID base = against == null || against.isBlank() ? active.get().id() : parseId(against, "against");
-        var population = ndjson == null || ndjson.isBlank() ? impact.storedPopulation() : ImpactService.of(impact.parse(ndjson));
+        var population = ndjson == null || ndjson.isBlank() ? ImpactService.Population.STORED : new ImpactService.Population.Uploaded(impact.parse(ndjson));
         ImpactJob.Progress progress = impact.start(id, base, population);
         return Response.accepted(progress).header("Location", "/api/v1/impact-jobs/" + progress.jobId()).build();
     }

@@ -131,6 +131,57 @@ class ImpactAnalysisTest {
         assertEquals(line, lineOf(decidedAgain, externalId));
     }
 
+    /**
+     * Without a body, an analysis runs over the latest stored assessment of every household, cut into chunks by
+     * PostgreSQL: a household assessed twice counts once, by its newer assessment, and every household is in one chunk.
+     */
+    @Test
+    void theStoredPopulationIsEachHouseholdsLatestAssessmentCutIntoChunks() throws Exception {
+        String active = RuleSets.activeId();
+        String prefix = "SP-CHUNK-" + (100_000 + new java.util.Random().nextInt(900_000)) + "-";
+        String household = Households.JUST_ABOVE_THE_MINIMUM.replace("SP-0902-000310", prefix + "0");
+        String stored = Auth.caseWorkerFor(household).contentType("application/json").body(household).post("/api/v1/assessments")
+                .then().statusCode(201).extract().path("id");
+        int copies = ImpactService.CHUNK * 2 + 49;
+        int reassessed = 20;
+        try {
+            // the household copied under new external ids, the first twenty also with an older assessment of a day before
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    insert into assessment (id, assessed_at, as_of, external_id, region, district, rule_set_id, rule_set_version, rule_set_hash,
+                        language, risk_level, case_path, duration_micros, request, result, assessed_by, service_codes, monthly_cash_uzs, engine_build)
+                    select gen_random_uuid(), a.assessed_at - make_interval(days => older), as_of, ?2 || g, region, district, rule_set_id,
+                        rule_set_version, rule_set_hash, language, risk_level, case_path, duration_micros,
+                        jsonb_set(request, '{household,externalId}', to_jsonb(?2 || g)), result, assessed_by, service_codes, monthly_cash_uzs, engine_build
+                    from assessment a, generate_series(1, ?3) g, (values (0), (1)) o(older)
+                    where a.id = cast(?1 as uuid) and (older = 0 or g <= ?4)""")
+                    .setParameter(1, stored).setParameter(2, prefix).setParameter(3, copies).setParameter(4, reassessed).executeUpdate());
+            int households = ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                    "select count(distinct coalesce(external_id, id::text)) from assessment").getSingleResult())).intValue();
+
+            String job = Auth.as("policy").post("/api/v1/rule-sets/" + active + "/impact").then().statusCode(202)
+                    .body("total", is(households)).extract().path("jobId");
+            Object[] chunks = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+                    select count(*), max(households), sum(households) from impact_chunk where job_id = cast(?1 as uuid)""")
+                    .setParameter(1, job).getSingleResult());
+            assertEquals((households + ImpactService.CHUNK - 1) / ImpactService.CHUNK, ((Number) chunks[0]).intValue());
+            assertEquals(ImpactService.CHUNK, ((Number) chunks[1]).intValue());
+            assertEquals(households, ((Number) chunks[2]).intValue());
+            Object[] copied = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+                    select count(distinct a.external_id), count(*) filter (where a.assessed_at < now() - interval '12 hours'), count(*)
+                    from impact_chunk c, jsonb_array_elements_text(c.population -> 'assessments') listed(id), assessment a
+                    where c.job_id = cast(?1 as uuid) and a.id = listed.id::uuid and a.external_id like ?2""")
+                    .setParameter(1, job).setParameter(2, prefix + "%").getSingleResult());
+            assertEquals(copies + 1, ((Number) copied[0]).intValue(), "every copied household and the original");
+            assertEquals(0, ((Number) copied[1]).intValue(), "no household by its older assessment");
+            assertEquals(copies + 1, ((Number) copied[2]).intValue(), "each household once");
+
+            Auth.as("policy").get("/api/v1/impact-jobs/" + finished(job)).then().statusCode(200).body("progress.processed", is(households));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("delete from assessment where external_id like ?1")
+                    .setParameter(1, prefix + "%").executeUpdate());
+        }
+    }
+
     private static String finished(String job) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (!"DONE".equals(Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().extract().path("progress.status"))) {
