@@ -122,18 +122,19 @@ public final class Messages {
                 previous = pattern.getPart(i).getLimit();
             }
             texts.add(literal.toString());
-            return new Template(texts.toArray(String[]::new), numbers.stream().mapToInt(Integer::intValue).toArray(), names.toArray(String[]::new));
+            return new Template(texts.toArray(String[]::new), numbers.stream().mapToInt(Integer::intValue).toArray(), names.toArray(String[]::new),
+                    texts.stream().mapToInt(String::length).sum());
         }
     }
 
-    /** Text, argument, text, …, text: {@code texts} has one more entry than {@code args}. */
-    private record Template(String[] texts, int[] args, String[] names) implements Sentence {
+    /** Text, argument, text, …, text: {@code texts} has one more entry than {@code args}, and {@code length} characters. */
+    private record Template(String[] texts, int[] args, String[] names, int length) implements Sentence {
         @Override
         public String format(Object[] values, Formats formats) {
             if (args.length == 0) {
                 return texts[0];
             }
-            StringBuilder out = new StringBuilder(texts[0].length() + 24 * args.length + texts[texts.length - 1].length());
+            StringBuilder out = new StringBuilder(length + 24 * args.length);
             for (int i = 0; i < args.length; i++) {
                 out.append(texts[i]);
                 int arg = args[i];
