@@ -171,11 +171,11 @@ public class ImpactService {
     }
 
     /**
-     * The stored population's chunks in one statement: the ids never leave PostgreSQL (a million of them took seconds to
-     * fetch and write back one chunk at a time), and the population is read in the job's own transaction.
+     * The stored population's chunks in one statement: the ids never leave PostgreSQL (a million UUIDs held by the service
+     * and 2,000 INSERTs before), and the population is read in the job's own transaction.
      */
     private void insertStoredChunks(UUID jobId) {
-        // PostgreSQL's JIT compiler spent 0.7 s of a 3.4 s statement over a million households compiling it, for one run
+        // run once, this statement is not worth compiling: PostgreSQL's JIT took 0.7 s of 3.4 s over a million households
         em().createNativeQuery("set local jit = off").executeUpdate();
         em().createNativeQuery("""
                 insert into impact_chunk (job_id, chunk, households, population)
