@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uz.inson.assess.support.Latches.await;
 
 /**
  * A writer of the chain takes its lock and reads its head in one statement (audit_chain_head). The head must be read
@@ -70,14 +71,5 @@ class AuditChainHeadTest {
     private AuditEntry entry(String actor) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("from AuditEntry where actor = :actor", AuditEntry.class)
                 .setParameter("actor", actor).getSingleResult());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

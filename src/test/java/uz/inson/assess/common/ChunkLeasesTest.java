@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uz.inson.assess.support.Latches.await;
 
 /** A job whose last two chunks are written at the same moment, on two threads (or two instances), is closed once. */
 @QuarkusTest
@@ -93,14 +94,5 @@ class ChunkLeasesTest {
     private boolean waitingForALock() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()").getSingleResult()).intValue() > 0);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
