@@ -1,5 +1,6 @@
 package uz.inson.assess.audit;
 
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -71,23 +73,31 @@ public class AuditFilter {
         String objectId = described.objectId() != null ? described.objectId() : created(response);
         OffsetDateTime at = OffsetDateTime.now(clock);
         String named = context.actor();
-        return identities.getDeferredIdentity()
-                .onFailure().recoverWithNull()
-                .onItem().transformToUni(identity -> Uni.createFrom().<Void>item(() -> {
-                    AuditTrail.Event event = new AuditTrail.Event(at, named != null ? named : actor(identity), roles(identity),
-                            described.action(), objectId, response.getStatus(), described.clientAddress());
-                    if (response.getEntity() instanceof Problem problem && DatabaseOutage.CODE.equals(problem.code())) {
-                        // The request already found the database away: no second wait for it
-                        backlog.keep(event);
-                        return null;
-                    }
-                    try {
-                        commits.record(event);
-                    } catch (RuntimeException e) {
-                        keepForLater(event, response, e);
-                    }
-                    return null;
-                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        Uni<SecurityIdentity> identity = identities.getDeferredIdentity().onFailure().recoverWithNull();
+        Consumer<SecurityIdentity> record = caller -> {
+            AuditTrail.Event event = new AuditTrail.Event(at, named != null ? named : actor(caller), roles(caller),
+                    described.action(), objectId, response.getStatus(), described.clientAddress());
+            if (response.getEntity() instanceof Problem problem && DatabaseOutage.CODE.equals(problem.code())) {
+                // The request already found the database away: no second wait for it
+                backlog.keep(event);
+                return;
+            }
+            try {
+                commits.record(event);
+            } catch (RuntimeException e) {
+                keepForLater(event, response, e);
+            }
+        };
+        // The entry waits for its commit. A blocking endpoint's worker waits here: a hand-off to another worker, and a
+        // second one to resume the request, would cost more CPU than the entry. An endpoint on the I/O thread hands it on.
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            record.accept(identity.await().indefinitely());
+            return Uni.createFrom().voidItem();
+        }
+        return identity.onItem().transformToUni(caller -> Uni.createFrom().<Void>item(() -> {
+            record.accept(caller);
+            return null;
+        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** The database refused the entry: the answer is not acknowledged, and the entry says so and waits. */

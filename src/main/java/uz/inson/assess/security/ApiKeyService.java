@@ -190,16 +190,32 @@ public class ApiKeyService {
         if (found == null || !found.expiresAt().isAfter(now)) {
             return Optional.empty();
         }
-        noteUse(found.id(), now);
-        return Optional.of(found);
-    }
-
-    private void noteUse(UUID id, OffsetDateTime now) {
-        OffsetDateTime written = lastWritten.get(id);
-        if (written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now)) {
+        if (useDue(found.id(), now)) {
+            UUID id = found.id();
             lastWritten.put(id, now);
             QuarkusTransaction.requiringNew().run(() -> ApiKeyEntity.update("lastUsedAt = ?1 where id = ?2", now, id));
         }
+        return Optional.of(found);
+    }
+
+    /**
+     * What {@link #authenticate} would answer, when it can be had without the database: a key kept in memory, unexpired,
+     * whose last use was written within the minute. Otherwise null, and only {@link #authenticate} can tell.
+     * Called on the I/O thread, so it starts no transaction.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public KnownKey knownInMemory(String key) {
+        if (key == null || !key.startsWith(PREFIX) || key.length() > 100) {
+            return null;
+        }
+        KnownKey found = known.getIfPresent(sha256(key));
+        OffsetDateTime now = now();
+        return found == null || !found.expiresAt().isAfter(now) || useDue(found.id(), now) ? null : found;
+    }
+
+    private boolean useDue(UUID id, OffsetDateTime now) {
+        OffsetDateTime written = lastWritten.get(id);
+        return written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now);
     }
 
     /** A key revoked here or on another instance: it is read again, and found revoked, at its next use. */

@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class AssessmentResourceTest {
+    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/assessments")
+    java.net.URI assessments;
 
     @BeforeAll
     static void logFailures() {
@@ -119,6 +121,35 @@ class AssessmentResourceTest {
                 .body("needs", org.hamcrest.Matchers.nullValue())
                 .body("derived", org.hamcrest.Matchers.nullValue())
                 .body("riskFactors", org.hamcrest.Matchers.nullValue());
+    }
+
+    /**
+     * A JSON body with a declared length sent over HTTP/1 is read before the endpoint's worker starts (EagerBody); one
+     * streamed without a length, or sent over HTTP/2 (Java's client upgrades a plain connection), is read by the
+     * endpoint itself. All get the same answer.
+     */
+    @Test
+    void aHouseholdIsAnsweredAlikeWithOrWithoutItsLengthOverHttp1Or2() throws Exception {
+        String body = Households.POOR_FAMILY_WITH_DISABLED_CHILD;
+        JsonPath http1 = Auth.as("integration").contentType(ContentType.JSON).body(body).post("/api/v1/assessments?persist=false")
+                .then().statusCode(200).extract().jsonPath();
+        assertFalse(http1.getList("eligibleServices.code").isEmpty());
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        java.util.function.Supplier<java.io.InputStream> stream = () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (java.net.http.HttpRequest.BodyPublisher publisher : List.of(java.net.http.HttpRequest.BodyPublishers.ofString(body),
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(stream))) {
+            for (int i = 0; i < 2; i++) { // the first request of a connection upgrades it to HTTP/2, the second is sent over it
+                java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(assessments + "?persist=false")).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + Auth.token("integration")).POST(publisher).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, answer.statusCode(), answer.body());
+                JsonPath other = JsonPath.from(answer.body());
+                assertEquals(http1.getList("eligibleServices.code"), other.getList("eligibleServices.code"));
+                assertEquals(http1.getString("riskLevel"), other.getString("riskLevel"));
+                assertEquals(http1.getMap("package"), other.getMap("package"));
+            }
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 @QuarkusTest
 @Tag("time-sensitive")
@@ -35,6 +36,8 @@ class ApiKeyTest {
     Clock clock;
     @Inject
     EntityManager entityManager;
+    @Inject
+    ApiKeyService keys;
 
     private Map<String, Object> newKey(String name, Integer perMinute) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "roles", List.of(Roles.INTEGRATION_CLIENT),
@@ -66,6 +69,24 @@ class ApiKeyTest {
         given().header("X-API-Key", key).contentType(ContentType.JSON).body(Households.WELL_OFF_FAMILY).post("/api/v1/assessments")
                 .then().statusCode(401).contentType("application/problem+json");
         given().header("X-API-Key", key.substring(0, key.length() - 1) + "x").get("/api/v1/catalog/services").then().statusCode(401);
+    }
+
+    /** A key in memory, its use written within the minute, is known without the database (on the I/O thread); a revoked one is not. */
+    @Test
+    void aKeyInMemoryIsKnownWithoutTheDatabaseUntilRevoked() {
+        Map<String, Object> created = newKey("Cadastre exchange", null);
+        String key = (String) created.get("key");
+        UUID id = UUID.fromString((String) ((Map<?, ?>) created.get("details")).get("id"));
+        assertNull(keys.knownInMemory(key), "never used yet: only the database knows it");
+
+        given().header("X-API-Key", key).get("/api/v1/catalog/services/CSH-001").then().statusCode(200);
+        assertEquals(id, keys.knownInMemory(key).id());
+        assertNull(keys.knownInMemory(key.substring(0, key.length() - 1) + "x"));
+        given().header("X-API-Key", key).get("/api/v1/catalog/services/CSH-001").then().statusCode(200);
+
+        Auth.as("admin").delete("/api/v1/api-keys/" + id).then().statusCode(200);
+        assertNull(keys.knownInMemory(key));
+        given().header("X-API-Key", key).get("/api/v1/catalog/services/CSH-001").then().statusCode(401);
     }
 
     /**
