@@ -42,17 +42,14 @@ class EagerBody {
      * answers 415). And not an empty body, for which it would wait for ever (seen in HostileInputTest).
      */
     private boolean readsFirst(String contentType, String contentLength) {
-        boolean json = contentType != null && contentType.regionMatches(true, 0, JSON, 0, JSON.length())
-                && (contentType.length() == JSON.length() || contentType.charAt(JSON.length()) == ';' || contentType.charAt(JSON.length()) == ' ');
-        if (!json || contentLength == null || contentLength.isEmpty() || contentLength.length() > 18) {
+        if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase(JSON) || contentLength == null) {
             return false;
         }
-        for (int i = 0; i < contentLength.length(); i++) {
-            if (contentLength.charAt(i) < '0' || contentLength.charAt(i) > '9') {
-                return false;
-            }
+        try {
+            long declared = Long.parseLong(contentLength.trim());
+            return declared > 0 && declared <= maxBytes;
+        } catch (NumberFormatException e) {
+            return false;
         }
-        long declared = Long.parseLong(contentLength);
-        return declared > 0 && declared <= maxBytes;
     }
 }
