@@ -28,20 +28,25 @@ public final class DecisionTableReader {
     }
 
     public static List<DecisionTable> read(String file, byte[] bytes) throws IOException {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            return read(file, workbook);
+        }
+    }
+
+    /** The tables of a workbook already open (the compile hands the same one to Drools' parser). */
+    static List<DecisionTable> read(String file, Workbook workbook) {
         List<DecisionTable> tables = new ArrayList<>();
         DataFormatter formatter = new DataFormatter();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            for (Sheet sheet : workbook) {
-                for (int r = sheet.getFirstRowNum(); r <= sheet.getLastRowNum(); r++) {
-                    Row row = sheet.getRow(r);
-                    if (row == null) {
-                        continue;
-                    }
-                    for (Cell cell : row) {
-                        String text = formatter.formatCellValue(cell).trim();
-                        if (text.startsWith(RULE_TABLE + " ")) {
-                            tables.add(readTable(file, sheet, r, cell.getColumnIndex(), text.substring(RULE_TABLE.length()).trim(), formatter));
-                        }
+        for (Sheet sheet : workbook) {
+            for (int r = sheet.getFirstRowNum(); r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                for (Cell cell : row) {
+                    String text = formatter.formatCellValue(cell).trim();
+                    if (text.startsWith(RULE_TABLE + " ")) {
+                        tables.add(readTable(file, sheet, r, cell.getColumnIndex(), text.substring(RULE_TABLE.length()).trim(), formatter));
                     }
                 }
             }

@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.drools.decisiontable.InputType;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.xls.ExcelParser;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -166,10 +169,14 @@ public class RuleSetCompiler {
         return container;
     }
 
+    /** The workbook is opened once for both readers: opening it (POI) was the larger part of reading it. */
     private static ReadTable readTable(String path, byte[] bytes) {
-        try {
-            List<DecisionTable> tables = DecisionTableReader.read(path, bytes);
-            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), InputType.XLS);
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            List<DecisionTable> tables = DecisionTableReader.read(path, workbook);
+            // What SpreadsheetCompiler.compile(stream, XLS) does, given the workbook instead of its bytes
+            DefaultRuleSheetListener listener = new DefaultRuleSheetListener(true, true);
+            new ExcelParser(listener).parseWorkbook(workbook);
+            String drl = new SpreadsheetCompiler().listenerToString(listener);
             return new ReadTable(path, tables, drl, null);
         } catch (IOException | RuntimeException e) {
             // Drools' spreadsheet parser throws on a malformed table; its message names the cell.
