@@ -1,5 +1,7 @@
 package uz.inson.assess.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -28,7 +32,11 @@ public class AuditTrail {
     static final long CHAIN_LOCK = 0x1A5D17L;
     private static final int VERIFY_BATCH = 5_000;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final EntityManager em;
+    /** The hash this instance last chained: where it expects the chain's head to be. Only a guess; the database checks it. */
+    private final AtomicReference<String> expectedHead = new AtomicReference<>(GENESIS);
 
     AuditTrail(EntityManager em) {
         this.em = em;
@@ -80,16 +88,44 @@ public class AuditTrail {
         if (events.isEmpty()) {
             return;
         }
-        // the lock, then the head read after it is granted, in one round trip (V9__audit_chain_head.sql)
-        String head = (String) em.createNativeQuery("select audit_chain_head(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
-        String previous = head != null ? head : GENESIS;
+        String previous = expectedHead.get();
+        List<AuditEntry> entries = chain(events, previous);
+        // Whoever chains next in this instance expects these entries at the head: two groups under way at once then both
+        // append in one round trip, unless this one fails, when the next is told the real head
+        expectedHead.set(entries.get(entries.size() - 1).hash);
+        String head = appendIfHeadIs(previous, entries);
+        if (head != null) {
+            // another instance wrote, or a group expected at the head was rolled back: chain onto the real head, which
+            // cannot move again while this transaction holds the lock
+            entries = chain(events, head);
+            expectedHead.set(entries.get(entries.size() - 1).hash);
+            if (appendIfHeadIs(head, entries) != null) {
+                throw new IllegalStateException("The audit chain's head moved while its lock was held");
+            }
+        }
+    }
+
+    /** The entries chained one after the other, the first onto {@code previous}. */
+    private static List<AuditEntry> chain(List<Event> events, String previous) {
         List<AuditEntry> entries = new ArrayList<>(events.size());
         for (Event event : events) {
             AuditEntry entry = entry(event, previous);
             entries.add(entry);
             previous = entry.hash;
         }
-        insert(entries);
+        return entries;
+    }
+
+    /** Null once the entries are inserted; otherwise the chain's head, which they do not follow (V10__audit_append.sql). */
+    private String appendIfHeadIs(String head, List<AuditEntry> entries) {
+        ArrayNode rows = JSON.createArrayNode();
+        for (AuditEntry e : entries) {
+            rows.addObject().put("at", e.at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).put("actor", e.actor).put("roles", e.roles)
+                    .put("action", e.action).put("objectId", e.objectId).put("outcome", e.outcome)
+                    .put("clientAddress", e.clientAddress).put("prevHash", e.prevHash).put("hash", e.hash);
+        }
+        return (String) em.createNativeQuery("select audit_append(?1, ?2, cast(?3 as jsonb))")
+                .setParameter(1, CHAIN_LOCK).setParameter(2, head).setParameter(3, rows.toString()).getSingleResult();
     }
 
     /** The entry that follows the one whose hash is {@code previous}, hashed. */
@@ -105,31 +141,6 @@ public class AuditTrail {
         entry.prevHash = previous;
         entry.hash = hash(entry);
         return entry;
-    }
-
-    /**
-     * One multi-row INSERT for a group's entries rather than one round trip each (identity ids cannot be batched by
-     * Hibernate). PostgreSQL numbers the rows of a VALUES list in their order, so ids follow the chain.
-     */
-    private void insert(List<AuditEntry> entries) {
-        StringBuilder sql = new StringBuilder("insert into audit_entry (at, actor, roles, action, object_id, outcome, client_address, prev_hash, hash) values ");
-        for (int i = 0; i < entries.size(); i++) {
-            int p = i * 9;
-            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1);
-            for (int column = 2; column <= 9; column++) {
-                sql.append(", ?").append(p + column);
-            }
-            sql.append(')');
-        }
-        var insert = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < entries.size(); i++) {
-            AuditEntry e = entries.get(i);
-            int p = i * 9;
-            insert.setParameter(p + 1, e.at).setParameter(p + 2, e.actor).setParameter(p + 3, e.roles).setParameter(p + 4, e.action)
-                    .setParameter(p + 5, e.objectId).setParameter(p + 6, e.outcome).setParameter(p + 7, e.clientAddress)
-                    .setParameter(p + 8, e.prevHash).setParameter(p + 9, e.hash);
-        }
-        insert.executeUpdate();
     }
 
     /** Newest first, optionally narrowed to one actor, one object, an action prefix or a time window. */

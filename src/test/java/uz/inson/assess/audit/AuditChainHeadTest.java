@@ -7,18 +7,23 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.inson.assess.support.Latches.await;
 
 /**
- * A writer of the chain takes its lock and reads its head in one statement (audit_chain_head). The head must be read
- * after the lock is granted, so a writer that waited for the lock chains onto the entry its holder committed meanwhile.
+ * A writer appends to the chain in one statement (audit_append): its entries come chained onto the head its instance
+ * expects, and go in only if that is the head once the chain's lock is granted. A writer that waited for the lock chains
+ * onto the entry its holder committed meanwhile; one that expected a head another instance or a rolled-back transaction
+ * moved chains onto the real head.
  */
 @QuarkusTest
 class AuditChainHeadTest {
@@ -50,6 +55,63 @@ class AuditChainHeadTest {
         AuditEntry secondEntry = entry(second);
         assertTrue(secondEntry.id > firstEntry.id);
         assertEquals(firstEntry.hash, secondEntry.prevHash, "the second entry follows the one committed while it waited");
+    }
+
+    @Test
+    void anEntryAnotherInstanceWroteIsFollowedByTheNextOneWrittenHere() {
+        String here = "chain-head-here-" + UUID.randomUUID();
+        String elsewhere = "chain-head-elsewhere-" + UUID.randomUUID();
+        trail.record(event(here));
+        // another instance appends, as it would, onto the head it finds
+        QuarkusTransaction.requiringNew().run(() -> {
+            String head = (String) entityManager.createNativeQuery("select hash from audit_entry order by id desc limit 1").getSingleResult();
+            AuditEntry other = new AuditEntry();
+            other.at = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+            other.actor = elsewhere;
+            other.roles = "auditor";
+            other.action = "TEST chain head";
+            other.outcome = 200;
+            other.prevHash = head;
+            other.hash = AuditTrail.hash(other);
+            String rows = "[{\"at\": \"%s\", \"actor\": \"%s\", \"roles\": \"auditor\", \"action\": \"TEST chain head\", \"outcome\": 200, \"prevHash\": \"%s\", \"hash\": \"%s\"}]"
+                    .formatted(other.at, elsewhere, head, other.hash);
+            assertNull(entityManager.createNativeQuery("select audit_append(?1, ?2, cast(?3 as jsonb))")
+                    .setParameter(1, AuditTrail.CHAIN_LOCK).setParameter(2, head).setParameter(3, rows).getSingleResult());
+        });
+        String next = "chain-head-next-" + UUID.randomUUID();
+        trail.record(event(next));
+
+        assertFollows(entry(next), entry(elsewhere));
+        assertTrue(trail.verify().intact());
+    }
+
+    @Test
+    void anEntryRolledBackIsNotWhatTheNextOneFollows() {
+        String committed = "chain-head-committed-" + UUID.randomUUID();
+        String rolledBack = "chain-head-rolled-back-" + UUID.randomUUID();
+        trail.record(event(committed));
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            trail.recordWithin(event(rolledBack));
+            throw new IllegalStateException("the change fails after its entry was chained");
+        }));
+        String next = "chain-head-after-rollback-" + UUID.randomUUID();
+        trail.record(event(next));
+
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("select count(*) from AuditEntry where actor = :actor", Long.class)
+                .setParameter("actor", rolledBack).getSingleResult()));
+        assertFollows(entry(next), entry(committed));
+        assertTrue(trail.verify().intact());
+    }
+
+    /** {@code later} follows {@code earlier}, or an entry between them that another test's request wrote meanwhile. */
+    private void assertFollows(AuditEntry later, AuditEntry earlier) {
+        assertTrue(later.id > earlier.id);
+        AuditEntry before = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "from AuditEntry where id < :id order by id desc", AuditEntry.class).setParameter("id", later.id).setMaxResults(1).getSingleResult());
+        assertEquals(before.hash, later.prevHash, "an entry follows the one before it");
+        if (before.id.equals(earlier.id)) {
+            assertEquals(earlier.hash, later.prevHash);
+        }
     }
 
     private static AuditTrail.Event event(String actor) {
