@@ -7,8 +7,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -108,6 +110,36 @@ public class EngineBenchmark {
     @Benchmark
     public Object wordsOnly() {
         return writer.write(designDecision, Language.uz, false);
+    }
+
+    /**
+     * A pause of 2 ms before each answer, not timed (JMH's per-invocation setup): {@code sleep} leaves the CPU idle, as in a
+     * service whose one client waits for its answer and its commit between requests; {@code spin} keeps it busy on
+     * nothing for as long, which leaves the caches as they were; {@code none} times each answer on its own without a pause.
+     */
+    @State(Scope.Thread)
+    public static class Pause {
+        @Param({"none", "sleep", "spin"})
+        public String kind;
+
+        @Setup(Level.Invocation)
+        public void pause() throws InterruptedException {
+            if (kind.equals("none")) {
+                return; // what timing each answer on its own costs, without a pause
+            }
+            if (kind.equals("sleep")) {
+                Thread.sleep(2);
+            } else {
+                for (long end = System.nanoTime() + 2_000_000; System.nanoTime() < end; ) {
+                    // no onSpinWait: its PAUSE instruction lets a hypervisor give the core to another machine
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    public Object answerInWordsAfterPause(Pause pause) {
+        return engine.assess(ruleSet, design, AS_OF, Language.uz, false);
     }
 
     @Benchmark
