@@ -10,8 +10,8 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -114,8 +114,8 @@ public class EngineBenchmark {
 
     /**
      * A pause of 2 ms before each answer, not timed (JMH's per-invocation setup): {@code sleep} leaves the CPU idle, as in a
-     * service whose one client waits for its answer and its commit between requests; {@code spin} keeps it busy on
-     * nothing for as long, which leaves the caches as they were; {@code none} times each answer on its own without a pause.
+     * service whose one client waits for its answer and its commit between requests; {@code spin} keeps the thread busy
+     * on the clock alone, touching no data; {@code none} is the same per-answer timing without a pause.
      */
     @State(Scope.Thread)
     public static class Pause {
@@ -124,14 +124,14 @@ public class EngineBenchmark {
 
         @Setup(Level.Invocation)
         public void pause() throws InterruptedException {
-            if (kind.equals("none")) {
-                return; // what timing each answer on its own costs, without a pause
-            }
-            if (kind.equals("sleep")) {
-                Thread.sleep(2);
-            } else {
-                for (long end = System.nanoTime() + 2_000_000; System.nanoTime() < end; ) {
-                    // no onSpinWait: its PAUSE instruction lets a hypervisor give the core to another machine
+            switch (kind) {
+                case "sleep" -> Thread.sleep(2);
+                case "spin" -> {
+                    // no Thread.onSpinWait(): its PAUSE instruction lets a hypervisor give the core to another machine
+                    for (long end = System.nanoTime() + 2_000_000; System.nanoTime() < end; ) {
+                    }
+                }
+                default -> {
                 }
             }
         }
