@@ -88,21 +88,23 @@ public class AuditTrail {
         if (events.isEmpty()) {
             return;
         }
-        String previous = expectedHead.get();
-        List<AuditEntry> entries = chain(events, previous);
-        // Whoever chains next in this instance expects these entries at the head: two groups under way at once then both
-        // append in one round trip, unless this one fails, when the next is told the real head
-        expectedHead.set(entries.get(entries.size() - 1).hash);
-        String head = appendIfHeadIs(previous, entries);
-        if (head != null) {
-            // another instance wrote, or a group expected at the head was rolled back: chain onto the real head, which
-            // cannot move again while this transaction holds the lock
-            entries = chain(events, head);
-            expectedHead.set(entries.get(entries.size() - 1).hash);
-            if (appendIfHeadIs(head, entries) != null) {
-                throw new IllegalStateException("The audit chain's head moved while its lock was held");
-            }
+        // Onto the head this instance expects; if another instance wrote, or a group expected at the head was rolled back,
+        // onto the real head, which cannot move again while this transaction holds the lock
+        String head = appendChainedOnto(expectedHead.get(), events);
+        if (head != null && appendChainedOnto(head, events) != null) {
+            throw new IllegalStateException("The audit chain's head moved while its lock was held");
         }
+    }
+
+    /**
+     * Chains the entries onto {@code previous} and appends them if that is the chain's head; otherwise returns the head.
+     * Whoever chains next in this instance expects these entries at the head: two groups under way at once then both
+     * append in one round trip, unless this one fails, when the next is told the real head.
+     */
+    private String appendChainedOnto(String previous, List<Event> events) {
+        List<AuditEntry> entries = chain(events, previous);
+        expectedHead.set(entries.get(entries.size() - 1).hash);
+        return appendIfHeadIs(previous, entries);
     }
 
     /** The entries chained one after the other, the first onto {@code previous}. */
