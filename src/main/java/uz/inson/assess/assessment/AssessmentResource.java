@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +42,10 @@ import java.util.UUID;
 @Tag(name = "Assessments", description = "Assess a household: eligible services, risk level and case path, with reasons")
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Said on the answer to a retry, as payment APIs that take an Idempotency-Key say it: nothing new was stored. */
+    static final String REPLAYED = "Idempotent-Replayed";
+
     private final AssessmentService service;
     private final SecurityIdentity identity;
 
@@ -53,15 +58,17 @@ public class AssessmentResource {
     @RolesAllowed({Roles.CASE_WORKER, Roles.INTEGRATION_CLIENT})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "assessHousehold", summary = "Assess one household",
-            description = "Runs the household through the rule set in force on asOf and stores the result; with persist=false, answers without storing it.")
-    @APIResponse(responseCode = "201", description = "Assessed; Location points at the stored assessment",
+            description = "Runs the household through the rule set in force on asOf and stores the result; with persist=false, answers without storing it."
+                    + " Retried with the Idempotency-Key of an assessment this caller stored before, stores nothing and answers that assessment.")
+    @APIResponse(responseCode = "201", description = "Assessed; Location points at the stored assessment (the earlier one, with Idempotent-Replayed: true, for a retried Idempotency-Key)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AssessmentResult.class)))
     @APIResponse(responseCode = "200", description = "A dry run (persist=false): the same answer, not stored, so without an id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AssessmentResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid household; violations name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A case worker's household outside their territory", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "No parameter values in force on asOf", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "No parameter values in force on asOf, or an Idempotency-Key used before for another household or asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response assess(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "Poor family with a disabled child", value = AssessmentExamples.POOR_FAMILY)))
             @NotNull @Valid AssessmentRequest request,
@@ -71,6 +78,9 @@ public class AssessmentResource {
             @Parameter(description = "false: a dry run, nothing is stored (default true)",
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = SchemaType.STRING, enumeration = {"true", "false"}))
             @QueryParam("persist") String persist,
+            @Parameter(description = "Your key for this assessment (up to 100 characters; empty is none), kept for good per caller: a retry under it stores nothing"
+                    + " new and answers the assessment stored then. Ignored with persist=false.", example = "SP-1703-000123/2026-11")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         if (explain != null && !explain.equals("near-misses")) {
             throw ProblemException.invalid("explain", "must be near-misses");
@@ -83,12 +93,19 @@ public class AssessmentResource {
         if (persist != null && !persist.equals("true") && !persist.equals("false")) {
             throw ProblemException.invalid("persist", "must be true or false");
         }
+        if (idempotencyKey != null && idempotencyKey.length() > 100) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be at most 100 characters");
+        }
+        // an empty header is no key, as HTTP trims a value to nothing
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
         if ("false".equals(persist)) {
             return Response.ok(AssessmentAccess.shownTo(caller, service.dryRun(request, language, explain != null, include != null, caller))).build();
         }
-        AssessmentResult result = service.assess(request, language, explain != null, include != null, caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build())
-                .entity(AssessmentAccess.shownTo(caller, result)).build();
+        AssessmentService.Assessed assessed = service.assess(request, language, explain != null, include != null, caller, key);
+        AssessmentResult result = assessed.result();
+        Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build())
+                .entity(AssessmentAccess.shownTo(caller, result));
+        return (assessed.alreadyStored() ? created.header(REPLAYED, "true") : created).build();
     }
 
     @POST

@@ -14,6 +14,7 @@ import uz.inson.assess.audit.GroupCommit;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
+import uz.inson.assess.common.Violation;
 import uz.inson.assess.household.HouseholdChecks;
 import uz.inson.assess.household.Region;
 import uz.inson.assess.rules.ActiveRuleSet;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -65,14 +67,57 @@ public class AssessmentService {
         CompletableFuture.runAsync(() -> EngineBuild.ID.length());
     }
 
-    /** Stores the assessment and its audit entry together, in a transaction shared with concurrent requests ({@link GroupCommit}). */
+    /** A stored assessment: the one this request stored, or the one stored earlier under its idempotency key. */
+    public record Assessed(AssessmentResult result, boolean alreadyStored) {
+    }
+
+    /**
+     * Stores the assessment and its audit entry together, in a transaction shared with concurrent requests ({@link GroupCommit}).
+     * Under an idempotency key this caller stored an assessment with before, stores nothing and answers that one: a
+     * caller who lost the first answer (a timeout, a 503 at the commit) retries without storing the household twice.
+     */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     @Timed(value = "inson.assessment", histogram = true, description = "One stored assessment: rules, answer and storage")
-    public AssessmentResult assess(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
+    public Assessed assess(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller,
+                           String idempotencyKey) {
+        Optional<AssessmentResult> earlier = storedBefore(request, caller, idempotencyKey);
+        if (earlier.isPresent()) {
+            return new Assessed(earlier.get(), true);
+        }
         Answered answered = decideAndAnswer(request, language, nearMisses, openServices, caller);
-        AssessmentEntity entity = entity(answered, caller, null, null);
-        commits.commitAudited(entity::persist, 201, entity.id.toString());
-        return answered.result();
+        AssessmentEntity entity = entity(answered, caller, null, idempotencyKey);
+        try {
+            commits.commitAudited(entity::persist, 201, entity.id.toString());
+        } catch (RuntimeException e) {
+            // the same key sent twice at once: the other request stored first, and its assessment is the answer
+            Optional<AssessmentResult> stored;
+            try {
+                stored = storedBefore(request, caller, idempotencyKey);
+            } catch (ProblemException reused) {
+                throw reused;
+            } catch (RuntimeException lookup) {
+                e.addSuppressed(lookup);
+                throw e;
+            }
+            return new Assessed(stored.orElseThrow(() -> e), true);
+        }
+        return new Assessed(answered.result(), false);
+    }
+
+    /** What this caller stored under the key before, if anything; a key stored with another request is refused (422). */
+    private Optional<AssessmentResult> storedBefore(AssessmentRequest request, Caller caller, String idempotencyKey) {
+        Stored stored = idempotencyKey == null ? null : storedUnder(caller, List.of(idempotencyKey)).get(idempotencyKey);
+        if (stored != null && !stored.request().isRetriedBy(request)) {
+            throw keyReused("Idempotency-Key", idempotencyKey);
+        }
+        return Optional.ofNullable(stored).map(Stored::result);
+    }
+
+    /** An idempotency key already used for another household or case date: answering the stored result would answer the wrong one. */
+    public static ProblemException keyReused(String field, String key) {
+        return new ProblemException(422, "idempotency-key-reused", "The idempotency key '" + key
+                + "' was used before for another household or case date; nothing was assessed",
+                List.of(new Violation(field, "was used before for another request")));
     }
 
     /**

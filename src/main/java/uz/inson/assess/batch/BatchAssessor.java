@@ -236,7 +236,7 @@ public class BatchAssessor {
                 outcome.problem = item.problem();
             } else if (key != null && stored.containsKey(key)) {
                 AssessmentService.Stored earlier = stored.get(key);
-                outcomes[i] = sameRequest(item.request(), earlier.request()) ? earlier(earlier.result()) : reused(key);
+                outcomes[i] = earlier.request().isRetriedBy(item.request().request()) ? earlier(earlier.result()) : reused(key);
             } else if (key != null && firstWithKey.containsKey(key)) {
                 sameKeyAs[i] = firstWithKey.get(key);
             } else {
@@ -252,7 +252,7 @@ public class BatchAssessor {
             if (sameKeyAs[i] >= 0) {
                 // the same key twice in one chunk: the second gets what the first got
                 Outcome first = outcomes[sameKeyAs[i]];
-                outcomes[i] = !sameRequest(chunk.get(i).request(), chunk.get(sameKeyAs[i]).request().request()) ? reused(chunk.get(i).key())
+                outcomes[i] = !chunk.get(sameKeyAs[i]).request().request().isRetriedBy(chunk.get(i).request().request()) ? reused(chunk.get(i).key())
                         : first.answered != null ? earlier(first.answered.result()) : first;
             } else if (outcomes[i].answered != null && options.persist()) {
                 toStore.add(new Pending(outcomes[i].answered, chunk.get(i).key()));
@@ -306,17 +306,10 @@ public class BatchAssessor {
         }
     }
 
-    /** A retry is the same household (and the same case date, when the line names one) as the line stored under its key. */
-    private static boolean sameRequest(BatchLine line, AssessmentRequest stored) {
-        return line.household().equals(stored.household()) && (line.asOf() == null || line.asOf().equals(stored.asOf()));
-    }
-
     /** A key already used for another household: answering the stored result would answer the wrong household. */
     private static Outcome reused(String key) {
         Outcome outcome = new Outcome();
-        outcome.problem = ProblemMappers.of(new ProblemException(422, "idempotency-key-reused", "The idempotency key '" + key
-                + "' was used before for another household or case date; nothing was assessed",
-                List.of(new Violation("idempotencyKey", "was used before for another request")))).orElseThrow();
+        outcome.problem = ProblemMappers.of(AssessmentService.keyReused("idempotencyKey", key)).orElseThrow();
         return outcome;
     }
 

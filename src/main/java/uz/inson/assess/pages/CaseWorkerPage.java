@@ -103,7 +103,7 @@ public class CaseWorkerPage {
             return html(400, AssessPage.form(t, shell, form, null));
         }
         try {
-            AssessmentResult result = service.assess(request, t.language(), false, false, Caller.of(identity));
+            AssessmentResult result = service.assess(request, t.language(), false, false, Caller.of(identity), null).result();
             return Response.seeOther(URI.create("/pages/assessments/" + result.id() + "?lang=" + t.lang())).build();
         } catch (ProblemException e) {
             for (Violation v : e.violations()) {

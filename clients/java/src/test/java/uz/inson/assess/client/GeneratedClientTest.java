@@ -26,6 +26,7 @@ import uz.inson.assess.client.model.Sex;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,10 +58,13 @@ class GeneratedClientTest {
                                 .employment(Employment.CHILD).disability(new Disability().group(DisabilityGroup.CHILD_DISABILITY))
                                 .flags(Set.of(MemberFlag.NEEDS_CARE))));
         AssessmentRequest request = new AssessmentRequest().asOf(LocalDate.now()).household(household);
-        AssessmentResult answer = new AssessmentsApi(client).assessHousehold(request, null, null, "en", null);
+        String idempotencyKey = "client-check/" + UUID.randomUUID();
+        AssessmentResult answer = new AssessmentsApi(client).assessHousehold(request, null, null, "en", null, idempotencyKey);
 
         assertNotNull(answer.getId());
-        AssessmentResult dryRun = new AssessmentsApi(client).assessHousehold(request, null, null, "en", "false");
+        AssessmentResult retried = new AssessmentsApi(client).assessHousehold(request, null, null, "en", null, idempotencyKey);
+        assertEquals(answer.getId(), retried.getId(), "a retry under the same Idempotency-Key answers the assessment stored then");
+        AssessmentResult dryRun = new AssessmentsApi(client).assessHousehold(request, null, null, "en", "false", null);
         assertNull(dryRun.getId(), "a dry run stores nothing");
         assertEquals(answer.getPackage().getMonthlyCashUzs(), dryRun.getPackage().getMonthlyCashUzs());
         assertEquals("HIGH", String.valueOf(answer.getRiskLevel()));
