@@ -19,4 +19,11 @@ public interface BatchConfig {
     /** How often the instance looks for batch-job chunks to claim (the scheduler reads it as {@code inson.batch.poll-every}). */
     @WithDefault("1s")
     Duration pollEvery();
+
+    /**
+     * How long a finished batch job (done or cancelled) keeps its lines and answers for download: they hold the
+     * households' personal data, so they are not kept for good. The assessments a job stored are not touched.
+     */
+    @WithDefault("30d")
+    Duration keepFinished();
 }

@@ -22,7 +22,9 @@ public record BatchJob(
         @Schema(minimum = "0", maximum = "100") int percent,
         @Schema(description = "Seconds left at the pace so far, while running", nullable = true) Long etaSeconds,
         Instant createdAt,
-        @Schema(nullable = true) Instant finishedAt) {
+        @Schema(nullable = true) Instant finishedAt,
+        @Schema(description = "When the job and its answers are removed (finishedAt plus the service's keeping time, 30 days by default)",
+                nullable = true) Instant keptUntil) {
 
     /** A page of the caller's jobs, newest first. */
     public record Page(List<BatchJob> items, int page, int size, long total) {

@@ -55,6 +55,7 @@ public class BatchJobs {
     private final ObjectMapper json;
     private final Clock clock;
     private final ChunkLeases leases;
+    private final Duration keepFinished;
     private final Counter lines;
     private volatile boolean stopping;
 
@@ -62,6 +63,7 @@ public class BatchJobs {
         this.assessor = assessor;
         this.json = json;
         this.clock = clock;
+        this.keepFinished = config.keepFinished();
         this.lines = Counter.builder("inson.batch.job.lines").description("Lines of batch jobs answered on this instance (chunks written)")
                 .register(registry);
         this.leases = new ChunkLeases(BatchJobs.class, "batch_job", "batch_chunk", "created_at", "lines", List.of("finished_at", "updated_at"),
@@ -118,12 +120,19 @@ public class BatchJobs {
         stopping = true;
     }
 
-    /** Removes uploads whose instance died while reading them; a database away is the poller's to report. */
+    /**
+     * Removes uploads whose instance died while reading them, and jobs finished longer ago than {@code inson.batch.keep-finished}
+     * with their lines and answers (the chunks go with the job). Every instance sweeps; a second delete finds nothing.
+     * A database away is the poller's to report.
+     */
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweepAbandonedUploads() {
+    void sweep() {
         try {
-            transaction(() -> em().createNativeQuery("delete from batch_job where status = 'RECEIVING' and updated_at < ?1")
-                    .setParameter(1, now().minus(ABANDONED)).executeUpdate());
+            transaction(() -> {
+                em().createNativeQuery("delete from batch_job where status = 'RECEIVING' and updated_at < ?1")
+                        .setParameter(1, now().minus(ABANDONED)).executeUpdate();
+                em().createNativeQuery("delete from batch_job where finished_at < ?1").setParameter(1, now().minus(keepFinished)).executeUpdate();
+            });
         } catch (RuntimeException e) {
             // tried again in a minute
         }
@@ -241,8 +250,10 @@ public class BatchJobs {
             eta = Math.round(elapsed / (double) processed * (total - processed) / 1000.0);
         }
         int percent = "RECEIVING".equals(status) ? 0 : total == 0 ? 100 : (int) (processed * 100L / total);
+        Instant finishedAt = row[7] == null ? null : instant(row[7]);
         return new BatchJob(id, status, (Boolean) row[2], ((String) row[3]).toLowerCase(), (String) row[4], total, processed,
-                ((Number) row[9]).intValue(), ((Number) row[10]).intValue(), percent, eta, createdAt, row[7] == null ? null : instant(row[7]));
+                ((Number) row[9]).intValue(), ((Number) row[10]).intValue(), percent, eta, createdAt, finishedAt,
+                finishedAt == null ? null : finishedAt.plus(keepFinished));
     }
 
     /**

@@ -7,6 +7,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.assessment.AssessmentEntity;
 import uz.inson.assess.population.PopulationGenerator;
@@ -35,6 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BatchJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOBS = "/api/v1/batch-jobs";
+
+    @Inject
+    BatchJobs jobs;
+    @Inject
+    EntityManager entityManager;
 
     private static JsonPath start(Supplier<RequestSpecification> caller, String query, byte[] body) {
         return caller.get().contentType("application/x-ndjson").body(body).post(JOBS + query)
@@ -183,6 +190,26 @@ class BatchJobTest {
             assertEquals("DONE", Auth.as("integration").get(JOBS + "/" + running).then().extract().path("status"));
         }
         Auth.as("integration").delete(JOBS + "/" + running).then().statusCode(200);
+    }
+
+    @Test
+    void aJobFinishedLongerAgoThanItIsKeptIsRemovedWithItsLinesAndAnswers() throws Exception {
+        String old = start(() -> Auth.as("integration"), "?persist=false", population(3, 21)).getString("id");
+        String recent = start(() -> Auth.as("integration"), "?persist=false", population(3, 22)).getString("id");
+        waitUntilDone(() -> Auth.as("integration"), old);
+        JsonPath done = waitUntilDone(() -> Auth.as("integration"), recent);
+        assertEquals(Instant.parse(done.getString("finishedAt")).plus(Duration.ofDays(30)), Instant.parse(done.getString("keptUntil")));
+        // finished a minute more than inson.batch.keep-finished (30 days) ago, by the service's clock
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update batch_job set finished_at = finished_at - interval '30 days 1 minute' where id = ?1")
+                .setParameter(1, UUID.fromString(old)).executeUpdate());
+
+        jobs.sweep();
+
+        Auth.as("integration").get(JOBS + "/" + old).then().statusCode(404);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from batch_chunk where job_id = ?1").setParameter(1, UUID.fromString(old)).getSingleResult()).longValue()));
+        assertEquals(3, answers(() -> Auth.as("integration"), recent).size());
     }
 
     @Test
