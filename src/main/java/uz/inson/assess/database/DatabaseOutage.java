@@ -26,7 +26,7 @@ public final class DatabaseOutage {
     public static Optional<RetryLaterException> of(Throwable failure) {
         if (connectionFailure(failure, 0)) {
             return Optional.of(new RetryLaterException(503, CODE,
-                    "The database cannot be reached; nothing was changed. Try again in " + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS));
+                    "The database cannot be reached; nothing was confirmed. Try again in " + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS));
         }
         return Optional.empty();
     }

@@ -106,7 +106,8 @@ public class OpenApiContract implements OASFilter {
             add(responses, "415", "The body is not of a media type this operation reads");
         }
         add(responses, "429", "Too many requests from this caller; Retry-After says when to try again");
-        add(responses, "503", "The database cannot be reached; nothing was changed. Retry-After says when to try again");
+        add(responses, "503", "The database cannot be reached; nothing was confirmed (a change cut off at its commit may still be stored:"
+                + " send an assessment again with the same Idempotency-Key). Retry-After says when to try again");
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             int status = Integer.parseInt(response.getKey());
             if (status >= 400) {
