@@ -10,7 +10,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
-import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.assessment.AssessmentResult;
 import uz.inson.assess.assessment.AssessmentService;
 import uz.inson.assess.assessment.Decision;

@@ -156,7 +156,7 @@ class DatabaseOutageTest {
      * A client that sends each household under an idempotency key of its own and, on a 503, sends it again after a
      * while: through the outage every household is stored exactly once, under the id its caller was told. A commit
      * under way at the cut that did happen though its caller was told 503 is answered by the retry's lookup instead of
-     * stored again; the cut seldom lands there (three runs here never did), so that lookup is tested on its own in
+     * stored again; the cut seldom lands there (two runs here never did), so that lookup is tested on its own in
      * IdempotentAssessmentTest.
      */
     @Test
