@@ -111,7 +111,7 @@ public class AssessmentService {
         }
         // one key, compared with =: Hibernate translates a query with an IN list again at every call, this one once (docs/performance.md)
         Stored stored = AssessmentEntity.<AssessmentEntity>find("assessedBy = ?1 and idempotencyKey = ?2", caller.name(), idempotencyKey)
-                .firstResultOptional().map(e -> new Stored(readRequest(e.request), read(e.result))).orElse(null);
+                .firstResultOptional().map(this::stored).orElse(null);
         if (stored != null && !stored.request().isRetriedBy(request)) {
             throw keyReused("Idempotency-Key", idempotencyKey);
         }
@@ -228,10 +228,10 @@ public class AssessmentService {
         if (idempotencyKeys.isEmpty()) {
             return Map.of();
         }
-        Map<String, Stored> stored = new HashMap<>();
+        Map<String, Stored> byKey = new HashMap<>();
         AssessmentEntity.<AssessmentEntity>find("assessedBy = ?1 and idempotencyKey in ?2", caller.name(), idempotencyKeys)
-                .stream().forEach(e -> stored.put(e.idempotencyKey, new Stored(readRequest(e.request), read(e.result))));
-        return stored;
+                .stream().forEach(e -> byKey.put(e.idempotencyKey, stored(e)));
+        return byKey;
     }
 
     /** The answer as this caller may see it (integrating systems get the decision without the case detail). */
@@ -343,6 +343,10 @@ public class AssessmentService {
 
     /** The result of a replay: whether it is identical to what was answered, and the replayed answer. */
     public record Replay(boolean identical, AssessmentResult.RuleSetRef ruleSet, AssessmentResult result) {
+    }
+
+    private Stored stored(AssessmentEntity entity) {
+        return new Stored(readRequest(entity.request), read(entity.result));
     }
 
     private AssessmentRequest readRequest(String stored) {

@@ -58,10 +58,7 @@ class DatabaseOutageTest {
 
     @Test
     void aStoppedDatabaseIsA503WithRetryAfterAndNoAuditEntryIsLost() throws Exception {
-        long compiled = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < compiled) {
-            Thread.sleep(250);
-        }
+        awaitReady();
         String token = Auth.token(withRole());
         String auditor = Auth.token("auditor");
         long entriesBefore = entries(auditor);
@@ -161,10 +158,7 @@ class DatabaseOutageTest {
      */
     @Test
     void aClientRetryingUnderItsIdempotencyKeysThroughAnOutageStoresEachHouseholdOnce() throws Exception {
-        long compiled = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < compiled) {
-            Thread.sleep(250);
-        }
+        awaitReady();
         Auth.withRoles(RETRYING_ACTOR, Roles.INTEGRATION_CLIENT);
         String token = Auth.token(RETRYING_ACTOR);
         String run = UUID.randomUUID().toString();
@@ -225,6 +219,14 @@ class DatabaseOutageTest {
             stored.put((String) row[0], (String) row[2]);
         }
         assertEquals(storedAs, stored, "every household answered is stored once, under the id its caller was told");
+    }
+
+    /** Up to 90 s for the rule set to compile after the application's start. */
+    private static void awaitReady() throws InterruptedException {
+        long compiled = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < compiled) {
+            Thread.sleep(250);
+        }
     }
 
     private static String withRole() {
