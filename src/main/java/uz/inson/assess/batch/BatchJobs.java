@@ -96,8 +96,14 @@ public class BatchJobs {
             if (total == 0) {
                 throw ProblemException.invalid("body", "has no lines: send one assessment request a line");
             }
-            transaction(() -> em().createNativeQuery("update batch_job set status = 'RUNNING', total = ?2, updated_at = ?3 where id = ?1")
-                    .setParameter(1, id).setParameter(2, total).setParameter(3, now()).executeUpdate());
+            transaction(() -> {
+                // a job cancelled while it was being received stays cancelled, and its lines are not kept
+                int opened = em().createNativeQuery("update batch_job set status = 'RUNNING', total = ?2, updated_at = ?3 where id = ?1 and status = 'RECEIVING'")
+                        .setParameter(1, id).setParameter(2, total).setParameter(3, now()).executeUpdate();
+                if (opened == 0) {
+                    forgetLines(id);
+                }
+            });
         } catch (IOException | RuntimeException e) {
             try {
                 transaction(() -> em().createNativeQuery("delete from batch_job where id = ?1").setParameter(1, id).executeUpdate());
@@ -193,7 +199,7 @@ public class BatchJobs {
         boolean written = QuarkusTransaction.requiringNew().call(() -> {
             // the row lock is taken first: an instance taking the chunk over after a lost lease waits or skips it
             int mine = em().createNativeQuery("""
-                            update batch_chunk set status = 'DONE', answers = ?4, results = ?5, problems = ?6, lease_until = null
+                            update batch_chunk set status = 'DONE', answers = ?4, results = ?5, problems = ?6, lease_until = null, items = '[]'
                             where job_id = ?1 and chunk = ?2 and owner = ?3 and status = 'RUNNING'""")
                     .setParameter(1, chunk.jobId()).setParameter(2, chunk.chunk()).setParameter(3, Instance.ID)
                     .setParameter(4, ndjson.toString(StandardCharsets.UTF_8)).setParameter(5, answers.size() - problems).setParameter(6, problems)
@@ -242,7 +248,7 @@ public class BatchJobs {
         UUID id = (UUID) row[0];
         String status = (String) row[1];
         int total = ((Number) row[5]).intValue();
-        Instant createdAt = instant(row[6]);
+        Instant createdAt = ChunkLeases.instant(row[6]);
         int processed = ((Number) row[8]).intValue();
         Long eta = null;
         if ("RUNNING".equals(status) && processed > 0) {
@@ -250,7 +256,7 @@ public class BatchJobs {
             eta = Math.round(elapsed / (double) processed * (total - processed) / 1000.0);
         }
         int percent = "RECEIVING".equals(status) ? 0 : total == 0 ? 100 : (int) (processed * 100L / total);
-        Instant finishedAt = row[7] == null ? null : instant(row[7]);
+        Instant finishedAt = row[7] == null ? null : ChunkLeases.instant(row[7]);
         return new BatchJob(id, status, (Boolean) row[2], ((String) row[3]).toLowerCase(), (String) row[4], total, processed,
                 ((Number) row[9]).intValue(), ((Number) row[10]).intValue(), percent, eta, createdAt, finishedAt,
                 finishedAt == null ? null : finishedAt.plus(keepFinished));
@@ -273,12 +279,28 @@ public class BatchJobs {
         }
     }
 
-    /** Stops the job: no chunk is claimed after this; chunks being answered finish and count. */
+    /**
+     * Stops the job: no chunk is claimed after this; chunks being answered finish and count (their instance has read
+     * their lines already), and the lines of the rest are dropped.
+     */
     public void cancel(UUID id) {
-        transaction(() -> em().createNativeQuery("""
-                        update batch_job set status = 'CANCELLED', finished_at = ?2, updated_at = ?2
-                        where id = ?1 and status in ('RECEIVING', 'RUNNING')""")
-                .setParameter(1, id).setParameter(2, now()).executeUpdate());
+        transaction(() -> {
+            int cancelled = em().createNativeQuery("""
+                            update batch_job set status = 'CANCELLED', finished_at = ?2, updated_at = ?2
+                            where id = ?1 and status in ('RECEIVING', 'RUNNING')""")
+                    .setParameter(1, id).setParameter(2, now()).executeUpdate();
+            if (cancelled == 1) {
+                forgetLines(id);
+            }
+        });
+    }
+
+    /**
+     * Drops the uploaded lines (households with PINFLs, names and addresses) of a job's chunks: they are kept only until
+     * the chunk is answered — a finished chunk drops its own as it writes its answers — or the job is cancelled.
+     */
+    private static void forgetLines(UUID id) {
+        em().createNativeQuery("update batch_chunk set items = '[]' where job_id = ?1 and items <> '[]'").setParameter(1, id).executeUpdate();
     }
 
     private String write(Object value) {
@@ -291,10 +313,6 @@ public class BatchJobs {
 
     private static void transaction(Runnable work) {
         QuarkusTransaction.requiringNew().run(work);
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime at ? at.toInstant() : (Instant) value;
     }
 
     private OffsetDateTime now() {

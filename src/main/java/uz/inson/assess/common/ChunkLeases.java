@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -104,6 +105,11 @@ public final class ChunkLeases {
                     .setParameter(1, Instance.ID).setParameter(2, now.plus(lease)).setParameter(3, now).getResultList();
             return rows.stream().findFirst().map(row -> row instanceof Object[] columns ? columns : new Object[] {row});
         });
+    }
+
+    /** A {@code timestamptz} column of a job's row as a native query returns it (the driver's type varies). */
+    public static Instant instant(Object column) {
+        return column instanceof OffsetDateTime at ? at.toInstant() : (Instant) column;
     }
 
     private static EntityManager em() {

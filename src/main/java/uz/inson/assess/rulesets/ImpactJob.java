@@ -2,6 +2,7 @@ package uz.inson.assess.rulesets;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ public final class ImpactJob {
                              String riskFrom, String riskTo, String pathFrom, String pathTo, long cashChangeUzs) {
     }
 
+    /** {@code keptUntil}: when a finished analysis is deleted ({@code inson.impact.keep-finished} after it finished). */
     public record Progress(UUID jobId, UUID ruleSetId, UUID against, String status, int processed, int total, int percent, Long etaSeconds,
-                    String error) {
+                    String error, Instant keptUntil) {
     }
 
     public record Report(Progress progress, long monthlyCashChangeUzs, int affectedHouseholds, List<ServiceChange> services,

@@ -66,6 +66,7 @@ public class ImpactService {
     private final ForkJoinPool parallel;
     /** Runs the second feeder of chunks (see {@link #work()}). */
     private final ManagedExecutor feeder;
+    private final Duration keepFinished;
     private volatile boolean stopping;
 
     /** Households this instance compared for impact jobs (chunks written), and chunks it finished too late to count. */
@@ -78,6 +79,7 @@ public class ImpactService {
     ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock, ImpactConfig config, MeterRegistry registry,
                   ManagedExecutor feeder) {
         this.feeder = feeder;
+        this.keepFinished = config.keepFinished();
         this.households = Counter.builder("inson.impact.households").description("Households compared for impact analyses on this instance")
                 .register(registry);
         this.decisionsRead = Counter.builder("inson.impact.decisions.read")
@@ -164,8 +166,9 @@ public class ImpactService {
             // the job is visible to other instances only with its chunks, at this commit
             em().createNativeQuery("""
                     update impact_job set total = (select coalesce(sum(households), 0) from impact_chunk where job_id = ?1),
-                        status = case when exists (select 1 from impact_chunk where job_id = ?1) then 'RUNNING' else 'DONE' end
-                    where id = ?1""").setParameter(1, id).executeUpdate();
+                        status = case when exists (select 1 from impact_chunk where job_id = ?1) then 'RUNNING' else 'DONE' end,
+                        finished_at = case when exists (select 1 from impact_chunk where job_id = ?1) then null else cast(?2 as timestamptz) end
+                    where id = ?1""").setParameter(1, id).setParameter(2, now()).executeUpdate();
         });
         return find(id).orElseThrow().progress();
     }
@@ -211,6 +214,20 @@ public class ImpactService {
         leases.drain(() -> stopping, row -> run(Claimed.of(row)), "c.job_id, c.chunk, j.rule_set_id, j.against_id, c.population::text");
     }
 
+    /**
+     * Deletes analyses finished longer ago than {@code inson.impact.keep-finished}, with their chunks and reports. Every
+     * instance sweeps; a second delete finds nothing. A database away is the poller's to report.
+     */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("delete from impact_job where finished_at < ?1")
+                    .setParameter(1, now().minus(keepFinished)).executeUpdate());
+        } catch (RuntimeException e) {
+            // tried again in a minute
+        }
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
     }
@@ -246,15 +263,17 @@ public class ImpactService {
                 return;
             }
             LOG.errorf("Impact job %s failed on chunk %d: %s", chunk.jobId(), chunk.chunk(), cause.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery(
-                            "update impact_job set status = 'FAILED', error = ?2, finished_at = ?3 where id = ?1 and status = 'RUNNING'")
-                    .setParameter(1, chunk.jobId()).setParameter(2, String.valueOf(cause.getMessage())).setParameter(3, now()).executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> {
+                em().createNativeQuery("update impact_job set status = 'FAILED', error = ?2, finished_at = ?3 where id = ?1 and status = 'RUNNING'")
+                        .setParameter(1, chunk.jobId()).setParameter(2, String.valueOf(cause.getMessage())).setParameter(3, now()).executeUpdate();
+                forgetUploadedHouseholds(chunk.jobId());
+            });
             return;
         }
         boolean counted = QuarkusTransaction.requiringNew().call(() -> {
             // written only while this instance still holds the chunk: a chunk taken over after a lost lease counts once
             int written = em().createNativeQuery("""
-                    update impact_chunk set status = 'DONE', result = cast(?3 as jsonb), lease_until = null
+                    update impact_chunk set status = 'DONE', result = cast(?3 as jsonb), lease_until = null, population = population - 'requests'
                     where job_id = ?1 and chunk = ?2 and owner = ?4 and status = 'RUNNING'
                     """).setParameter(1, chunk.jobId()).setParameter(2, chunk.chunk()).setParameter(3, write(tally))
                     .setParameter(4, Instance.ID).executeUpdate();
@@ -376,6 +395,7 @@ public class ImpactService {
         private final String status;
         private final String error;
         private final Instant startedAt;
+        private final Instant finishedAt;
         private final int processed;
 
         private Stored(Object[] row, int processed) {
@@ -385,7 +405,8 @@ public class ImpactService {
             this.total = ((Number) row[3]).intValue();
             this.status = (String) row[4];
             this.error = (String) row[5];
-            this.startedAt = row[6] instanceof OffsetDateTime at ? at.toInstant() : (Instant) row[6];
+            this.startedAt = ChunkLeases.instant(row[6]);
+            this.finishedAt = row[8] == null ? null : ChunkLeases.instant(row[8]);
             this.processed = processed;
         }
 
@@ -395,7 +416,8 @@ public class ImpactService {
                 long elapsed = Duration.between(startedAt, clock.instant()).toMillis();
                 eta = Math.round(elapsed / (double) processed * (total - processed) / 1000.0);
             }
-            return new ImpactJob.Progress(id, ruleSetId, againstId, status, processed, total, total == 0 ? 100 : processed * 100 / total, eta, error);
+            return new ImpactJob.Progress(id, ruleSetId, againstId, status, processed, total, total == 0 ? 100 : processed * 100 / total, eta, error,
+                    finishedAt == null ? null : finishedAt.plus(keepFinished));
         }
 
         /** The sum of the finished chunks: the whole tally once DONE, the part counted so far before. */
@@ -440,7 +462,7 @@ public class ImpactService {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<?> rows = em().createNativeQuery("""
                     select j.id, j.rule_set_id, j.against_id, j.total, j.status, j.error, j.started_at,
-                           (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id and status = 'DONE')
+                           (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id and status = 'DONE'), j.finished_at
                     from impact_job j where j.id = ?1
                     """).setParameter(1, id).getResultList();
             if (rows.isEmpty()) {
@@ -453,10 +475,22 @@ public class ImpactService {
 
     /** Stops a running job: no chunk is claimed after this; chunks already running finish and count. */
     public ImpactJob.Progress cancel(UUID id) {
-        QuarkusTransaction.requiringNew().run(() -> em()
-                .createNativeQuery("update impact_job set status = 'CANCELLED', finished_at = ?2 where id = ?1 and status = 'RUNNING'")
-                .setParameter(1, id).setParameter(2, now()).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            em().createNativeQuery("update impact_job set status = 'CANCELLED', finished_at = ?2 where id = ?1 and status = 'RUNNING'")
+                    .setParameter(1, id).setParameter(2, now()).executeUpdate();
+            forgetUploadedHouseholds(id);
+        });
         return find(id).orElseThrow(() -> ProblemException.notFound("Impact job " + id)).progress();
+    }
+
+    /**
+     * Drops the uploaded households (PINFLs, names, addresses) of a job that will compare no more: a chunk keeps its
+     * households only until it is counted — it drops its own as it writes its tally. A stored population's chunks list
+     * assessment ids, which stay.
+     */
+    private static void forgetUploadedHouseholds(UUID jobId) {
+        em().createNativeQuery("update impact_chunk set population = population - 'requests' where job_id = ?1 and population -> 'requests' is not null")
+                .setParameter(1, jobId).executeUpdate();
     }
 
     private String write(Object value) {

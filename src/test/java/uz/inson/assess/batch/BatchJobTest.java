@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -15,7 +16,18 @@ import uz.inson.assess.population.PopulationGenerator;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +35,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.hamcrest.Matchers.hasItem;
@@ -42,6 +57,8 @@ class BatchJobTest {
     BatchJobs jobs;
     @Inject
     EntityManager entityManager;
+    @TestHTTPResource(JOBS)
+    URL jobsUrl;
 
     private static JsonPath start(Supplier<RequestSpecification> caller, String query, byte[] body) {
         return caller.get().contentType("application/x-ndjson").body(body).post(JOBS + query)
@@ -94,6 +111,12 @@ class BatchJobTest {
         return lines.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The job's chunks that still hold their uploaded lines (households with PINFLs and names). */
+    private long chunksHoldingLines(String job) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from batch_chunk where job_id = ?1 and items <> '[]'").setParameter(1, UUID.fromString(job)).getSingleResult()).longValue());
+    }
+
     private static long storedUnder(String prefix) {
         return QuarkusTransaction.requiringNew().call(() -> AssessmentEntity.count("externalId like ?1", prefix + "-%"));
     }
@@ -116,6 +139,7 @@ class BatchJobTest {
             expected.add(JSON.readTree(line));
         }
         assertEquals(expected, answers(() -> Auth.as("integration"), job), "three chunks, answered in input order as the stream answers them");
+        assertEquals(0, chunksHoldingLines(job), "an answered chunk keeps its answers, not the households it was sent");
 
         String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
         java.util.regex.Matcher answered = java.util.regex.Pattern.compile("(?m)^inson_batch_job_lines_total ([0-9.E]+)$").matcher(metrics);
@@ -168,6 +192,7 @@ class BatchJobTest {
     void answersWaitForTheEndAndACancelledJobKeepsWhatWasAnswered() throws Exception {
         String job = start(() -> Auth.as("integration"), "?persist=false", population(2_000, 14)).getString("id");
         JsonPath cancelled = Auth.as("integration").delete(JOBS + "/" + job).then().statusCode(200).extract().jsonPath();
+        assertEquals(0, chunksHoldingLines(job), "the lines not answered are dropped with the cancellation, the answered ones as they were answered");
         // the job may have finished before it was cancelled; either way no chunk starts after the answer
         if (cancelled.getString("status").equals("CANCELLED")) {
             Thread.sleep(1_500); // a chunk under way when the job was cancelled finishes and counts
@@ -190,6 +215,55 @@ class BatchJobTest {
             assertEquals("DONE", Auth.as("integration").get(JOBS + "/" + running).then().extract().path("status"));
         }
         Auth.as("integration").delete(JOBS + "/" + running).then().statusCode(200);
+    }
+
+    /** An upload still being read can be cancelled (the caller's list shows it RECEIVING): it ends CANCELLED, not RUNNING. */
+    @Test
+    void aJobCancelledWhileItIsUploadedStaysCancelledAndKeepsNoLines() throws Exception {
+        byte[] population = population(600, 23);
+        int half = 0;
+        for (int lines = 0; lines < 300; half++) {
+            lines += population[half] == '\n' ? 1 : 0;
+        }
+        CountDownLatch cancelled = new CountDownLatch(1);
+        InputStream rest = new FilterInputStream(new ByteArrayInputStream(population, half, population.length - half)) {
+            @Override
+            public int read(byte[] into, int offset, int length) throws IOException {
+                try {
+                    cancelled.await(); // the second half is sent once the job is cancelled
+                } catch (InterruptedException e) {
+                    throw new InterruptedIOException();
+                }
+                return super.read(into, offset, length);
+            }
+        };
+        InputStream body = new SequenceInputStream(new ByteArrayInputStream(population, 0, half), rest);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(HttpRequest.newBuilder(URI.create(jobsUrl + "?persist=false"))
+                .header("Authorization", "Bearer " + Auth.token("integration")).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(), HttpResponse.BodyHandlers.ofString());
+        String job = null;
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (job == null) {
+            assertTrue(Instant.now().isBefore(deadline), "the upload never showed as RECEIVING");
+            List<String> receiving = Auth.as("integration").get(JOBS + "?size=100").then().statusCode(200).extract()
+                    .path("items.findAll { it.status == 'RECEIVING' }.id");
+            job = receiving.isEmpty() ? null : receiving.get(0);
+            Thread.sleep(50);
+        }
+        while (chunksHoldingLines(job) == 0) { // the first 200 lines are stored as a chunk before the cancellation
+            assertTrue(Instant.now().isBefore(deadline), "no chunk was stored");
+            Thread.sleep(50);
+        }
+        Auth.as("integration").delete(JOBS + "/" + job).then().statusCode(200).body("status", is("CANCELLED"));
+        cancelled.countDown();
+
+        HttpResponse<String> received = answer.get(60, TimeUnit.SECONDS);
+        assertEquals(202, received.statusCode(), received.body());
+        assertEquals("CANCELLED", JSON.readTree(received.body()).get("status").asText());
+        Thread.sleep(1_500); // a poll of the job's chunks would have claimed one by now
+        Auth.as("integration").get(JOBS + "/" + job).then().statusCode(200).body("status", is("CANCELLED")).body("processed", is(0));
+        assertEquals(0, chunksHoldingLines(job));
     }
 
     @Test

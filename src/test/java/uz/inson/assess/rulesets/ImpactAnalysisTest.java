@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.common.ChunkLeases;
 import uz.inson.assess.population.PopulationGenerator;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
@@ -24,6 +25,7 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +36,8 @@ class ImpactAnalysisTest {
 
     @Inject
     EntityManager entityManager;
+    @Inject
+    ImpactService impact;
 
     @BeforeAll
     static void logFailures() {
@@ -235,6 +239,49 @@ class ImpactAnalysisTest {
         assertEquals(affected, inRegions);
         assertEquals(affected, listed);
         assertEquals(affected + 1, csvLines);
+    }
+
+    /**
+     * Uploaded households (PINFLs, names, addresses) are kept only until they are counted, or the analysis is cancelled;
+     * a finished analysis is deleted once it has been kept for {@code inson.impact.keep-finished} (30 days).
+     */
+    @Test
+    void anAnalysisKeepsUploadedHouseholdsOnlyUntilCountedAndItsReportForThirtyDays() throws Exception {
+        String active = RuleSets.activeId();
+        String small = oneLine(Households.JUST_ABOVE_THE_MINIMUM) + "\n" + oneLine(Households.WELL_OFF_FAMILY) + "\n";
+        String done = Auth.as("policy").contentType("application/x-ndjson").body(small.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/rule-sets/" + active + "/impact").then().statusCode(202).body("keptUntil", nullValue())
+                .extract().path("jobId");
+        finished(done);
+        assertEquals(0, chunksHoldingHouseholds(done), "a counted chunk keeps its tally, not the households");
+        Instant keptUntil = Instant.parse(Auth.as("policy").get("/api/v1/impact-jobs/" + done).then().statusCode(200).extract().path("progress.keptUntil"));
+        Instant finishedAt = QuarkusTransaction.requiringNew().call(() -> ChunkLeases.instant(entityManager.createNativeQuery(
+                "select finished_at from impact_job where id = cast(?1 as uuid)").setParameter(1, done).getSingleResult()));
+        assertEquals(finishedAt.plus(Duration.ofDays(30)), keptUntil);
+
+        var population = new java.io.ByteArrayOutputStream();
+        new PopulationGenerator(12, LocalDate.parse(Households.AS_OF)).write(3 * ImpactService.CHUNK, population);
+        String cancelled = Auth.as("policy").contentType("application/x-ndjson").body(population.toByteArray())
+                .post("/api/v1/rule-sets/" + active + "/impact").then().statusCode(202).extract().path("jobId");
+        String status = Auth.as("policy").delete("/api/v1/impact-jobs/" + cancelled).then().statusCode(200).extract().path("status");
+        assertTrue(List.of("CANCELLED", "DONE").contains(status), status); // it may have finished first
+        assertEquals(0, chunksHoldingHouseholds(cancelled), "households not counted are dropped with the cancellation");
+
+        // finished a minute more than 30 days ago, by the service's clock
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update impact_job set finished_at = finished_at - interval '30 days 1 minute' where id = cast(?1 as uuid)")
+                .setParameter(1, done).executeUpdate());
+        impact.sweep();
+        Auth.as("policy").get("/api/v1/impact-jobs/" + done).then().statusCode(404);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from impact_chunk where job_id = cast(?1 as uuid)").setParameter(1, done).getSingleResult()).longValue()));
+        Auth.as("policy").get("/api/v1/impact-jobs/" + cancelled).then().statusCode(200);
+    }
+
+    private long chunksHoldingHouseholds(String job) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from impact_chunk where job_id = cast(?1 as uuid) and population -> 'requests' is not null")
+                .setParameter(1, job).getSingleResult()).longValue());
     }
 
     @Test
