@@ -18,6 +18,8 @@ public final class DatabaseOutage {
     public static final String CODE = "database-unavailable";
     /** Causes and suppressed exceptions looked at, at most: a cycle or a pathological chain ends the search. */
     private static final int MAX_DEPTH = 50;
+    /** Agroal's class that opens the pool's connections (its {@code createConnection}). */
+    private static final String POOL_OPENING = "io.agroal.pool.ConnectionFactory";
 
     private DatabaseOutage() {
     }
@@ -55,7 +57,22 @@ public final class DatabaseOutage {
             String state = sql.getSQLState();
             // 08: connection exception; 57P01-57P03: the server shut down or is starting; the pool's own acquisition timeout has no state
             return state != null && (state.startsWith("08") || state.startsWith("57P"))
-                    || state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
+                    || state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")
+                    || raisedOpeningAConnection(sql);
+        }
+        return false;
+    }
+
+    /**
+     * Whether the pool was opening a new connection when this was raised: whatever the driver says then, the database was
+     * not reached. The PostgreSQL driver reports a connection attempt interrupted under an outage as an "unexpected error"
+     * (state 99999) with a translated message, so the pool's frame is what tells it.
+     */
+    private static boolean raisedOpeningAConnection(SQLException failure) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            if (frame.getClassName().equals(POOL_OPENING) && frame.getMethodName().equals("createConnection")) {
+                return true;
+            }
         }
         return false;
     }

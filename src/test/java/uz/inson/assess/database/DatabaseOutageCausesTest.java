@@ -20,6 +20,21 @@ class DatabaseOutageCausesTest {
         assertTrue(DatabaseOutage.of(new RuntimeException("Error invoking subclass method", commit)).isPresent());
     }
 
+    /** Seen in DatabaseOutageTest: the pool's attempt to connect, interrupted while the server was down, was a 500. */
+    @Test
+    void aConnectionAttemptInterruptedWhileThePoolOpensItIsAnOutage() {
+        SQLException unusual = new SQLException("Something unusual has occurred to cause the driver to fail. Please report this exception.",
+                "99999", new RuntimeException("Interrupted while attempting to connect."));
+        unusual.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("org.postgresql.Driver", "connect", "Driver.java", 321),
+                new StackTraceElement("io.agroal.pool.ConnectionFactory", "createConnection", "ConnectionFactory.java", 225),
+                new StackTraceElement("io.agroal.pool.ConnectionPool$CreateConnectionTask", "call", "ConnectionPool.java", 664)});
+        assertTrue(DatabaseOutage.of(new RuntimeException("Unable to acquire JDBC Connection", unusual)).isPresent());
+
+        SQLException sameStateElsewhere = new SQLException("Something unusual has occurred", "99999");
+        assertFalse(DatabaseOutage.of(new RuntimeException(sameStateElsewhere)).isPresent(), "the state alone says nothing");
+    }
+
     @Test
     void anotherFailureIsNot() {
         RollbackException commit = new RollbackException("constraint");
