@@ -88,22 +88,23 @@ public class BatchJobs {
             int total = assessor.read(in, chunk -> {
                 int number = chunks[0]++;
                 transaction(() -> {
-                    em().createNativeQuery("insert into batch_chunk (job_id, chunk, lines, items) values (?1, ?2, ?3, ?4)")
-                            .setParameter(1, id).setParameter(2, number).setParameter(3, chunk.size()).setParameter(4, write(chunk)).executeUpdate();
-                    em().createNativeQuery("update batch_job set updated_at = ?2 where id = ?1").setParameter(1, id).setParameter(2, now()).executeUpdate();
+                    // once the job is cancelled the rest of the upload is read, but not kept
+                    int receiving = em().createNativeQuery("update batch_job set updated_at = ?2 where id = ?1 and status = 'RECEIVING'")
+                            .setParameter(1, id).setParameter(2, now()).executeUpdate();
+                    if (receiving == 1) {
+                        em().createNativeQuery("insert into batch_chunk (job_id, chunk, lines, items) values (?1, ?2, ?3, ?4)")
+                                .setParameter(1, id).setParameter(2, number).setParameter(3, chunk.size()).setParameter(4, write(chunk)).executeUpdate();
+                    }
                 });
             });
             if (total == 0) {
                 throw ProblemException.invalid("body", "has no lines: send one assessment request a line");
             }
-            transaction(() -> {
-                // a job cancelled while it was being received stays cancelled, and its lines are not kept
-                int opened = em().createNativeQuery("update batch_job set status = 'RUNNING', total = ?2, updated_at = ?3 where id = ?1 and status = 'RECEIVING'")
-                        .setParameter(1, id).setParameter(2, total).setParameter(3, now()).executeUpdate();
-                if (opened == 0) {
-                    forgetLines(id);
-                }
-            });
+            // a job cancelled while it was being received stays cancelled (its lines were dropped then), with its count of lines
+            transaction(() -> em().createNativeQuery("""
+                            update batch_job set total = ?2, updated_at = ?3, status = case when status = 'RECEIVING' then 'RUNNING' else status end
+                            where id = ?1""")
+                    .setParameter(1, id).setParameter(2, total).setParameter(3, now()).executeUpdate());
         } catch (IOException | RuntimeException e) {
             try {
                 transaction(() -> em().createNativeQuery("delete from batch_job where id = ?1").setParameter(1, id).executeUpdate());

@@ -260,7 +260,10 @@ class BatchJobTest {
 
         HttpResponse<String> received = answer.get(60, TimeUnit.SECONDS);
         assertEquals(202, received.statusCode(), received.body());
-        assertEquals("CANCELLED", JSON.readTree(received.body()).get("status").asText());
+        JsonNode answered = JSON.readTree(received.body());
+        assertEquals("CANCELLED", answered.get("status").asText());
+        assertEquals(600, answered.get("lines").asInt(), "every line sent is counted, though the ones after the cancellation are not kept");
+        assertEquals(0, answered.get("percent").asInt());
         Thread.sleep(1_500); // a poll of the job's chunks would have claimed one by now
         Auth.as("integration").get(JOBS + "/" + job).then().statusCode(200).body("status", is("CANCELLED")).body("processed", is(0));
         assertEquals(0, chunksHoldingLines(job));
