@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * Members as a case worker names them to the family: by their place in it and their age ("the son, 10", "the mother,
- * 41"), never by a request's ref. The place is seen from the children where there are any (the head's spouse is "the
- * father", the head's parent "the grandmother"), otherwise from the head. One per answer: a member is named in most of
- * its sentences, and the name is worked out once.
+ * 41"), never by a request's ref. The head and the spouse are named from the youngest generation living with them:
+ * "the grandmother" where there are grandchildren (so an orphaned grandson "lives with his guardian, the grandmother",
+ * not "the wife" or "the mother"), "the father" where there are children; the head's parent is then "the grandmother"
+ * to the children, or "the mother of the head of the household" beside grandchildren. Without either, from the head.
+ * One per answer: a member is named in most of its sentences, and the name is worked out once.
  */
 final class MemberNames {
     private final Collection<PersonProfile> household;
@@ -61,9 +63,9 @@ final class MemberNames {
 
     private String role(PersonProfile person) {
         String role = switch (person.getRelation()) {
-            case "HEAD" -> children ? "PARENT" : spouse ? "SPOUSE" : grandchildren ? "GRANDPARENT" : "HEAD";
-            case "SPOUSE" -> children ? "PARENT" : "SPOUSE";
-            case "PARENT" -> children || grandchildren ? "GRANDPARENT" : "HEAD_PARENT";
+            case "HEAD" -> grandchildren ? "GRANDPARENT" : children ? "PARENT" : spouse ? "SPOUSE" : "HEAD";
+            case "SPOUSE" -> grandchildren ? "GRANDPARENT" : children ? "PARENT" : "SPOUSE";
+            case "PARENT" -> children && !grandchildren ? "GRANDPARENT" : "HEAD_PARENT";
             case "CHILD", "GRANDCHILD", "SIBLING" -> person.getRelation();
             default -> "RELATIVE";
         };
