@@ -11,6 +11,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import uz.inson.assess.assessment.AssessmentEngine;
@@ -19,6 +21,7 @@ import uz.inson.assess.assessment.Decision;
 import uz.inson.assess.assessment.EngineBuild;
 import uz.inson.assess.common.ChunkLeases;
 import uz.inson.assess.common.Instance;
+import uz.inson.assess.common.ProblemMappers;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.common.Violation;
@@ -45,6 +48,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
 
 /**
  * Impact before publishing: runs a version beside another (by default the one in force) over a population — the
@@ -67,6 +71,7 @@ public class ImpactService {
     /** Runs the second feeder of chunks (see {@link #work()}). */
     private final ManagedExecutor feeder;
     private final Duration keepFinished;
+    private final Validator validator;
     private volatile boolean stopping;
 
     /** Households this instance compared for impact jobs (chunks written), and chunks it finished too late to count. */
@@ -77,7 +82,8 @@ public class ImpactService {
     private final ChunkLeases leases;
 
     ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock, ImpactConfig config, MeterRegistry registry,
-                  ManagedExecutor feeder) {
+                  ManagedExecutor feeder, Validator validator) {
+        this.validator = validator;
         this.feeder = feeder;
         this.keepFinished = config.keepFinished();
         this.households = Counter.builder("inson.impact.households").description("Households compared for impact analyses on this instance")
@@ -114,8 +120,14 @@ public class ImpactService {
             }
             try {
                 AssessmentRequest request = json.readValue(lines[i], AssessmentRequest.class);
-                if (request.household() == null || request.household().members() == null || request.household().members().isEmpty()) {
+                if (request == null || request.household() == null || request.household().members() == null || request.household().members().isEmpty()) {
                     throw new IOException("household with members is required");
+                }
+                // checked as a single assessment's body is: a line the engine cannot decide would fail the job later
+                Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(request);
+                if (!violations.isEmpty()) {
+                    throw new ProblemException(400, "invalid-input", ProblemMappers.details(violations).violations().stream()
+                            .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")), List.of());
                 }
                 LocalDate asOf = request.asOf() == null ? today : request.asOf();
                 HouseholdChecks.check(request.household(), asOf, today);

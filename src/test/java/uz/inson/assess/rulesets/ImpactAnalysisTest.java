@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -290,6 +291,20 @@ class ImpactAnalysisTest {
         Auth.as("policy").contentType("application/x-ndjson").body((oneLine(Households.WELL_OFF_FAMILY) + "\n{not json\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/rule-sets/" + active + "/impact").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("line 2"));
+
+        // read as JSON but not a household a single assessment would take: refused now, not a job that fails later
+        String noSex = oneLine(Households.WELL_OFF_FAMILY).replaceFirst("\"sex\":\"M\",", "");
+        long failed = failedJobs();
+        Auth.as("policy").contentType("application/x-ndjson").body((oneLine(Households.WELL_OFF_FAMILY) + "\n" + noSex + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/rule-sets/" + active + "/impact").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("line 2"))
+                .body("violations[0].message", containsString("household.members[0].sex"));
+        assertEquals(failed, failedJobs());
+    }
+
+    private long failedJobs() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from impact_job where status = 'FAILED'").getSingleResult()).longValue());
     }
 
     @Test
