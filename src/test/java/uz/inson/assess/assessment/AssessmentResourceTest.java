@@ -206,32 +206,12 @@ class AssessmentResourceTest {
      */
     @Test
     void shouldNameTheGuardianOfAnOrphanedGrandsonAsHisGrandmother() {
-        String household = """
-                {
-                  "asOf": "2026-11-25",
-                  "household": {
-                    "externalId": "SP-1414-000777",
-                    "region": "SAMARKAND", "district": "Urgut", "mahalla": "Qorasuv",
-                    "housing": { "tenure": "OWNED", "condition": "FAIR", "hasUtilities": true },
-                    "monthlyIncome":   { "wages": 2500000, "pensions": 1400000, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
-                    "monthlyExpenses": { "housing": 0, "utilities": 250000, "medical": 100000, "education": 50000, "debt": 0, "other": 0 },
-                    "assets": { "car": false, "landPlotSqm": 400, "livestockHeads": 1 },
-                    "registries": [],
-                    "members": [
-                      { "ref": "g", "birthDate": "1960-02-20", "sex": "F", "relation": "HEAD", "employment": "PENSIONER" },
-                      { "ref": "h", "birthDate": "1957-06-11", "sex": "M", "relation": "SPOUSE", "employment": "PENSIONER" },
-                      { "ref": "s", "birthDate": "1990-04-02", "sex": "M", "relation": "CHILD", "employment": "EMPLOYED_FORMAL" },
-                      { "ref": "o", "birthDate": "2014-09-03", "sex": "M", "relation": "GRANDCHILD", "employment": "CHILD",
-                        "flags": ["ORPHAN"], "guardianRef": "g" }
-                    ]
-                  }
-                }""";
         Map<String, String> said = Map.of(
                 "en", "the grandson, 12, has lost his parents; he lives with his guardian, the grandmother, 66",
                 "ru", "он живёт со своим опекуном: бабушка (66 лет)",
                 "uz", "buvi (66 yosh)");
         said.forEach((lang, words) -> {
-            String reason = assess(household, "?persist=false&lang=" + lang).then().statusCode(200).extract().jsonPath()
+            String reason = assess(Households.ORPHANED_GRANDSON_WITH_GRANDPARENTS, "?persist=false&lang=" + lang).then().statusCode(200).extract().jsonPath()
                     .getString("eligibleServices.find { it.code == 'FAM-001' }.reasons[0].text");
             assertTrue(reason.toLowerCase(java.util.Locale.ROOT).contains(words), lang + ": " + reason);
         });

@@ -57,6 +57,28 @@ public final class Households {
               }
             }""";
 
+    /** Grandparents in Urgut bringing up their orphaned grandson, 12, beside their grown son; the grandmother is his guardian. */
+    public static final String ORPHANED_GRANDSON_WITH_GRANDPARENTS = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-1414-000777",
+                "region": "SAMARKAND", "district": "Urgut", "mahalla": "Qorasuv",
+                "housing": { "tenure": "OWNED", "condition": "FAIR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 2500000, "pensions": 1400000, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
+                "monthlyExpenses": { "housing": 0, "utilities": 250000, "medical": 100000, "education": 50000, "debt": 0, "other": 0 },
+                "assets": { "car": false, "landPlotSqm": 400, "livestockHeads": 1 },
+                "registries": [],
+                "members": [
+                  { "ref": "g", "birthDate": "1960-02-20", "sex": "F", "relation": "HEAD", "employment": "PENSIONER" },
+                  { "ref": "h", "birthDate": "1957-06-11", "sex": "M", "relation": "SPOUSE", "employment": "PENSIONER" },
+                  { "ref": "s", "birthDate": "1990-04-02", "sex": "M", "relation": "CHILD", "employment": "EMPLOYED_FORMAL" },
+                  { "ref": "o", "birthDate": "2014-09-03", "sex": "M", "relation": "GRANDCHILD", "employment": "CHILD",
+                    "flags": ["ORPHAN"], "guardianRef": "g" }
+                ]
+              }
+            }""";
+
     /** A young mother and her toddler living with relatives in Samarkand; she has just fled a violent husband. */
     public static final String DOMESTIC_VIOLENCE_VICTIM = """
             {
