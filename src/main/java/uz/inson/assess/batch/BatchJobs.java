@@ -116,8 +116,12 @@ public class BatchJobs {
         return find(id, caller).orElseThrow();
     }
 
-    /** Claims and answers chunks until none is left; on every instance, every second or so. */
-    @Scheduled(every = "${inson.batch.poll-every}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Claims and answers chunks until none is left; on every instance, every second or so. Neither this nor the sweep runs
+     * while the application starts or stops: a poll after shutdown met a container already gone (an ERROR in the log).
+     */
+    @Scheduled(every = "${inson.batch.poll-every}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void work() {
         leases.drain(() -> stopping, row -> run(Claimed.of(row)),
                 "c.job_id, c.chunk, c.attempts, j.caller, j.client_address, j.persist, j.detail, j.language, c.items");
@@ -132,7 +136,8 @@ public class BatchJobs {
      * with their lines and answers (the chunks go with the job). Every instance sweeps; a second delete finds nothing.
      * A database away is the poller's to report.
      */
-    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         try {
             transaction(() -> {

@@ -213,9 +213,10 @@ public class ImpactService {
     /**
      * Claims and runs chunks until none is left to claim; on every instance, every second or so. Two feeders claim side by
      * side, so one chunk's households are read from the database, and its tally written, while the other's are decided:
-     * the deciding pool does not wait for PostgreSQL.
+     * the deciding pool does not wait for PostgreSQL. Neither this nor the sweep runs while the application starts or stops.
      */
-    @Scheduled(every = "${inson.impact.poll-every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${inson.impact.poll-every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void work() {
         CompletableFuture<Void> second = feeder.runAsync(this::drain);
         drain();
@@ -230,7 +231,8 @@ public class ImpactService {
      * Deletes analyses finished longer ago than {@code inson.impact.keep-finished}, with their chunks and reports. Every
      * instance sweeps; a second delete finds nothing. A database away is the poller's to report.
      */
-    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         try {
             QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("delete from impact_job where finished_at < ?1")
