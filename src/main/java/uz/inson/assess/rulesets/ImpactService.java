@@ -133,7 +133,7 @@ public class ImpactService {
                 HouseholdChecks.check(request.household(), asOf, today);
                 population.add(new AssessmentRequest(asOf, request.household()));
             } catch (IOException | RuntimeException e) {
-                String reason = e instanceof ProblemException p ? p.getMessage() : e.getMessage().lines().findFirst().orElse("unreadable");
+                String reason = e instanceof ProblemException p ? p.getMessage() : Objects.toString(e.getMessage(), "unreadable").lines().findFirst().orElse("unreadable");
                 throw new ProblemException(400, "invalid-input", "Line " + (i + 1) + " of the population: " + reason,
                         List.of(new Violation("line " + (i + 1), reason)));
             }
