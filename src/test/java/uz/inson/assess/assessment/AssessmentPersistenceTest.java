@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
+import uz.inson.assess.support.RuleSets;
 
 import java.util.UUID;
 
@@ -37,7 +38,7 @@ class AssessmentPersistenceTest {
                 .setParameter(1, UUID.fromString(id)).getSingleResult();
         assertEquals("NAMANGAN", row[0]);
         assertTrue(row[1].equals("HIGH") || row[1].equals("CRITICAL"));
-        assertEquals("2026.2.1", row[2]);
+        assertEquals(RuleSets.REPOSITORY_VERSION, row[2]);
         assertTrue(row[3].toString().startsWith("sha256:"));
         assertTrue(((Number) row[4]).longValue() > 0);
         assertTrue(((Number) row[5]).intValue() > 10);

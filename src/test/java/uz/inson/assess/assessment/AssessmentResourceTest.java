@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
+import uz.inson.assess.support.RuleSets;
 
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class AssessmentResourceTest {
         Response response = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "?lang=en");
         response.then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/assessments/[0-9a-f-]{36}"))
-                .body("ruleSet.version", equalTo("2026.2.1"))
+                .body("ruleSet.version", equalTo(RuleSets.REPOSITORY_VERSION))
                 .body("ruleSet.hash", matchesPattern("sha256:[0-9a-f]{64}"))
                 .body("derived.householdSize", is(2))
                 .body("derived.perCapitaIncome", is(600000))

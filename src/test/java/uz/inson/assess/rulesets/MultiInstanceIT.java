@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.support.Households;
 import uz.inson.assess.support.PackagedInstance;
+import uz.inson.assess.support.RuleSets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ class MultiInstanceIT {
         String approver = user("approver", "policy-approver", null, null);
         String auditor = user("auditor", "auditor", null, null);
         given().port(second).get("/api/v1/rule-sets").then().statusCode(401);
-        assertEquals("2026.2.1", versionOn(second));
+        assertEquals(RuleSets.REPOSITORY_VERSION, versionOn(second));
         String id = given().port(first).auth().oauth2(policy).multiPart("files", "parameters.drl.xlsx", Files.readAllBytes(Path.of("decision-tables/parameters.drl.xlsx")))
                 .multiPart("version", "2026.1.9").post("/api/v1/rule-sets")
                 .then().statusCode(201).extract().path("id");
@@ -116,7 +117,7 @@ class MultiInstanceIT {
 
         given().port(second).auth().oauth2(approver).post("/api/v1/rule-sets/rollback")
                 .then().statusCode(200);
-        waitForVersion(first, "2026.2.1");
+        waitForVersion(first, RuleSets.REPOSITORY_VERSION);
 
         // both instances wrote to one audit chain, and it holds together
         given().port(second).auth().oauth2(auditor).get("/api/v1/audit/verify").then().statusCode(200)

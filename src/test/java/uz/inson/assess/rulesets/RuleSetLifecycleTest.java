@@ -154,18 +154,19 @@ class RuleSetLifecycleTest {
         Auth.caseWorkerFor(household).contentType(ContentType.JSON).body(aMonthAgo).post("/api/v1/assessments").then().statusCode(201)
                 .body("ruleSet.id", equalTo(original));
         Auth.as("auditor").post("/api/v1/assessments/" + before + "/replay").then().statusCode(200)
-                .body("identical", is(true)).body("ruleSet.version", equalTo("2026.2.1")).body("result.ruleSet.id", equalTo(original));
+                .body("identical", is(true)).body("ruleSet.version", equalTo(RuleSets.REPOSITORY_VERSION))
+                .body("result.ruleSet.id", equalTo(original));
 
         Auth.as("approver").post("/api/v1/rule-sets/rollback")
                 .then().statusCode(200).body("id", equalTo(original)).body("status", equalTo("ACTIVE"));
         Auth.as("policy").get("/api/v1/rule-sets/" + draft).then().body("status", equalTo("SUPERSEDED"));
-        assertEquals("2026.2.1", currentVersion());
+        assertEquals(RuleSets.REPOSITORY_VERSION, currentVersion());
     }
 
     @Test
     void aDraftWhoseScenariosFailCannotBeApproved() throws IOException {
         byte[] changed = withParameter(download(activeId(), PARAMETERS), "MSL", 720000, 900000);
-        String draft = upload("2026.2.1", "policy", "parameters.drl.xlsx", changed).statusCode(201)
+        String draft = upload(RuleSets.REPOSITORY_VERSION, "policy", "parameters.drl.xlsx", changed).statusCode(201)
                 .body("status", equalTo("DRAFT")).body("validation.scenariosPass", is(false))
                 .body("validation.scenarios.findAll { !it.passed }.size()", org.hamcrest.Matchers.greaterThan(0))
                 .extract().path("id");
@@ -183,7 +184,7 @@ class RuleSetLifecycleTest {
                 .body("validation.problems[0].sheet", equalTo("Cash benefits"))
                 .body("validation.problems[0].row", is(10))
                 .body("validation.problems[0].message", containsString("CSH-999"));
-        assertEquals("2026.2.1", currentVersion());
+        assertEquals(RuleSets.REPOSITORY_VERSION, currentVersion());
     }
 
     @Test
@@ -203,7 +204,7 @@ class RuleSetLifecycleTest {
                 .body("validation.problems[0].message", equalTo("«abc» — не число"));
         Auth.as("policy").header("Accept-Language", "uz").get("/api/v1/rule-sets/" + draft).then().statusCode(200)
                 .body("validation.problems[0].message", equalTo("«abc» son emas"));
-        assertEquals("2026.2.1", currentVersion());
+        assertEquals(RuleSets.REPOSITORY_VERSION, currentVersion());
     }
 
     @Test
@@ -295,7 +296,7 @@ class RuleSetLifecycleTest {
                         equalTo("Valid from (YYYY-MM-DD) (E)"))
                 .body("validation.problems.find { it.code == 'parameter-condition-not-on-case-date' }.message",
                         equalTo("a row of the parameters table may only read the case date (CaseDate), not 'HouseholdProfile'"));
-        assertEquals("2026.2.1", currentVersion());
+        assertEquals(RuleSets.REPOSITORY_VERSION, currentVersion());
     }
 
     @Test

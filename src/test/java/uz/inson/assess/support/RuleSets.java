@@ -2,6 +2,10 @@ package uz.inson.assess.support;
 
 import io.restassured.path.json.JsonPath;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +14,18 @@ import java.util.Map;
  * and a way to put the repository's imported version back, so a test that activates a version leaves nothing behind.
  */
 public final class RuleSets {
+    /** The version label of the repository's rule set ({@code rules/VERSION}), which a fresh database imports. */
+    public static final String REPOSITORY_VERSION = repositoryVersion();
+
     private RuleSets() {
+    }
+
+    private static String repositoryVersion() {
+        try {
+            return Files.readString(Path.of("rules/VERSION")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The stored versions, once the service has one in force (at start it compiles the first in the background). */
