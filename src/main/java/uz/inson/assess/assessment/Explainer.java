@@ -85,13 +85,13 @@ final class Explainer {
                 case IS -> Messages.format(language, key + "." + Boolean.parseBoolean(cell.trim()), member, actual, null, null, null, sex);
                 case ONE_OF -> Messages.has(language, key + "." + actual)
                         ? Messages.format(language, key + "." + actual, member, actual, null, null, null, sex)
-                        : Messages.format(language, key, member, Messages.value(language, String.valueOf(actual)),
-                        values(Criterion.values(cell), language), null, null, sex);
+                        : Messages.format(language, key, member, Messages.value(language, criterion.name(), String.valueOf(actual)),
+                        values(criterion, Criterion.values(cell), language), null, null, sex);
                 case CONTAINS_ANY -> {
                     List<String> matched = Criterion.values(cell).stream().filter(((Collection<?>) actual)::contains).toList();
                     yield matched.size() == 1 && Messages.has(language, key + "." + matched.get(0))
                             ? Messages.format(language, key + "." + matched.get(0), member, null, null, null, null, sex)
-                            : Messages.format(language, key, member, values(matched, language), values(Criterion.values(cell), language),
+                            : Messages.format(language, key, member, values(criterion, matched, language), values(criterion, Criterion.values(cell), language),
                             null, null, sex);
                 }
                 case NOT_CONTAINS -> Messages.format(language, key, member, null, Messages.value(language, cell.trim()));
@@ -104,8 +104,8 @@ final class Explainer {
         };
     }
 
-    static String values(List<String> codes, Language language) {
-        return codes.stream().map(code -> Messages.value(language, code)).collect(Collectors.joining(Messages.format(language, "sentence.or")));
+    static String values(Criterion criterion, List<String> codes, Language language) {
+        return codes.stream().map(code -> Messages.value(language, criterion.name(), code)).collect(Collectors.joining(Messages.format(language, "sentence.or")));
     }
 
     /** A capital letter to start and a full stop to end. */

@@ -164,6 +164,15 @@ public final class Messages {
         return has(language, key) ? format(language, key) : code;
     }
 
+    /**
+     * A code of one condition's vocabulary in words: {@code value.<criterion>.<code>} where one code means different
+     * things in different vocabularies (NONE: no disability, no care needed, above the poverty line), else as above.
+     */
+    public static String value(Language language, String criterion, String code) {
+        String key = "value." + criterion + "." + code;
+        return has(language, key) ? format(language, key) : value(language, code);
+    }
+
     /** 1,020,000 and 1.5 in English; 1 020 000 and 1,5 in Russian and Uzbek (no-break spaces). */
     public static String number(Language language, Number number) {
         BigDecimal value = new BigDecimal(number.toString()).stripTrailingZeros();

@@ -5,6 +5,7 @@ import uz.inson.assess.catalog.ServiceCategory;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.Messages;
 import uz.inson.assess.rules.CompiledRuleSet;
+import uz.inson.assess.rules.Criterion;
 import uz.inson.assess.rules.DecisionTable;
 
 import java.time.Month;
@@ -87,8 +88,10 @@ public final class PolicyDocument {
             if (cell.isEmpty() || !("CONDITION".equals(column.type()) || DecisionTable.ENTITLEMENT.equals(column.template()))) {
                 continue;
             }
+            String criterion = Criterion.forTemplate(column.template()).map(Enum::name).orElse("");
             String value = DecisionTable.ENTITLEMENT.equals(column.template()) ? "yes"
-                    : List.of(cell.split(",")).stream().map(String::trim).map(v -> Messages.value(Language.en, v)).collect(Collectors.joining(", "));
+                    : List.of(cell.split(",")).stream().map(String::trim).map(v -> Messages.value(Language.en, criterion, v))
+                    .collect(Collectors.joining(", "));
             parts.add(column.header() + ": " + value);
         }
         return "`" + table.source(row) + "` — " + (parts.isEmpty() ? "every household" : String.join("; ", parts));
