@@ -211,7 +211,8 @@ public class AnswerWriter {
         PersonProfile member = question.memberRef() == null ? null : words.outcome().people().get(question.memberRef());
         String who = member == null ? "" : words.names().name(member);
         String whom = member == null ? "" : words.names().nameAtEnd(member);
-        String text = words.format("question." + question.fact(), who, names(question.couldAdd(), words), question.couldAdd().size(), null, whom);
+        String text = words.format("question." + question.fact(), who, names(question.couldAdd(), words), question.couldAdd().size(), null, whom,
+                member == null ? "M" : member.getSex());
         return new AssessmentResult.QuestionResult(Explainer.sentence(text), question.path(), question.memberRef(), question.couldAdd());
     }
 

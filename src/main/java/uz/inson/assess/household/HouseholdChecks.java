@@ -34,6 +34,12 @@ public final class HouseholdChecks {
             } else if (member.birthDate().isBefore(asOf.minusYears(120))) {
                 violations.add(new Violation(path + ".birthDate", "is more than 120 years before asOf"));
             }
+            LocalDate established = member.disability() == null ? null : member.disability().firstEstablishedOn();
+            if (established != null && established.isAfter(asOf)) {
+                violations.add(new Violation(path + ".disability.firstEstablishedOn", "is after asOf " + asOf));
+            } else if (established != null && established.isBefore(member.birthDate())) {
+                violations.add(new Violation(path + ".disability.firstEstablishedOn", "is before the member's birthDate"));
+            }
             if (member.pregnant() && member.sex() == Sex.M) {
                 violations.add(new Violation(path + ".pregnant", "cannot be true for sex M"));
             }

@@ -161,6 +161,8 @@ final class HouseholdForm {
             put(values, p + "relation", m.relation().name());
             put(values, p + "employment", m.employment().name());
             put(values, p + "disability.group", m.disability() == null ? null : m.disability().group().name());
+            put(values, p + "disability.firstEstablishedOn", m.disability() == null || m.disability().firstEstablishedOn() == null ? null
+                    : m.disability().firstEstablishedOn().toString());
             put(values, p + "pregnant", String.valueOf(m.pregnant()));
             values.put(p + "flags", m.flags().stream().map(Enum::name).sorted().toList());
             if (m.impairments() != null) {
@@ -223,7 +225,8 @@ final class HouseholdForm {
     private Member member(int i) {
         String p = "members[" + i + "].";
         String group = form.v(p + "disability.group");
-        Disability disability = group.isBlank() ? null : new Disability(choice(p + "disability.group", DisabilityGroup.class, false));
+        LocalDate since = date(p + "disability.firstEstablishedOn");
+        Disability disability = group.isBlank() ? null : new Disability(choice(p + "disability.group", DisabilityGroup.class, false), since);
         Set<Impairment> impairments = null;
         if (!form.all(p + "impairments").isEmpty()) {
             impairments = form.is(p + "impairments", NONE) ? Set.of() : choices(p + "impairments", Impairment.class);

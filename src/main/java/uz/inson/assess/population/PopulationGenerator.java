@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -114,6 +115,7 @@ public final class PopulationGenerator {
         Relation relation;
         Employment employment;
         DisabilityGroup disability;
+        LocalDate disabilitySince;
         boolean pregnant;
         final Set<MemberFlag> flags = EnumSet.noneOf(MemberFlag.class);
         Set<Impairment> impairments;
@@ -319,6 +321,11 @@ public final class PopulationGenerator {
         if (chance(prevalence)) {
             p.disability = age < 18 ? DisabilityGroup.CHILD_DISABILITY
                     : pick(new DisabilityGroup[] {DisabilityGroup.I, DisabilityGroup.II, DisabilityGroup.III}, new double[] {15, 55, 30});
+            // illustrative: one in ten first recognised within the past year, most years ago, one in seven not recorded
+            long lived = ChronoUnit.DAYS.between(p.birthDate, asOf);
+            if (chance(0.85)) {
+                p.disabilitySince = asOf.minusDays(chance(0.1) ? random.nextLong(Math.min(365, lived + 1)) : random.nextLong(lived + 1));
+            }
             if (chance(0.8)) {
                 p.impairments = EnumSet.noneOf(Impairment.class);
                 p.impairments.add(pick(Impairment.values(), new double[] {35, 12, 10, 5, 15, 13, 10}));
@@ -397,6 +404,9 @@ public final class PopulationGenerator {
         if (p.disability != null) {
             json.writeObjectFieldStart("disability");
             json.writeStringField("group", p.disability.name());
+            if (p.disabilitySince != null) {
+                json.writeStringField("firstEstablishedOn", p.disabilitySince.toString());
+            }
             json.writeEndObject();
         }
         json.writeBooleanField("pregnant", p.pregnant);

@@ -77,6 +77,7 @@ public enum Criterion {
             names(Impairment.values()), Fact.IMPAIRMENTS),
     CARE_DEPENDENCY("forall(||){careDependency == \"$\"}", Kind.ONE_OF, Scope.MEMBER, s -> s.person().getCareDependency(),
             List.of(CareDependency.HIGH.name(), CareDependency.MODERATE.name(), CareDependency.NONE.name()), Fact.CARE_NEED),
+    DISABLED_MONTHS_BELOW("disabledMonths < $param", Kind.BELOW, Scope.MEMBER, s -> s.person().getDisabledMonths(), null, Fact.DISABILITY_DATE),
     JOB_SEEKER("jobSeeker == $param", Kind.IS, Scope.MEMBER, s -> s.person().isJobSeeker(), null, Fact.JOB_SEEKER),
     HAS_GUARDIAN("hasGuardian == $param", Kind.IS, Scope.MEMBER, s -> s.person().isHasGuardian(), null, Fact.GUARDIAN),
     RISK_LEVEL("forall(||){level == \"$\"}", Kind.ONE_OF, Scope.RISK, s -> s.risk().getLevel(), names(RiskLevel.values())),
@@ -94,7 +95,7 @@ public enum Criterion {
      */
     public enum Fact {
         ASSETS("assets", false), IMPAIRMENTS("impairments", true), CARE_NEED("careNeed", true),
-        JOB_SEEKER("registeredJobSeeker", true), GUARDIAN("guardianRef", true);
+        JOB_SEEKER("registeredJobSeeker", true), GUARDIAN("guardianRef", true), DISABILITY_DATE("disability.firstEstablishedOn", true);
 
         private final String field;
         private final boolean ofMember;
@@ -120,6 +121,7 @@ public enum Criterion {
                 case CARE_NEED -> CareDependency.UNKNOWN.name().equals(subject.person().getCareDependency());
                 case JOB_SEEKER -> !subject.person().isJobSeekerKnown();
                 case GUARDIAN -> !subject.person().isGuardianKnown();
+                case DISABILITY_DATE -> !subject.person().isDisabledSinceKnown();
             };
         }
     }

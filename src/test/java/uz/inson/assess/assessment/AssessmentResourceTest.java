@@ -218,6 +218,32 @@ class AssessmentResourceTest {
         });
     }
 
+    /**
+     * Help adapting to a newly acquired disability goes to someone first recognised as disabled within the year, and the
+     * reason says when; where the date was not recorded, the answer asks for it instead of offering the help.
+     */
+    @Test
+    void shouldOfferAdaptationSupportForANewDisabilityOnlyWhenItsDateSaysSo() {
+        Map<String, String> reasons = Map.of(
+                "en", "she was first recognised as disabled 7 months ago",
+                "ru", "она впервые получила инвалидность 7 месяцев назад",
+                "uz", "nogironlikni birinchi marta 7 oy oldin olgan");
+        Map<String, String> questions = Map.of(
+                "en", "ask when the wife, 38, was first recognised as disabled",
+                "ru", "спросите, когда жена (38 лет) впервые получила инвалидность",
+                "uz", "xotin (38 yosh) nogironlikni birinchi marta qachon olganini so'rang");
+        String undated = Households.NEWLY_DISABLED_WOMAN.replace(", \"firstEstablishedOn\": \"2026-04-14\"", "");
+        reasons.forEach((lang, words) -> {
+            String reason = assess(Households.NEWLY_DISABLED_WOMAN, "?persist=false&lang=" + lang).then().statusCode(200).extract().jsonPath()
+                    .getString("eligibleServices.find { it.code == 'PSY-012' }.reasons[0].text");
+            assertTrue(reason.toLowerCase(java.util.Locale.ROOT).contains(words), lang + ": " + reason);
+            JsonPath json = assess(undated, "?persist=false&lang=" + lang).then().statusCode(200).extract().jsonPath();
+            assertFalse(json.getList("eligibleServices.code").contains("PSY-012"), lang);
+            String question = json.getString("questions.find { it.fact == 'members[0].disability.firstEstablishedOn' }.text");
+            assertTrue(question != null && question.toLowerCase(java.util.Locale.ROOT).contains(questions.get(lang)), lang + ": " + question);
+        });
+    }
+
     @Test
     void shouldGiveAWellOffFamilyLowRiskInformationOnlyAndNoMeansTestedCash() {
         JsonPath json = assess(Households.WELL_OFF_FAMILY, "").then().statusCode(201)

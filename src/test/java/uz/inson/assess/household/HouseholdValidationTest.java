@@ -115,6 +115,16 @@ class HouseholdValidationTest {
     }
 
     @Test
+    void shouldRefuseADisabilityFirstEstablishedAfterAsOfOrBeforeTheMemberWasBorn() throws Exception {
+        postChanged(r -> ((ObjectNode) member(r, 1).get("disability")).put("firstEstablishedOn", "2026-12-01"))
+                .body("violations[0].field", equalTo("household.members[1].disability.firstEstablishedOn"))
+                .body("violations[0].message", containsString("2026-11-25"));
+        postChanged(r -> ((ObjectNode) member(r, 1).get("disability")).put("firstEstablishedOn", "2015-01-01"))
+                .body("violations[0].field", equalTo("household.members[1].disability.firstEstablishedOn"))
+                .body("violations[0].message", containsString("birthDate"));
+    }
+
+    @Test
     void shouldRefuseAPregnantMan() throws Exception {
         postChanged(r -> member(r, 1).put("pregnant", true))
                 .body("violations[0].field", equalTo("household.members[1].pregnant"));

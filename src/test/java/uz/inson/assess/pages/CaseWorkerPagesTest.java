@@ -101,6 +101,18 @@ class CaseWorkerPagesTest {
                 .body(containsString("Член семьи 1 — ПИНФЛ: записано не в ожидаемом виде"));
     }
 
+    @Test
+    void shouldAskForTheDateADisabilityWasFirstEstablishedAndNameItWhenItIsImpossible() {
+        CookieFilter session = session("caseworker");
+        String form = given().filter(session).get("/pages/assess?example=true&lang=ru").then().statusCode(200).extract().asString();
+        assertTrue(form.contains("Инвалидность впервые установлена"), "no field for the date a disability was first established");
+        Map<String, Object> fields = HtmlForm.fields(form, "intake");
+        fields.put("members[1].disability.firstEstablishedOn", "2015-05-01");
+        given().filter(session).formParams(fields).formParam("action", "assess").post("/pages/assess").then().statusCode(400)
+                .body(containsString("href=\"#members-1-disability-firstEstablishedOn\""))
+                .body(containsString("Член семьи 2 — Инвалидность впервые установлена"));
+    }
+
     static CookieFilter session(String user) {
         CookieFilter cookies = new CookieFilter();
         given().filter(cookies).redirects().follow(false).formParam("username", user).formParam("password", user + "-demo")

@@ -139,6 +139,13 @@ public final class HouseholdBuilder {
                 m.pregnant(), m.flags(), m.impairments(), m.careNeed(), registered, m.guardianRef()));
     }
 
+    /** When the last member's disability was first established. */
+    public HouseholdBuilder disabledSince(String firstEstablishedOn) {
+        return changeLast(m -> new Member(m.ref(), m.pinfl(), m.birthDate(), m.sex(), m.relation(), m.employment(),
+                new Disability(m.disability().group(), LocalDate.parse(firstEstablishedOn)), m.pregnant(), m.flags(), m.impairments(),
+                m.careNeed(), m.registeredJobSeeker(), m.guardianRef()));
+    }
+
     public HouseholdBuilder guardian(String guardianRef) {
         return changeLast(m -> new Member(m.ref(), m.pinfl(), m.birthDate(), m.sex(), m.relation(), m.employment(), m.disability(),
                 m.pregnant(), m.flags(), m.impairments(), m.careNeed(), m.registeredJobSeeker(), guardianRef));

@@ -79,6 +79,26 @@ public final class Households {
               }
             }""";
 
+    /** A woman of 38 in Bukhara who lost most of her sight in the spring (group II since 2026-04-14), and her working husband. */
+    public static final String NEWLY_DISABLED_WOMAN = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-0610-000412",
+                "region": "BUKHARA", "district": "G'ijduvon", "mahalla": "Navbahor",
+                "housing": { "tenure": "OWNED", "condition": "FAIR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 3200000, "pensions": 900000, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
+                "monthlyExpenses": { "housing": 0, "utilities": 250000, "medical": 400000, "education": 0, "debt": 0, "other": 0 },
+                "assets": { "car": false, "landPlotSqm": 500, "livestockHeads": 0, "business": false },
+                "registries": [],
+                "members": [
+                  { "ref": "w", "birthDate": "1988-01-20", "sex": "F", "relation": "HEAD", "employment": "UNABLE_TO_WORK",
+                    "disability": { "group": "II", "firstEstablishedOn": "2026-04-14" }, "impairments": ["VISION"], "careNeed": { "barthel": 85 } },
+                  { "ref": "h", "birthDate": "1985-06-30", "sex": "M", "relation": "SPOUSE", "employment": "EMPLOYED_FORMAL" }
+                ]
+              }
+            }""";
+
     /** A young mother and her toddler living with relatives in Samarkand; she has just fled a violent husband. */
     public static final String DOMESTIC_VIOLENCE_VICTIM = """
             {

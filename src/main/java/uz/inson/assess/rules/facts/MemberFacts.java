@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * One member as recorded, flattened for the rules; no personal identifiers. What the social worker has not asked yet
- * stays null (impairments, care scores, job-seeker registration, guardian), so the rules can tell "no" from "unknown".
+ * stays null (impairments, care scores, job-seeker registration, guardian, when a disability was first established), so
+ * the rules can tell "no" from "unknown".
  */
 public final class MemberFacts {
     private final int index;
@@ -20,6 +21,7 @@ public final class MemberFacts {
     private final String relation;
     private final String employment;
     private final String disabilityGroup;
+    private final LocalDate disabilitySince;
     private final boolean pregnant;
     private final Set<String> flags;
     private final Set<String> impairments;
@@ -36,6 +38,7 @@ public final class MemberFacts {
         this.relation = member.relation().name();
         this.employment = member.employment().name();
         this.disabilityGroup = member.disability() == null ? "NONE" : member.disability().group().name();
+        this.disabilitySince = member.disability() == null ? null : member.disability().firstEstablishedOn();
         this.pregnant = member.pregnant();
         this.flags = member.flags().stream().map(MemberFlag::name).collect(Collectors.toUnmodifiableSet());
         this.impairments = member.impairments() == null ? null
@@ -55,6 +58,8 @@ public final class MemberFacts {
     public String getEmployment() { return employment; }
     /** I, II, III, CHILD_DISABILITY, or NONE. */
     public String getDisabilityGroup() { return disabilityGroup; }
+    /** When a disability was first established; null when none or not asked. */
+    public LocalDate getDisabilitySince() { return disabilitySince; }
     public boolean isPregnant() { return pregnant; }
     public Set<String> getFlags() { return flags; }
     /** Null when not asked. */

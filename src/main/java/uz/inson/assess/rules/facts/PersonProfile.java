@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * A member with the indicators the rules derive for the case date (rules/indicators.drl supplies the dated
  * thresholds). Facts not asked yet are told apart from "no": {@link #isImpairmentsKnown()}, {@code careDependency
- * UNKNOWN}, {@link #isJobSeekerKnown()}, {@link #isGuardianKnown()} — but only where they matter, so nobody is asked
- * about the impairments of a member without a disability or the care needs of a healthy young adult.
+ * UNKNOWN}, {@link #isJobSeekerKnown()}, {@link #isGuardianKnown()}, {@link #isDisabledSinceKnown()} — but only where
+ * they matter, so nobody is asked about the impairments of a member without a disability or the care needs of a healthy
+ * young adult.
  */
 public final class PersonProfile {
     private final MemberFacts member;
@@ -20,6 +21,7 @@ public final class PersonProfile {
     private final boolean impairmentsKnown;
     private final boolean jobSeekerKnown;
     private final boolean guardianKnown;
+    private final int disabledMonths;
 
     /** The dated thresholds of the parameters table that a member's indicators need. */
     public record Thresholds(double adultAge, double pensionAgeMen, double pensionAgeWomen, double careAssessmentAge,
@@ -27,7 +29,7 @@ public final class PersonProfile {
     }
 
     private PersonProfile(MemberFacts member, int age, boolean pensionAge, boolean workingAge, boolean ableToWork, String careDependency,
-                          boolean impairmentsKnown, boolean jobSeekerKnown, boolean guardianKnown) {
+                          boolean impairmentsKnown, boolean jobSeekerKnown, boolean guardianKnown, int disabledMonths) {
         this.member = member;
         this.age = age;
         this.pensionAge = pensionAge;
@@ -37,6 +39,7 @@ public final class PersonProfile {
         this.impairmentsKnown = impairmentsKnown;
         this.jobSeekerKnown = jobSeekerKnown;
         this.guardianKnown = guardianKnown;
+        this.disabledMonths = disabledMonths;
     }
 
     /** Called by rules/indicators.drl for each member. */
@@ -63,7 +66,11 @@ public final class PersonProfile {
         boolean impairmentsKnown = member.getImpairments() != null || "NONE".equals(group) && !needsCareFlag;
         boolean jobSeekerKnown = member.getRegisteredJobSeeker() != null || !("UNEMPLOYED".equals(member.getEmployment()) && ableToWork);
         boolean guardianKnown = member.getGuardianRef() != null || !(age < limits.adultAge() && member.getFlags().contains("ORPHAN"));
-        return new PersonProfile(member, age, pensionAge, workingAge, ableToWork, care, impairmentsKnown, jobSeekerKnown, guardianKnown);
+        // no disability, or its date not asked: no "less than N months" condition can hold (the latter asks instead)
+        int disabledMonths = member.getDisabilitySince() == null ? Integer.MAX_VALUE
+                : (int) Period.between(member.getDisabilitySince(), asOf).toTotalMonths();
+        return new PersonProfile(member, age, pensionAge, workingAge, ableToWork, care, impairmentsKnown, jobSeekerKnown, guardianKnown,
+                disabledMonths);
     }
 
     private static boolean lawtonDependent(MemberFacts member, Thresholds limits) {
@@ -81,6 +88,10 @@ public final class PersonProfile {
     public String getEmployment() { return member.getEmployment(); }
     public String getDisabilityGroup() { return member.getDisabilityGroup(); }
     public boolean isDisabled() { return !"NONE".equals(member.getDisabilityGroup()); }
+    /** Whole months since a disability was first established for the member; {@link Integer#MAX_VALUE} when none or not asked. */
+    public int getDisabledMonths() { return disabledMonths; }
+    /** Whether it is known how long the member has been disabled: no disability, or its first date given. */
+    public boolean isDisabledSinceKnown() { return !isDisabled() || member.getDisabilitySince() != null; }
     public boolean isPregnant() { return member.isPregnant(); }
     public Set<String> getFlags() { return member.getFlags(); }
     /** The impairments recorded; empty when none or not asked (see {@link #isImpairmentsKnown()}). */
