@@ -34,11 +34,8 @@ final class Explainer {
                 parts.add(column.header() + ": " + cell);
                 continue;
             }
-            if (criterion == Criterion.NEED || subject.person() != null && (criterion == Criterion.RELATION
-                    || criterion == Criterion.AGE_AT_LEAST || criterion == Criterion.AGE_BELOW
-                    || criterion == Criterion.PENSION_AGE && !Boolean.parseBoolean(cell.trim()))) {
-                // said elsewhere: the need in answersNeeds, the relation and age in the member's name ("the son, 10"),
-                // which also says he is not of pension age: "the son, 10, has not reached pension age" is not read aloud
+            if (unsaid(criterion, cell, subject)
+                    || criterion == Criterion.SEX && subject.person() != null && saysSexOtherwise(table, row, subject, names)) {
                 continue;
             }
             String member = "";
@@ -57,6 +54,37 @@ final class Explainer {
             text.append(i == 0 ? "" : separator).append(parts.get(i));
         }
         return sentence(text);
+    }
+
+    /**
+     * Conditions not read aloud. Said elsewhere: the need in answersNeeds, the relation and age in the member's name ("the
+     * son, 10"), which also says he is not of pension age. And the "no" that only tells a row from its neighbour: "she is
+     * not pregnant" of a woman of 73, "the children are not raised by a single parent" of a couple without children.
+     */
+    private static boolean unsaid(Criterion criterion, String cell, Criterion.Subject subject) {
+        boolean no = !Boolean.parseBoolean(cell.trim());
+        return criterion == Criterion.NEED || criterion == Criterion.SINGLE_PARENT && no
+                || subject.person() != null && (criterion == Criterion.RELATION || criterion == Criterion.AGE_AT_LEAST
+                || criterion == Criterion.AGE_BELOW || (criterion == Criterion.PENSION_AGE || criterion == Criterion.PREGNANT) && no);
+    }
+
+    /**
+     * Whether the member's sex goes without saying because other clauses about them are read: their name says it ("the
+     * mother, 35"), or a pronoun will ("a relative, 40, keeps house; she is able to work"). Then "the mother, 35, is a
+     * woman or a girl" is not read aloud.
+     */
+    private static boolean saysSexOtherwise(DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, MemberNames names) {
+        int others = 0;
+        for (DecisionTable.Column column : table.columns()) {
+            String cell = row.cell(column);
+            if ("CONDITION".equals(column.type()) && !cell.isEmpty()) {
+                Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
+                if (criterion != null && criterion != Criterion.SEX && criterion.isMemberCondition() && !unsaid(criterion, cell, subject)) {
+                    others++;
+                }
+            }
+        }
+        return others >= 1 && names.nameSaysSex(subject.person()) || others >= 2 && names.pronounSaysSex();
     }
 
     /**

@@ -61,7 +61,22 @@ final class MemberNames {
         return Messages.format(language, "member.pronoun." + person.getSex());
     }
 
+    /** Whether the member's name tells a man from a woman: "the mother" does, "oila boshlig'i" (the head) does not. */
+    boolean nameSaysSex(PersonProfile person) {
+        String role = roleKey(person);
+        return !Messages.format(language, role + ".M").equals(Messages.format(language, role + ".F"));
+    }
+
+    /** Whether the pronoun does: "she" does, the Uzbek "u" does not. */
+    boolean pronounSaysSex() {
+        return !Messages.format(language, "member.pronoun.M").equals(Messages.format(language, "member.pronoun.F"));
+    }
+
     private String role(PersonProfile person) {
+        return Messages.format(language, roleKey(person) + "." + person.getSex());
+    }
+
+    private String roleKey(PersonProfile person) {
         String role = switch (person.getRelation()) {
             case "HEAD" -> grandchildren ? "GRANDPARENT" : children ? "PARENT" : spouse ? "SPOUSE" : "HEAD";
             case "SPOUSE" -> grandchildren ? "GRANDPARENT" : children ? "PARENT" : "SPOUSE";
@@ -69,6 +84,6 @@ final class MemberNames {
             case "CHILD", "GRANDCHILD", "SIBLING" -> person.getRelation();
             default -> "RELATIVE";
         };
-        return Messages.format(language, "member.role." + role + "." + person.getSex());
+        return "member.role." + role;
     }
 }

@@ -244,6 +244,33 @@ class AssessmentResourceTest {
         });
     }
 
+    /**
+     * A reason says why, not which row: a woman of 73 is not told she is not pregnant or that she is a woman, a couple
+     * without children is not told their children are not raised by a single parent — and she is not offered
+     * reproductive health screening.
+     */
+    @Test
+    void shouldNotReadAloudTheConditionsThatOnlyTellRowsApart() {
+        Map<String, List<String>> unsaid = Map.of(
+                "en", List.of("not pregnant", "a woman or a girl", "single parent"),
+                "ru", List.of("не беременна", "женщина или девочка", "неполной"),
+                "uz", List.of("homilador emas", "ayol yoki qiz bola", "to'liq bo'lmagan"));
+        unsaid.forEach((lang, phrases) -> {
+            JsonPath elderly = assess(Households.ELDERLY_WOMAN_WHO_SUFFERED_VIOLENCE, "?persist=false&lang=" + lang).then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(List.of("m2"), elderly.getList("eligibleServices.find { it.code == 'CRS-001' }.beneficiaries"), lang);
+            assertFalse(elderly.getList("eligibleServices.code").contains("HLT-015"), lang);
+            JsonPath couple = assess(Households.CHILDLESS_COUPLE_AT_RISK_OF_POVERTY, "?persist=false&lang=" + lang).then().statusCode(200)
+                    .extract().jsonPath();
+            assertTrue(couple.getList("eligibleServices.code").contains("EMP-005"), lang);
+            List<String> reasons = new java.util.ArrayList<>(elderly.getList("eligibleServices.reasons.text.flatten()"));
+            reasons.addAll(couple.getList("eligibleServices.reasons.text.flatten()"));
+            for (String phrase : phrases) {
+                assertTrue(reasons.stream().noneMatch(r -> r.contains(phrase)), lang + ": '" + phrase + "' in " + reasons);
+            }
+        });
+    }
+
     @Test
     void shouldGiveAWellOffFamilyLowRiskInformationOnlyAndNoMeansTestedCash() {
         JsonPath json = assess(Households.WELL_OFF_FAMILY, "").then().statusCode(201)

@@ -99,6 +99,46 @@ public final class Households {
               }
             }""";
 
+    /** An elderly couple in Andijan and their grown son; the wife, 73, has suffered domestic violence. */
+    public static final String ELDERLY_WOMAN_WHO_SUFFERED_VIOLENCE = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-0201-000008",
+                "region": "ANDIJAN", "district": "Asaka", "mahalla": "Olmazor",
+                "housing": { "tenure": "OWNED", "condition": "FAIR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 2600000, "pensions": 2900000, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
+                "monthlyExpenses": { "housing": 0, "utilities": 250000, "medical": 90000, "education": 0, "debt": 0, "other": 85000 },
+                "assets": { "car": false, "landPlotSqm": 300, "livestockHeads": 0, "business": false },
+                "registries": [],
+                "members": [
+                  { "ref": "m1", "birthDate": "1948-03-04", "sex": "M", "relation": "HEAD", "employment": "PENSIONER" },
+                  { "ref": "m2", "birthDate": "1953-09-23", "sex": "F", "relation": "SPOUSE", "employment": "PENSIONER",
+                    "flags": ["DOMESTIC_VIOLENCE_VICTIM"] },
+                  { "ref": "m3", "birthDate": "1998-03-13", "sex": "M", "relation": "CHILD", "employment": "EMPLOYED_INFORMAL" }
+                ]
+              }
+            }""";
+
+    /** A couple in their fifties in Andijan without children, just above the poverty line; the wife is out of work. */
+    public static final String CHILDLESS_COUPLE_AT_RISK_OF_POVERTY = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-0204-000022",
+                "region": "ANDIJAN", "district": "Andijon", "mahalla": "Navbahor",
+                "housing": { "tenure": "OWNED", "condition": "FAIR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 1793000, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 332000, "other": 0 },
+                "monthlyExpenses": { "housing": 0, "utilities": 159000, "medical": 100000, "education": 0, "debt": 0, "other": 116000 },
+                "assets": { "car": false, "landPlotSqm": 0, "livestockHeads": 2, "business": false },
+                "registries": [],
+                "members": [
+                  { "ref": "m1", "birthDate": "1971-05-28", "sex": "M", "relation": "HEAD", "employment": "EMPLOYED_INFORMAL" },
+                  { "ref": "m2", "birthDate": "1972-01-21", "sex": "F", "relation": "SPOUSE", "employment": "UNEMPLOYED", "registeredJobSeeker": true }
+                ]
+              }
+            }""";
+
     /** A young mother and her toddler living with relatives in Samarkand; she has just fled a violent husband. */
     public static final String DOMESTIC_VIOLENCE_VICTIM = """
             {
