@@ -38,6 +38,12 @@ final class Explainer {
                     || criterion == Criterion.SEX && subject.person() != null && saysSexOtherwise(table, row, subject, names)) {
                 continue;
             }
+            if (criterion == Criterion.SEX && subject.person() != null && names.nameSaysSex(subject.person())) {
+                // the only clause about her, and her name says she is a woman: "the recipient is the mother, 35"
+                parts.add(Messages.format(language, "criterion.SEX.recipient", names.nameAtEnd(subject.person())));
+                named = true;
+                continue;
+            }
             String member = "";
             if (criterion.isMemberCondition() && subject.person() != null) {
                 member = named ? names.pronoun(subject.person()) : names.name(subject.person());

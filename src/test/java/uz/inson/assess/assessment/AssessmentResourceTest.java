@@ -247,7 +247,7 @@ class AssessmentResourceTest {
     /**
      * A reason says why, not which row: a woman of 73 is not told she is not pregnant or that she is a woman, a couple
      * without children is not told their children are not raised by a single parent — and she is not offered
-     * reproductive health screening.
+     * reproductive health screening. Where being a woman is the row's only word about her, she is named as the recipient.
      */
     @Test
     void shouldNotReadAloudTheConditionsThatOnlyTellRowsApart() {
@@ -255,6 +255,8 @@ class AssessmentResourceTest {
                 "en", List.of("not pregnant", "a woman or a girl", "single parent"),
                 "ru", List.of("не беременна", "женщина или девочка", "неполной"),
                 "uz", List.of("homilador emas", "ayol yoki qiz bola", "to'liq bo'lmagan"));
+        Map<String, String> recipients = Map.of("en", "the recipient is the wife, 38", "ru", "получатель — жена (38 лет)",
+                "uz", "oluvchi — xotin (38 yosh)");
         unsaid.forEach((lang, phrases) -> {
             JsonPath elderly = assess(Households.ELDERLY_WOMAN_WHO_SUFFERED_VIOLENCE, "?persist=false&lang=" + lang).then().statusCode(200)
                     .extract().jsonPath();
@@ -263,8 +265,14 @@ class AssessmentResourceTest {
             JsonPath couple = assess(Households.CHILDLESS_COUPLE_AT_RISK_OF_POVERTY, "?persist=false&lang=" + lang).then().statusCode(200)
                     .extract().jsonPath();
             assertTrue(couple.getList("eligibleServices.code").contains("EMP-005"), lang);
+            JsonPath notebook = assess(Households.NEWLY_DISABLED_WOMAN.replace("\"registries\": []", "\"registries\": [\"WOMEN_NOTEBOOK\"]")
+                    .replace("\"impairments\": [\"VISION\"]", "\"impairments\": [\"VISION\"], \"flags\": [\"CHRONIC_ILLNESS\"]"),
+                    "?persist=false&lang=" + lang).then().statusCode(200).extract().jsonPath();
+            String screening = notebook.getString("eligibleServices.find { it.code == 'HLT-015' }.reasons[0].text");
+            assertTrue(screening.contains(recipients.get(lang)), lang + ": " + screening);
             List<String> reasons = new java.util.ArrayList<>(elderly.getList("eligibleServices.reasons.text.flatten()"));
             reasons.addAll(couple.getList("eligibleServices.reasons.text.flatten()"));
+            reasons.addAll(notebook.getList("eligibleServices.reasons.text.flatten()"));
             for (String phrase : phrases) {
                 assertTrue(reasons.stream().noneMatch(r -> r.contains(phrase)), lang + ": '" + phrase + "' in " + reasons);
             }
