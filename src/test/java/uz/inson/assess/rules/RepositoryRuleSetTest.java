@@ -1,8 +1,8 @@
 package uz.inson.assess.rules;
 
 import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.RuleSets;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +24,7 @@ class RepositoryRuleSetTest {
         assertSame(first, again, "asked twice, the configuration phase begins one compile");
         assertSame(first, taken, "the container adopts the compile the configuration phase began");
         assertNotSame(taken, RepositoryRuleSet.take(Path.of("."), false), "once taken, the launch no longer holds it");
-        String version = Files.readString(Path.of("rules/VERSION")).trim();
-        assertEquals(version, first.bundle().orElseThrow().version());
+        assertEquals(RuleSets.REPOSITORY_VERSION, first.bundle().orElseThrow().version());
         CompiledRuleSet compiled = first.compiled().get(2, TimeUnit.MINUTES);
         assertEquals(first.bundle().orElseThrow().hash(), compiled.hash());
     }

@@ -12,6 +12,7 @@ import uz.inson.assess.population.PopulationGenerator;
 import uz.inson.assess.support.Households;
 import uz.inson.assess.support.PackagedInstance;
 import uz.inson.assess.support.ParameterTables;
+import uz.inson.assess.support.RuleSets;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -98,8 +99,7 @@ class JobsIT {
     /** A draft that raises the subsistence minimum from 720,000 to 760,000: families near it gain and lose services. */
     private static String draftRaisingTheMinimum(String policy) throws IOException {
         String active = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets?size=200").then()
-                .body("items.find { it.status == 'ACTIVE' }.version", org.hamcrest.Matchers.equalTo(
-                        Files.readString(Path.of("rules/VERSION")).trim()))
+                .body("items.find { it.status == 'ACTIVE' }.version", org.hamcrest.Matchers.equalTo(RuleSets.REPOSITORY_VERSION))
                 .extract().path("items.find { it.status == 'ACTIVE' }.id");
         byte[] parameters = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets/" + active + "/files/decision-tables/parameters.drl.xlsx")
                 .then().statusCode(200).extract().asByteArray();
