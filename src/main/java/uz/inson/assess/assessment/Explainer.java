@@ -102,6 +102,10 @@ final class Explainer {
         Object actual = criterion.actual(subject);
         String key = "criterion." + criterion.name();
         String sex = subject.person() == null ? "M" : subject.person().getSex();
+        if (criterion == Criterion.NET_INCOME_BELOW_MSL && ((Number) actual).doubleValue() < 0) {
+            // costs above the income: "-35,333 UZS per person is left" is not a thing to read aloud
+            return Messages.format(language, key + ".nothingLeft", member, -Math.round(((Number) actual).doubleValue()));
+        }
         return switch (criterion) {
             case LAND_ABOVE_LIMIT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getLandPlotSqm(),
                     subject.household().getLandPlotLimitSqm());

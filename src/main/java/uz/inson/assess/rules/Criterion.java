@@ -77,6 +77,7 @@ public enum Criterion {
             names(Impairment.values()), Fact.IMPAIRMENTS),
     CARE_DEPENDENCY("forall(||){careDependency == \"$\"}", Kind.ONE_OF, Scope.MEMBER, s -> s.person().getCareDependency(),
             List.of(CareDependency.HIGH.name(), CareDependency.MODERATE.name(), CareDependency.NONE.name()), Fact.CARE_NEED),
+    CARE_SCORE_AT_MOST("careScore <= $param", Kind.AT_MOST, Scope.MEMBER, s -> s.person().getCareScore(), null, Fact.CARE_NEED),
     DISABLED_MONTHS_BELOW("disabledMonths < $param", Kind.BELOW, Scope.MEMBER, s -> s.person().getDisabledMonths(), null, Fact.DISABILITY_DATE),
     JOB_SEEKER("jobSeeker == $param", Kind.IS, Scope.MEMBER, s -> s.person().isJobSeeker(), null, Fact.JOB_SEEKER),
     HAS_GUARDIAN("hasGuardian == $param", Kind.IS, Scope.MEMBER, s -> s.person().isHasGuardian(), null, Fact.GUARDIAN),

@@ -280,6 +280,21 @@ class AssessmentResourceTest {
     }
 
     @Test
+    void shouldSayNothingIsLeftToLiveOnWhereEssentialCostsExceedTheIncomeNotANegativeSum() {
+        Map<String, String> nothingLeft = Map.of(
+                "en", "come to 35,333 UZS per person more than the family's income: nothing is left to live on",
+                "ru", "обходятся семье на 35\u00a0333 сума на человека дороже её дохода",
+                "uz", "oila daromadidan har bir kishiga 35\u00a0333 so'mdan ortiq"); // ICU groups thousands with a no-break space
+        nothingLeft.forEach((lang, phrase) -> {
+            JsonPath json = assess(Households.FAMILY_WHOSE_COSTS_EXCEED_ITS_INCOME, "?persist=false&lang=" + lang).then().statusCode(200)
+                    .body("derived.perCapitaNetIncome", equalTo(-35333)).extract().jsonPath();
+            List<String> reasons = json.getList("eligibleServices.reasons.text.flatten()");
+            assertTrue(reasons.stream().anyMatch(r -> r.contains(phrase)), lang + ": " + reasons);
+            assertTrue(reasons.stream().noneMatch(r -> r.contains("-35")), lang + ": " + reasons);
+        });
+    }
+
+    @Test
     void shouldGiveAWellOffFamilyLowRiskInformationOnlyAndNoMeansTestedCash() {
         JsonPath json = assess(Households.WELL_OFF_FAMILY, "").then().statusCode(201)
                 .body("riskLevel", equalTo("LOW"))

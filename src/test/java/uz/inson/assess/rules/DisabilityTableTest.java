@@ -8,6 +8,9 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.inson.assess.household.DisabilityGroup.CHILD_DISABILITY;
+import static uz.inson.assess.household.DisabilityGroup.I;
+import static uz.inson.assess.household.DisabilityGroup.II;
+import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
 import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
 import static uz.inson.assess.household.Employment.HOMEMAKER;
 import static uz.inson.assess.household.Employment.PENSIONER;
@@ -38,6 +41,22 @@ class DisabilityTableTest extends EligibilityTableTest {
         assertFalse(services.contains("DIS-003"), "no hearing aids without a hearing impairment: " + services);
         assertFalse(services.contains("DIS-004"), "no white cane without a visual impairment: " + services);
         assertFalse(services.contains("DIS-012"), "no sign language without a hearing impairment: " + services);
+    }
+
+    @Test
+    void suppliesForTheBedriddenGoOnlyToThoseWhoNeedHelpWithAlmostEverythingAndAreNoLongerInfants() {
+        var atWork = servicesFromThisTable(household().wages(3_000_000)
+                .member("her", "2000-03-08", F, HEAD, EMPLOYED_FORMAL, II).impairments(MOBILITY).careNeed(60, null).build());
+        assertFalse(atWork.contains("DIS-005") || atWork.contains("DIS-006") || atWork.contains("DIS-013"),
+                "a woman who goes to work (Barthel 60) is not bedridden nor unable to leave home: " + atWork);
+        var bedridden = servicesFromThisTable(household().wages(3_000_000)
+                .member("him", "1968-01-20", M, HEAD, PENSIONER, I).impairments(MOBILITY).careNeed(40, null).build());
+        assertTrue(bedridden.containsAll(Set.of("DIS-005", "DIS-006", "DIS-013")), bedridden.toString());
+        var baby = servicesFromThisTable(household().wages(3_000_000)
+                .member("father", "1995-02-10", M, HEAD, EMPLOYED_INFORMAL)
+                .child("daughter", "2025-12-01", F, CHILD_DISABILITY).impairments(MOBILITY).careNeed(10, null).build());
+        assertFalse(baby.contains("DIS-005") || baby.contains("DIS-006"), "every baby wears nappies and sleeps in a cot: " + baby);
+        assertTrue(baby.contains("DIS-013"), baby.toString());
     }
 
     @Test

@@ -139,6 +139,29 @@ public final class Households {
               }
             }""";
 
+    /**
+     * A family in Chust whose utilities and the son's college fees (999,000 a month) cost more than the father's informal
+     * wages bring in (893,000): nothing is left per person after essential costs.
+     */
+    public static final String FAMILY_WHOSE_COSTS_EXCEED_ITS_INCOME = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-1703-000645",
+                "region": "NAMANGAN", "district": "Chust", "mahalla": "Varzik",
+                "housing": { "tenure": "OWNED", "condition": "POOR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 893000, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
+                "monthlyExpenses": { "housing": 0, "utilities": 173000, "medical": 0, "education": 826000, "debt": 0, "other": 192000 },
+                "assets": { "car": false, "landPlotSqm": 0, "livestockHeads": 0, "business": false },
+                "registries": [],
+                "members": [
+                  { "ref": "m1", "birthDate": "1985-02-11", "sex": "F", "relation": "HEAD", "employment": "HOMEMAKER" },
+                  { "ref": "m2", "birthDate": "1982-07-30", "sex": "M", "relation": "SPOUSE", "employment": "EMPLOYED_INFORMAL" },
+                  { "ref": "m3", "birthDate": "2010-04-05", "sex": "M", "relation": "CHILD", "employment": "STUDENT" }
+                ]
+              }
+            }""";
+
     /** A young mother and her toddler living with relatives in Samarkand; she has just fled a violent husband. */
     public static final String DOMESTIC_VIOLENCE_VICTIM = """
             {

@@ -92,6 +92,11 @@ public final class PersonProfile {
     public int getDisabledMonths() { return disabledMonths; }
     /** Whether it is known how long the member has been disabled: no disability, or its first date given. */
     public boolean isDisabledSinceKnown() { return !isDisabled() || member.getDisabilitySince() != null; }
+    /**
+     * The Barthel index as scored (0 = needs help with everything, 100 = with nothing); above the scale when not scored,
+     * so that no "at most" condition holds (an unknown care need asks instead, see {@link #getCareDependency()}).
+     */
+    public int getCareScore() { return member.getBarthel() == null ? Integer.MAX_VALUE : member.getBarthel(); }
     public boolean isPregnant() { return member.isPregnant(); }
     public Set<String> getFlags() { return member.getFlags(); }
     /** The impairments recorded; empty when none or not asked (see {@link #isImpairmentsKnown()}). */
