@@ -34,7 +34,7 @@ final class Explainer {
                 parts.add(column.header() + ": " + cell);
                 continue;
             }
-            if (unsaid(criterion, cell, subject)
+            if (unsaid(criterion, cell, subject) || criterion == Criterion.NOT_RECEIVING && grantsItself(table, row, cell)
                     || criterion == Criterion.SEX && subject.person() != null && saysSexOtherwise(table, row, subject, names)) {
                 continue;
             }
@@ -72,6 +72,15 @@ final class Explainer {
         return criterion == Criterion.NEED || criterion == Criterion.SINGLE_PARENT && no
                 || subject.person() != null && (criterion == Criterion.RELATION || criterion == Criterion.AGE_AT_LEAST
                 || criterion == Criterion.AGE_BELOW || (criterion == Criterion.PENSION_AGE || criterion == Criterion.PREGNANT) && no);
+    }
+
+    /**
+     * "Not already receiving" the very service the row grants only keeps a one-off from being granted twice: "the family
+     * does not already receive the payment for costly treatment" is no reason to read aloud for that payment.
+     */
+    private static boolean grantsItself(DecisionTable table, DecisionTable.Row row, String cell) {
+        DecisionTable.Column service = table.column(DecisionTable.SERVICE_ACTION);
+        return service != null && row.cell(service).trim().equals(cell.trim());
     }
 
     /**

@@ -252,9 +252,9 @@ class AssessmentResourceTest {
     @Test
     void shouldNotReadAloudTheConditionsThatOnlyTellRowsApart() {
         Map<String, List<String>> unsaid = Map.of(
-                "en", List.of("not pregnant", "a woman or a girl", "single parent"),
-                "ru", List.of("не беременна", "женщина или девочка", "неполной"),
-                "uz", List.of("homilador emas", "ayol yoki qiz bola", "to'liq bo'lmagan"));
+                "en", List.of("not pregnant", "a woman or a girl", "single parent", "does not already receive"),
+                "ru", List.of("не беременна", "женщина или девочка", "неполной", "ещё не получает"),
+                "uz", List.of("homilador emas", "ayol yoki qiz bola", "to'liq bo'lmagan", "oila hali “"));
         Map<String, String> recipients = Map.of("en", "the recipient is the wife, 38", "ru", "получатель — жена (38 лет)",
                 "uz", "oluvchi — xotin (38 yosh)");
         unsaid.forEach((lang, phrases) -> {
@@ -270,7 +270,11 @@ class AssessmentResourceTest {
                     "?persist=false&lang=" + lang).then().statusCode(200).extract().jsonPath();
             String screening = notebook.getString("eligibleServices.find { it.code == 'HLT-015' }.reasons[0].text");
             assertTrue(screening.contains(recipients.get(lang)), lang + ": " + screening);
+            JsonPath ill = assess(Households.COUPLE_WITH_A_CHRONICALLY_ILL_WIFE, "?persist=false&lang=" + lang).then().statusCode(200)
+                    .extract().jsonPath();
+            assertTrue(ill.getList("eligibleServices.code").contains("HLT-016"), lang);
             List<String> reasons = new java.util.ArrayList<>(elderly.getList("eligibleServices.reasons.text.flatten()"));
+            reasons.addAll(ill.getList("eligibleServices.reasons.text.flatten()"));
             reasons.addAll(couple.getList("eligibleServices.reasons.text.flatten()"));
             reasons.addAll(notebook.getList("eligibleServices.reasons.text.flatten()"));
             for (String phrase : phrases) {

@@ -162,6 +162,25 @@ public final class Households {
               }
             }""";
 
+    /** A couple in Andijan living with relatives: he is out of work, she sews at home and has a chronic illness. */
+    public static final String COUPLE_WITH_A_CHRONICALLY_ILL_WIFE = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-0212-000314",
+                "region": "ANDIJAN", "district": "Xo'jaobod", "mahalla": "Bo'ston",
+                "housing": { "tenure": "LIVING_WITH_RELATIVES", "condition": "FAIR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 1358000, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
+                "monthlyExpenses": { "housing": 0, "utilities": 240000, "medical": 102000, "education": 0, "debt": 0, "other": 188000 },
+                "assets": { "car": false, "landPlotSqm": 0, "livestockHeads": 0, "business": false },
+                "registries": [],
+                "members": [
+                  { "ref": "m1", "birthDate": "1985-06-02", "sex": "M", "relation": "HEAD", "employment": "UNEMPLOYED", "registeredJobSeeker": true },
+                  { "ref": "m2", "birthDate": "1986-03-19", "sex": "F", "relation": "SPOUSE", "employment": "SELF_EMPLOYED", "flags": ["CHRONIC_ILLNESS"] }
+                ]
+              }
+            }""";
+
     /** A young mother and her toddler living with relatives in Samarkand; she has just fled a violent husband. */
     public static final String DOMESTIC_VIOLENCE_VICTIM = """
             {
