@@ -3,14 +3,20 @@ package uz.inson.assess.rules;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import uz.inson.assess.rules.facts.Grant;
+
+import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
+import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
 import static uz.inson.assess.household.Employment.PENSIONER;
 import static uz.inson.assess.household.Employment.UNEMPLOYED;
 import static uz.inson.assess.household.Relation.HEAD;
+import static uz.inson.assess.household.Relation.PARENT;
 import static uz.inson.assess.household.Relation.SPOUSE;
 import static uz.inson.assess.household.Sex.F;
 import static uz.inson.assess.household.Sex.M;
@@ -39,6 +45,16 @@ class EmploymentTableTest extends EligibilityTableTest {
         var services = servicesFromThisTable(household().pensions(1_500_000)
                 .member("him", "1950-01-30", M, HEAD, PENSIONER).build());
         assertTrue(services.isEmpty(), services.toString());
+    }
+
+    @Test
+    void helpToRegisterAsSelfEmployedGoesToInformalWorkersOfWorkingAgeNotToTheirGrandfatherOf88() {
+        var household = household().wages(1_200_000).pensions(900_000)
+                .member("son", "1990-04-11", M, HEAD, EMPLOYED_INFORMAL)
+                .member("grandfather", "1938-02-19", M, PARENT, EMPLOYED_INFORMAL).build();
+        var helped = active.get().evaluate(household, AS_OF).grants().stream()
+                .filter(grant -> grant.serviceCode().equals("EMP-022")).map(Grant::memberRef).toList();
+        assertEquals(List.of("son"), helped);
     }
 
 }
