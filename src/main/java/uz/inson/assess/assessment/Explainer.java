@@ -38,8 +38,8 @@ final class Explainer {
                     || criterion == Criterion.SEX && subject.person() != null && saysSexOtherwise(table, row, subject, names)) {
                 continue;
             }
-            if (criterion == Criterion.SEX && subject.person() != null && names.nameSaysSex(subject.person())) {
-                // the only clause about her, and her name says she is a woman: "the recipient is the mother, 35"
+            if (criterion == Criterion.SEX && subject.person() != null) {
+                // nobody says "the mother, 35, is a woman or a girl": the row's word on sex names its recipient instead
                 parts.add(Messages.format(language, "criterion.SEX.recipient", names.nameAtEnd(subject.person())));
                 named = true;
                 continue;

@@ -257,6 +257,9 @@ class AssessmentResourceTest {
                 "uz", List.of("homilador emas", "ayol yoki qiz bola", "to'liq bo'lmagan", "oila hali “"));
         Map<String, String> recipients = Map.of("en", "the recipient is the wife, 38", "ru", "получатель — жена (38 лет)",
                 "uz", "oluvchi — xotin (38 yosh)");
+        // "a relative" does not say she is a woman, so the clause names her as the recipient; «родственница» does, so it goes unsaid
+        Map<String, String> studentRecipients = Map.of("en", "the recipient is a relative, 22; she is studying", "ru", "«Женская тетрадь»; родственница (22 года) учится",
+                "uz", "oluvchi — qarindosh (22 yosh)");
         unsaid.forEach((lang, phrases) -> {
             JsonPath elderly = assess(Households.ELDERLY_WOMAN_WHO_SUFFERED_VIOLENCE, "?persist=false&lang=" + lang).then().statusCode(200)
                     .extract().jsonPath();
@@ -270,11 +273,16 @@ class AssessmentResourceTest {
                     "?persist=false&lang=" + lang).then().statusCode(200).extract().jsonPath();
             String screening = notebook.getString("eligibleServices.find { it.code == 'HLT-015' }.reasons[0].text");
             assertTrue(screening.contains(recipients.get(lang)), lang + ": " + screening);
+            JsonPath student = assess(Households.FAMILY_WITH_A_NIECE_AT_UNIVERSITY, "?persist=false&lang=" + lang).then().statusCode(200)
+                    .extract().jsonPath();
+            List<String> tuition = student.getList("eligibleServices.find { it.code == 'EDU-003' }.reasons.text");
+            assertTrue(tuition.stream().anyMatch(r -> r.contains(studentRecipients.get(lang))), lang + ": " + tuition);
             JsonPath ill = assess(Households.COUPLE_WITH_A_CHRONICALLY_ILL_WIFE, "?persist=false&lang=" + lang).then().statusCode(200)
                     .extract().jsonPath();
             assertTrue(ill.getList("eligibleServices.code").contains("HLT-016"), lang);
             List<String> reasons = new java.util.ArrayList<>(elderly.getList("eligibleServices.reasons.text.flatten()"));
             reasons.addAll(ill.getList("eligibleServices.reasons.text.flatten()"));
+            reasons.addAll(student.getList("eligibleServices.reasons.text.flatten()"));
             reasons.addAll(couple.getList("eligibleServices.reasons.text.flatten()"));
             reasons.addAll(notebook.getList("eligibleServices.reasons.text.flatten()"));
             for (String phrase : phrases) {

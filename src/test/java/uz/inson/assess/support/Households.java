@@ -181,6 +181,26 @@ public final class Households {
               }
             }""";
 
+    /** A low-income family in Khorezm, in the women's notebook, with the husband's niece of 22 at university. */
+    public static final String FAMILY_WITH_A_NIECE_AT_UNIVERSITY = """
+            {
+              "asOf": "2026-11-25",
+              "household": {
+                "externalId": "SP-2204-000871",
+                "region": "KHOREZM", "district": "Hazorasp", "mahalla": "Yangi hayot",
+                "housing": { "tenure": "OWNED", "condition": "FAIR", "hasUtilities": true },
+                "monthlyIncome":   { "wages": 2100000, "pensions": 0, "benefits": 0, "remittances": 0, "agriculture": 0, "other": 0 },
+                "monthlyExpenses": { "housing": 0, "utilities": 260000, "medical": 50000, "education": 300000, "debt": 0, "other": 150000 },
+                "assets": { "car": false, "landPlotSqm": 0, "livestockHeads": 0, "business": false },
+                "registries": ["WOMEN_NOTEBOOK"],
+                "members": [
+                  { "ref": "m1", "birthDate": "1976-09-14", "sex": "M", "relation": "HEAD", "employment": "EMPLOYED_FORMAL" },
+                  { "ref": "m2", "birthDate": "1979-01-30", "sex": "F", "relation": "SPOUSE", "employment": "HOMEMAKER" },
+                  { "ref": "m3", "birthDate": "2004-05-21", "sex": "F", "relation": "OTHER_RELATIVE", "employment": "STUDENT" }
+                ]
+              }
+            }""";
+
     /** A young mother and her toddler living with relatives in Samarkand; she has just fled a violent husband. */
     public static final String DOMESTIC_VIOLENCE_VICTIM = """
             {
