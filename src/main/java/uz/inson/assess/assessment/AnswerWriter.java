@@ -99,9 +99,11 @@ public class AnswerWriter {
     private static AssessmentResult.RiskFactorResult riskFactor(RiskFactor factor, Words words) {
         CompiledRuleSet.TracedRow row = words.ruleSet().row(factor.rule());
         String label = Messages.has(words.language(), "factor." + factor.code()) ? words.format("factor." + factor.code()) : factor.code();
-        String why = words.reason(factor.rule(), factor.memberRef()).text();
-        return new AssessmentResult.RiskFactorResult(factor.code(), label, factor.points(), factor.area().name(),
-                words.format("risk.factor", label, factor.points(), Explainer.clause(why)), row.source());
+        String why = Explainer.clause(words.reason(factor.rule(), factor.memberRef()).text());
+        // "Жильё в плохом состоянии (+8 баллов): жильё в плохом состоянии." says the same thing twice: once is enough
+        String reason = why.equalsIgnoreCase(label) ? words.format("risk.factor.alone", label, factor.points())
+                : words.format("risk.factor", label, factor.points(), why);
+        return new AssessmentResult.RiskFactorResult(factor.code(), label, factor.points(), factor.area().name(), reason, row.source());
     }
 
     private static AssessmentResult.CasePathResult casePath(CasePathOption option, Words words) {

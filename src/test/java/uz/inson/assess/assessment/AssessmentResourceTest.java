@@ -209,8 +209,8 @@ class AssessmentResourceTest {
     void shouldNameTheGuardianOfAnOrphanedGrandsonAsHisGrandmother() {
         Map<String, String> said = Map.of(
                 "en", "the grandson, 12, has lost his parents; he lives with his guardian, the grandmother, 66",
-                "ru", "он живёт со своим опекуном: бабушка (66 лет)",
-                "uz", "buvi (66 yosh)");
+                "ru", "он живёт в семье своего опекуна; опекун — бабушка (66 лет)",
+                "uz", "vasiysi bilan yashaydi; vasiysi — buvi (66 yosh)");
         said.forEach((lang, words) -> {
             String reason = assess(Households.ORPHANED_GRANDSON_WITH_GRANDPARENTS, "?persist=false&lang=" + lang).then().statusCode(200).extract().jsonPath()
                     .getString("eligibleServices.find { it.code == 'FAM-001' }.reasons[0].text");
@@ -304,6 +304,19 @@ class AssessmentResourceTest {
             assertTrue(reasons.stream().anyMatch(r -> r.contains(phrase)), lang + ": " + reasons);
             assertTrue(reasons.stream().noneMatch(r -> r.contains("-35")), lang + ": " + reasons);
         });
+    }
+
+    @Test
+    void shouldSayARiskFactorOnceWhereItsReasonWouldRepeatItsNameAndTheSubsistenceLevelInWords() {
+        JsonPath ru = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "?persist=false&lang=ru").then().statusCode(200).extract().jsonPath();
+        assertEquals("Жильё в плохом состоянии (+8 баллов).", ru.getString("riskFactors.find { it.code == 'POOR_HOUSING' }.reason"));
+        JsonPath en = assess(Households.POOR_FAMILY_WITH_DISABLED_CHILD, "?persist=false&lang=en").then().statusCode(200).extract().jsonPath();
+        assertEquals("A home in poor condition (+8 points): the home is in poor condition.",
+                en.getString("riskFactors.find { it.code == 'POOR_HOUSING' }.reason"));
+        for (JsonPath answer : List.of(ru, en)) {
+            List<String> reasons = answer.getList("eligibleServices.reasons.text.flatten()");
+            assertTrue(reasons.stream().noneMatch(r -> r.contains(" 1 ×") || r.contains("1,5 ×") || r.contains("1.5 ×")), reasons.toString());
+        }
     }
 
     @Test

@@ -19,10 +19,17 @@ class MessagesTest {
 
     @Test
     void sentencesTakeTheirArgumentsAndApostrophesSurvive() {
-        assertEquals("the income per person, 600,000 UZS, is below 1.5 × the minimum subsistence level (1,080,000 UZS)",
+        assertEquals("the income per person, 600,000 UZS, is below one and a half times the minimum subsistence level (1,080,000 UZS)",
                 Messages.format(Language.en, "criterion.INCOME_BELOW_MSL", "", 600_000L, 1.5, 1_080_000L));
-        assertEquals("доход на человека, 600\u00a0000 сумов, ниже 1,5 × минимальных потребительских расходов (1\u00a0080\u00a0000 сумов)",
+        assertEquals("доход на человека, 600\u00a0000 сумов, ниже полуторного размера минимальных потребительских расходов (1\u00a0080\u00a0000 сумов)",
                 Messages.format(Language.ru, "criterion.INCOME_BELOW_MSL", "", 600_000L, 1.5, 1_080_000L));
+        // a multiple of the subsistence level is said in words where one is usual, not "1 ×" or "0.5 ×"
+        assertEquals("jon boshiga daromad, 600\u00a0000 so'm, eng kam iste'mol xarajatlaridan (720\u00a0000 so'm) kam",
+                Messages.format(Language.uz, "criterion.INCOME_BELOW_MSL", "", 600_000L, 1.0, 720_000L));
+        assertEquals("the income per person, 300,000 UZS, is below half the minimum subsistence level (360,000 UZS)",
+                Messages.format(Language.en, "criterion.INCOME_BELOW_MSL", "", 300_000L, 0.5, 360_000L));
+        assertEquals("the income per person, 1,700,000 UZS, is below 2.5 times the minimum subsistence level (1,800,000 UZS)",
+                Messages.format(Language.en, "criterion.INCOME_BELOW_MSL", "", 1_700_000L, 2.5, 1_800_000L));
         assertEquals("oilaning avtomobili yo'q", Messages.format(Language.uz, "criterion.OWNS_CAR.false"));
         assertEquals("women's notebook", Messages.value(Language.en, "WOMEN_NOTEBOOK"));
     }
