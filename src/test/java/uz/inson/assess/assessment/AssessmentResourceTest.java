@@ -320,6 +320,20 @@ class AssessmentResourceTest {
     }
 
     @Test
+    void shouldSayLandAtTheLimitReachesItRatherThanNameTheLimitAsIfItWereAllowed() {
+        String atTheLimit = Households.CHILDLESS_COUPLE_AT_RISK_OF_POVERTY.replace("\"landPlotSqm\": 0", "\"landPlotSqm\": 2000");
+        Map<String, String> said = Map.of("en", "the family has 2,000 m² of land, at or above the limit of 2,000 m²",
+                "ru", "у семьи 2\u00a0000 м² земли — это не меньше предела в 2\u00a0000 м²",
+                "uz", "oilaning 2\u00a0000 m² yeri bor — bu 2\u00a0000 m² chegarasidan kam emas");
+        said.forEach((lang, words) -> {
+            JsonPath json = assess(atTheLimit, "?persist=false&lang=" + lang).then().statusCode(200).body("meansTest.outcome", equalTo("EXCLUDED"))
+                    .extract().jsonPath();
+            List<String> reasons = json.getList("meansTest.reasons.text");
+            assertTrue(reasons.stream().anyMatch(r -> r.contains(words)), lang + ": " + reasons);
+        });
+    }
+
+    @Test
     void shouldGiveAWellOffFamilyLowRiskInformationOnlyAndNoMeansTestedCash() {
         JsonPath json = assess(Households.WELL_OFF_FAMILY, "").then().statusCode(201)
                 .body("riskLevel", equalTo("LOW"))
