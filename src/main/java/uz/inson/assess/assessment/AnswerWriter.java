@@ -214,7 +214,7 @@ public class AnswerWriter {
         String who = member == null ? "" : words.names().name(member);
         String whom = member == null ? "" : words.names().nameAtEnd(member);
         String text = words.format("question." + question.fact(), who, names(question.couldAdd(), words), question.couldAdd().size(), null, whom,
-                member == null ? "M" : member.getSex());
+                member == null ? "M" : member.getSex(), member != null && member.isCareAssessmentAge());
         return new AssessmentResult.QuestionResult(Explainer.sentence(text), question.path(), question.memberRef(), question.couldAdd());
     }
 

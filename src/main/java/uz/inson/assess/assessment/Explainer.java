@@ -121,6 +121,7 @@ final class Explainer {
             case LIVESTOCK_ABOVE_LIMIT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getLivestockHeads(),
                     subject.household().getLivestockLimitHeads());
             case HAS_DEBT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getDebtRepayments());
+            case SINGLE_PARENT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getChildrenCount());
             case HAS_GUARDIAN -> {
                 PersonProfile guardian = names.household().stream().filter(p -> p.getRef().equals(subject.person().getGuardianRef())).findFirst().orElse(null);
                 yield Messages.format(language, key + "." + cell.trim(), member, null, null, null, null, sex,

@@ -91,6 +91,10 @@ class AssessmentResourceTest {
                 .body("eligibleServices.find { it.code == 'CSH-001' }.howToApply.applyAt", equalTo("INSON_CENTRE"))
                 .body("questions.fact", hasItem("members[1].impairments"))
                 .body("questions.find { it.fact == 'members[1].impairments' }.text", matchesPattern("Ask what kind of impairment the son, 10, has: .*"))
+                // a boy of 10 is scored on the Barthel index alone: the Lawton scale is for the old
+                .body("questions.find { it.fact == 'members[1].careNeed' }.text",
+                        matchesPattern("Ask how much help the son, 10, needs with daily activities \\(Barthel index\\): .*"))
+                .body("riskFactors.find { it.code == 'SINGLE_PARENT' }.reason", equalTo("A single parent (+8 points): one adult raises the child alone."))
                 .body("meansTest.outcome", equalTo("PASSED"))
                 .extract().jsonPath();
         long monthly = json.getLong("package.monthlyCashUzs");
@@ -331,6 +335,17 @@ class AssessmentResourceTest {
             List<String> reasons = json.getList("meansTest.reasons.text");
             assertTrue(reasons.stream().anyMatch(r -> r.contains(words)), lang + ": " + reasons);
         });
+    }
+
+    @Test
+    void shouldAskForTheLawtonScaleOnlyOfThoseOldEnoughForIt() {
+        String oldCouple = Households.CHILDLESS_COUPLE_AT_RISK_OF_POVERTY.replace("1971-05-28", "1942-05-28").replace("1972-01-21", "1944-01-21")
+                .replace("\"employment\": \"EMPLOYED_INFORMAL\"", "\"employment\": \"PENSIONER\"")
+                .replace("\"employment\": \"UNEMPLOYED\", \"registeredJobSeeker\": true", "\"employment\": \"PENSIONER\"");
+        String question = assess(oldCouple, "?persist=false&lang=en").then().statusCode(200).extract().jsonPath()
+                .getString("questions.find { it.fact == 'members[0].careNeed' }.text");
+        assertTrue(question != null && question.startsWith("Ask how much help the husband, 84, needs with daily activities (Barthel index; Lawton scale)"),
+                String.valueOf(question));
     }
 
     @Test

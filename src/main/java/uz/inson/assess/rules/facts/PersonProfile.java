@@ -22,6 +22,7 @@ public final class PersonProfile {
     private final boolean jobSeekerKnown;
     private final boolean guardianKnown;
     private final int disabledMonths;
+    private final boolean careAssessmentAge;
 
     /** The dated thresholds of the parameters table that a member's indicators need. */
     public record Thresholds(double adultAge, double pensionAgeMen, double pensionAgeWomen, double careAssessmentAge,
@@ -29,7 +30,7 @@ public final class PersonProfile {
     }
 
     private PersonProfile(MemberFacts member, int age, boolean pensionAge, boolean workingAge, boolean ableToWork, String careDependency,
-                          boolean impairmentsKnown, boolean jobSeekerKnown, boolean guardianKnown, int disabledMonths) {
+                          boolean impairmentsKnown, boolean jobSeekerKnown, boolean guardianKnown, int disabledMonths, boolean careAssessmentAge) {
         this.member = member;
         this.age = age;
         this.pensionAge = pensionAge;
@@ -40,6 +41,7 @@ public final class PersonProfile {
         this.jobSeekerKnown = jobSeekerKnown;
         this.guardianKnown = guardianKnown;
         this.disabledMonths = disabledMonths;
+        this.careAssessmentAge = careAssessmentAge;
     }
 
     /** Called by rules/indicators.drl for each member. */
@@ -70,7 +72,7 @@ public final class PersonProfile {
         int disabledMonths = member.getDisabilitySince() == null ? Integer.MAX_VALUE
                 : (int) Period.between(member.getDisabilitySince(), asOf).toTotalMonths();
         return new PersonProfile(member, age, pensionAge, workingAge, ableToWork, care, impairmentsKnown, jobSeekerKnown, guardianKnown,
-                disabledMonths);
+                disabledMonths, careAge);
     }
 
     private static boolean lawtonDependent(MemberFacts member, Thresholds limits) {
@@ -96,6 +98,8 @@ public final class PersonProfile {
      * The Barthel index as scored (0 = needs help with everything, 100 = with nothing); above the scale when not scored,
      * so that no "at most" condition holds (an unknown care need asks instead, see {@link #getCareDependency()}).
      */
+    /** Old enough for the Lawton scale of everyday tasks to count beside the Barthel index (CARE_ASSESSMENT_AGE). */
+    public boolean isCareAssessmentAge() { return careAssessmentAge; }
     public int getCareScore() { return member.getBarthel() == null ? Integer.MAX_VALUE : member.getBarthel(); }
     public boolean isPregnant() { return member.isPregnant(); }
     public Set<String> getFlags() { return member.getFlags(); }
