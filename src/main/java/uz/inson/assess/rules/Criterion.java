@@ -52,6 +52,7 @@ public enum Criterion {
     LAND_ABOVE_LIMIT("landAboveLimit == $param", Kind.IS, Scope.HOUSEHOLD, s -> s.household().isLandAboveLimit(), null, Fact.ASSETS),
     LIVESTOCK_ABOVE_LIMIT("livestockAboveLimit == $param", Kind.IS, Scope.HOUSEHOLD, s -> s.household().isLivestockAboveLimit(), null, Fact.ASSETS),
     HAS_BUSINESS("business == $param", Kind.IS, Scope.HOUSEHOLD, s -> s.household().isBusiness(), null, Fact.ASSETS),
+    LAND_AT_LEAST("landPlotSqm >= $param", Kind.AT_LEAST, Scope.HOUSEHOLD, s -> s.household().getLandPlotSqm(), null, Fact.ASSETS),
     NO_DECLARED_INCOME("noDeclaredIncome == $param", Kind.IS, Scope.HOUSEHOLD, s -> s.household().isNoDeclaredIncome(), null),
     SINGLE_PARENT("singleParent == $param", Kind.IS, Scope.HOUSEHOLD, s -> s.household().isSingleParent(), null),
     HAS_DEBT("hasDebt == $param", Kind.IS, Scope.HOUSEHOLD, s -> s.household().isHasDebt(), null),

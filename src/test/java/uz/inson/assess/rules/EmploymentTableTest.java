@@ -48,6 +48,16 @@ class EmploymentTableTest extends EligibilityTableTest {
     }
 
     @Test
+    void seedsForTheHouseholdPlotGoToLowIncomeFamiliesWithAPlotNotToThoseInAFlat() {
+        var inAFlat = servicesFromThisTable(household().wages(1_000_000).assets(false, 0, 0, false)
+                .member("him", "1985-03-01", M, HEAD, UNEMPLOYED).member("her", "1987-07-12", F, SPOUSE, UNEMPLOYED).build());
+        assertFalse(inAFlat.contains("EMP-026"), "no plot to sow: " + inAFlat);
+        var withAPlot = servicesFromThisTable(household().wages(1_000_000).assets(false, 600, 0, false)
+                .member("him", "1985-03-01", M, HEAD, UNEMPLOYED).member("her", "1987-07-12", F, SPOUSE, UNEMPLOYED).build());
+        assertTrue(withAPlot.contains("EMP-026"), withAPlot.toString());
+    }
+
+    @Test
     void helpToRegisterAsSelfEmployedGoesToInformalWorkersOfWorkingAgeNotToTheirGrandfatherOf88() {
         var household = household().wages(1_200_000).pensions(900_000)
                 .member("son", "1990-04-11", M, HEAD, EMPLOYED_INFORMAL)
