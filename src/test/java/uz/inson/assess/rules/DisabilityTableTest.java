@@ -14,6 +14,7 @@ import static uz.inson.assess.household.Employment.EMPLOYED_FORMAL;
 import static uz.inson.assess.household.Employment.EMPLOYED_INFORMAL;
 import static uz.inson.assess.household.Employment.HOMEMAKER;
 import static uz.inson.assess.household.Employment.PENSIONER;
+import static uz.inson.assess.household.Impairment.HEARING;
 import static uz.inson.assess.household.Impairment.MOBILITY;
 import static uz.inson.assess.household.MemberFlag.NEEDS_CARE;
 import static uz.inson.assess.household.Relation.HEAD;
@@ -57,6 +58,19 @@ class DisabilityTableTest extends EligibilityTableTest {
                 .child("daughter", "2025-12-01", F, CHILD_DISABILITY).impairments(MOBILITY).careNeed(10, null).build());
         assertFalse(baby.contains("DIS-005") || baby.contains("DIS-006"), "every baby wears nappies and sleeps in a cot: " + baby);
         assertTrue(baby.contains("DIS-013"), baby.toString());
+    }
+
+    @Test
+    void aDeafToddlerGetsHearingAidsButNoInterpreterOrVibratingAlarmClockWhichStartAtSixLikeVideoInterpreting() {
+        var toddler = servicesFromThisTable(household().wages(1_500_000)
+                .member("mother", "1995-04-02", F, HEAD, HOMEMAKER)
+                .child("son", "2024-06-10", M, CHILD_DISABILITY).impairments(HEARING).build());
+        assertTrue(toddler.contains("DIS-003"), toddler.toString());
+        assertFalse(toddler.contains("DIS-012") || toddler.contains("DIS-023"), toddler.toString());
+        var schoolboy = servicesFromThisTable(household().wages(1_500_000)
+                .member("mother", "1985-04-02", F, HEAD, HOMEMAKER)
+                .child("son", "2016-06-10", M, CHILD_DISABILITY).impairments(HEARING).build());
+        assertTrue(schoolboy.containsAll(Set.of("DIS-003", "DIS-012", "DIS-023")), schoolboy.toString());
     }
 
     @Test
