@@ -334,8 +334,11 @@ public final class PopulationGenerator {
                 }
             }
             if (chance(0.7)) {
-                p.barthel = clamp((p.disability == DisabilityGroup.I ? 25 : p.disability == DisabilityGroup.III ? 85 : 60)
+                int barthel = clamp((p.disability == DisabilityGroup.I ? 25 : p.disability == DisabilityGroup.III ? 85 : 60)
                         + random.nextInt(-20, 21), 0, 100) / 5 * 5;
+                // the Barthel index is not scored for infants, who need help with everything at that age (drawn all the
+                // same, so that a seed's other households stay as they were)
+                p.barthel = age >= 3 ? barthel : null;
             }
         } else if (chance(0.3)) {
             p.impairments = EnumSet.noneOf(Impairment.class); // asked: none
@@ -356,14 +359,19 @@ public final class PopulationGenerator {
         if (age < 18) {
             return chance(0.8) ? Employment.STUDENT : Employment.CHILD;
         }
+        // someone who needs help with most daily activities (Barthel 60 or less) does not go out to work; the draws are
+        // made all the same, so that a seed's other households stay as they were
+        boolean dependent = p.barthel != null && p.barthel <= 60;
         if (pensionAge) {
-            return chance(0.88) ? Employment.PENSIONER : Employment.EMPLOYED_INFORMAL;
+            Employment pensioner = chance(0.88) ? Employment.PENSIONER : Employment.EMPLOYED_INFORMAL;
+            return dependent ? Employment.PENSIONER : pensioner;
         }
         Employment[] kinds = {Employment.EMPLOYED_FORMAL, Employment.EMPLOYED_INFORMAL, Employment.SELF_EMPLOYED, Employment.UNEMPLOYED,
                 Employment.STUDENT, Employment.HOMEMAKER};
         double[] weights = age <= 22 ? new double[] {12, 18, 3, 15, 45, p.sex == Sex.F ? 7 : 0}
                 : new double[] {35, 25, 8, 10, 1, p.sex == Sex.F ? 25 : 1};
-        return pick(kinds, weights);
+        Employment employment = pick(kinds, weights);
+        return dependent ? Employment.UNABLE_TO_WORK : employment;
     }
 
     private void flags(Person p, int age) {

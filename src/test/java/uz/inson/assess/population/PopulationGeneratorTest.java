@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.common.StrictJson;
+import uz.inson.assess.household.Employment;
 import uz.inson.assess.household.HouseholdChecks;
 import uz.inson.assess.household.Member;
 import uz.inson.assess.household.Region;
@@ -12,6 +13,7 @@ import uz.inson.assess.household.Region;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +53,13 @@ class PopulationGeneratorTest {
             regions.add(request.household().region());
             sizes.add(request.household().members().size());
             assertTrue(request.household().members().stream().map(Member::ref).distinct().count() == request.household().members().size());
+            for (Member member : request.household().members()) {
+                Integer barthel = member.careNeed() == null ? null : member.careNeed().barthel();
+                int age = Period.between(member.birthDate(), request.asOf()).getYears();
+                assertTrue(barthel == null || age >= 3, "an infant scored on the Barthel index: " + line);
+                assertTrue(barthel == null || barthel > 60 || !EnumSet.of(Employment.EMPLOYED_FORMAL, Employment.EMPLOYED_INFORMAL,
+                        Employment.SELF_EMPLOYED).contains(member.employment()), "at work while needing help with most daily activities: " + line);
+            }
             if (request.household().monthlyIncome().total() < PopulationGenerator.MSL * request.household().members().size()) {
                 belowMsl++;
             }

@@ -94,12 +94,12 @@ public final class PersonProfile {
     public int getDisabledMonths() { return disabledMonths; }
     /** Whether it is known how long the member has been disabled: no disability, or its first date given. */
     public boolean isDisabledSinceKnown() { return !isDisabled() || member.getDisabilitySince() != null; }
+    /** Old enough for the Lawton scale of everyday tasks to count beside the Barthel index (CARE_ASSESSMENT_AGE). */
+    public boolean isCareAssessmentAge() { return careAssessmentAge; }
     /**
      * The Barthel index as scored (0 = needs help with everything, 100 = with nothing); above the scale when not scored,
      * so that no "at most" condition holds (an unknown care need asks instead, see {@link #getCareDependency()}).
      */
-    /** Old enough for the Lawton scale of everyday tasks to count beside the Barthel index (CARE_ASSESSMENT_AGE). */
-    public boolean isCareAssessmentAge() { return careAssessmentAge; }
     public int getCareScore() { return member.getBarthel() == null ? Integer.MAX_VALUE : member.getBarthel(); }
     public boolean isPregnant() { return member.isPregnant(); }
     public Set<String> getFlags() { return member.getFlags(); }
