@@ -125,7 +125,7 @@ public class AnswerWriter {
         if (r.share() != null) {
             CompiledRuleSet.TracedRow row = words.ruleSet().row(r.share().rule());
             reasons.add(new AssessmentResult.Reason(words.format("service.share", r.share().percent(),
-                    decision.outcome().household().getPerCapitaIncome()), row.source()));
+                    decision.outcome().household().getPerCapitaIncome(), decision.outcome().household().getMsl()), row.source()));
         }
         if (r.verifyIncome()) {
             for (MeansTestHit hit : decision.meansTest().hits()) {

@@ -14,6 +14,9 @@ import java.util.Map;
  * "the grandmother" where there are grandchildren (so an orphaned grandson "lives with his guardian, the grandmother",
  * not "the wife" or "the mother"), "the father" where there are children; the head's parent is then "the grandmother"
  * to the children, or "the mother of the head of the household" beside grandchildren. Without either, from the head.
+ * The head's brother or sister is then "the uncle" or "the aunt" to the children (in Uzbek the father's side and the
+ * mother's are different words), or "the sister of the head of the household" beside grandchildren; Uzbek also names an
+ * elder and a younger brother or sister differently.
  * One per answer: a member is named in most of its sentences, and the name is worked out once.
  */
 final class MemberNames {
@@ -22,6 +25,7 @@ final class MemberNames {
     private final boolean children;
     private final boolean spouse;
     private final boolean grandchildren;
+    private final PersonProfile head;
     private final Map<PersonProfile, String> names = new IdentityHashMap<>();
 
     MemberNames(Collection<PersonProfile> household, Language language) {
@@ -30,6 +34,7 @@ final class MemberNames {
         this.children = household.stream().anyMatch(p -> "CHILD".equals(p.getRelation()));
         this.spouse = household.stream().anyMatch(p -> "SPOUSE".equals(p.getRelation()));
         this.grandchildren = household.stream().anyMatch(p -> "GRANDCHILD".equals(p.getRelation()));
+        this.head = household.stream().filter(p -> "HEAD".equals(p.getRelation())).findFirst().orElse(null);
     }
 
     Collection<PersonProfile> household() {
@@ -81,9 +86,20 @@ final class MemberNames {
             case "HEAD" -> grandchildren ? "GRANDPARENT" : children ? "PARENT" : spouse ? "SPOUSE" : "HEAD";
             case "SPOUSE" -> grandchildren ? "GRANDPARENT" : children ? "PARENT" : "SPOUSE";
             case "PARENT" -> children && !grandchildren ? "GRANDPARENT" : "HEAD_PARENT";
-            case "CHILD", "GRANDCHILD", "SIBLING" -> person.getRelation();
+            case "CHILD", "GRANDCHILD" -> person.getRelation();
+            case "SIBLING" -> sibling(person);
             default -> "RELATIVE";
         };
         return "member.role." + role;
+    }
+
+    private String sibling(PersonProfile person) {
+        if (head == null) {
+            return "SIBLING_YOUNGER";
+        }
+        if (children && !grandchildren) {
+            return "M".equals(head.getSex()) ? "PATERNAL_AUNT_UNCLE" : "MATERNAL_AUNT_UNCLE";
+        }
+        return (grandchildren ? "HEAD_SIBLING_" : "SIBLING_") + (person.getBirthDate().isBefore(head.getBirthDate()) ? "ELDER" : "YOUNGER");
     }
 }

@@ -82,6 +82,7 @@ public final class PersonProfile {
     public String getRef() { return member.getRef(); }
     public int getIndex() { return member.getIndex(); }
     public int getAge() { return age; }
+    public LocalDate getBirthDate() { return member.getBirthDate(); }
     public boolean isPensionAge() { return pensionAge; }
     public boolean isWorkingAge() { return workingAge; }
     public boolean isAbleToWork() { return ableToWork; }
