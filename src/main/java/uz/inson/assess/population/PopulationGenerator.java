@@ -262,11 +262,14 @@ public final class PopulationGenerator {
                 people.add(person(Relation.GRANDCHILD, chance(0.5) ? Sex.M : Sex.F, random.nextInt(Math.min(sonAge - 19, 15))));
             }
         }
-        int oldestChild = Math.min(headAge - 18, 30);
+        // Born when the head was 18 to 45: an old head lives with grown-up children, not with a baby
+        int youngestChild = Math.max(0, headAge - 45);
+        int oldestChild = Math.min(headAge - 18, Math.max(30, youngestChild + 10));
         while (people.size() < size) {
             // now and then a brother or sister of the head instead of a child
             Relation relation = chance(0.05) ? Relation.SIBLING : Relation.CHILD;
-            int age = relation == Relation.SIBLING ? clamp(headAge + random.nextInt(-8, 9), 0, 100) : random.nextInt(oldestChild + 1);
+            int age = relation == Relation.SIBLING ? clamp(headAge + random.nextInt(-8, 9), 0, 100)
+                    : youngestChild + random.nextInt(oldestChild - youngestChild + 1);
             people.add(person(relation, chance(0.51) ? Sex.M : Sex.F, age));
         }
         for (int i = 0; i < people.size(); i++) {

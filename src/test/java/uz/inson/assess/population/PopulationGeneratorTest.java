@@ -9,6 +9,7 @@ import uz.inson.assess.household.Employment;
 import uz.inson.assess.household.HouseholdChecks;
 import uz.inson.assess.household.Member;
 import uz.inson.assess.household.Region;
+import uz.inson.assess.household.Relation;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,12 @@ class PopulationGeneratorTest {
             regions.add(request.household().region());
             sizes.add(request.household().members().size());
             assertTrue(request.household().members().stream().map(Member::ref).distinct().count() == request.household().members().size());
+            int headAge = Period.between(request.household().members().get(0).birthDate(), request.asOf()).getYears();
             for (Member member : request.household().members()) {
+                if (member.relation() == Relation.CHILD) {
+                    int age = Period.between(member.birthDate(), request.asOf()).getYears();
+                    assertTrue(headAge - age >= 18 && headAge - age <= 45, "a child born when the head was under 18 or over 45: " + line);
+                }
                 Integer barthel = member.careNeed() == null ? null : member.careNeed().barthel();
                 int age = Period.between(member.birthDate(), request.asOf()).getYears();
                 assertTrue(barthel == null || age >= 3, "an infant scored on the Barthel index: " + line);
