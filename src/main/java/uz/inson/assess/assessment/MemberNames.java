@@ -95,7 +95,8 @@ final class MemberNames {
 
     private String sibling(PersonProfile person) {
         if (head == null) {
-            return "SIBLING_YOUNGER";
+            // no head to name the sibling from: neither the side of the family nor who is elder can be told
+            return "SIBLING";
         }
         if (children && !grandchildren) {
             return "M".equals(head.getSex()) ? "PATERNAL_AUNT_UNCLE" : "MATERNAL_AUNT_UNCLE";
