@@ -3,13 +3,16 @@ package uz.inson.assess.assessment;
 import uz.inson.assess.catalog.ServiceCatalog;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.Messages;
+import uz.inson.assess.household.HousingTenure;
 import uz.inson.assess.rules.Criterion;
 import uz.inson.assess.rules.DecisionTable;
 import uz.inson.assess.rules.facts.PersonProfile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +20,10 @@ import java.util.stream.Collectors;
  * 10, is a child with a disability; he needs care." The member is named once by place and age, then by pronoun.
  */
 final class Explainer {
+    /** Every housing tenure but none: a row that lists them all asks that the family has a home. */
+    private static final Set<String> EVERY_HOME = Arrays.stream(HousingTenure.values()).filter(t -> t != HousingTenure.NO_HOUSING)
+            .map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
     private Explainer() {
     }
 
@@ -114,6 +121,10 @@ final class Explainer {
         if (criterion == Criterion.NET_INCOME_BELOW_MSL && ((Number) actual).doubleValue() < 0) {
             // costs above the income: "-35,333 UZS per person is left" is not a thing to read aloud
             return Messages.format(language, key + ".nothingLeft", member, -Math.round(((Number) actual).doubleValue()));
+        }
+        if (criterion == Criterion.HOUSING_TENURE && EVERY_HOME.equals(Set.copyOf(Criterion.values(cell)))) {
+            // every kind of home: the row asks only that the family has one (a ramp needs a house), not which
+            return Messages.format(language, key + ".anyHome", member);
         }
         return switch (criterion) {
             case LAND_ABOVE_LIMIT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getLandPlotSqm(),

@@ -252,6 +252,21 @@ class AssessmentResourceTest {
     }
 
     /**
+     * Home adaptation lists every kind of home, so that only a family without one is left out: the reason says the family
+     * has a home, not which ("the family rents its home" read as if renting were the point).
+     */
+    @Test
+    void shouldSayAFamilyHasAHomeWhereARowAcceptsAnyHome() {
+        String household = Households.POOR_FAMILY_WITH_DISABLED_CHILD.replace("\"disability\": { \"group\": \"CHILD_DISABILITY\" },",
+                "\"disability\": { \"group\": \"CHILD_DISABILITY\" }, \"impairments\": [\"MOBILITY\"],");
+        Map.of("en", "the family has a home;", "ru", "у семьи есть жильё;", "uz", "oilaning uy-joyi bor;").forEach((lang, words) -> {
+            String reason = assess(household, "?persist=false&lang=" + lang).then().statusCode(200).extract().jsonPath()
+                    .getString("eligibleServices.find { it.code == 'INC-001' }.reasons[0].text");
+            assertTrue(reason.toLowerCase(java.util.Locale.ROOT).startsWith(words), lang + ": " + reason);
+        });
+    }
+
+    /**
      * Help adapting to a newly acquired disability goes to someone first recognised as disabled within the year, and the
      * reason says when; where the date was not recorded, the answer asks for it instead of offering the help.
      */
