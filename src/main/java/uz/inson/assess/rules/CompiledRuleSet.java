@@ -1,11 +1,9 @@
 package uz.inson.assess.rules;
 
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
-import org.kie.api.command.Command;
-import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSessionsPool;
-import org.kie.internal.command.CommandFactory;
+import org.kie.api.runtime.KieSession;
 import uz.inson.assess.catalog.ServiceCatalog;
 import uz.inson.assess.household.Household;
 import uz.inson.assess.rules.facts.CaseDate;
@@ -14,15 +12,16 @@ import uz.inson.assess.rules.facts.MemberFacts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * A rule-set version compiled once into a KieBase, with the catalogue and the table rows that trace every rule back to
- * its cells. Thread-safe: every evaluation is its own stateless session.
+ * its cells. Thread-safe: every evaluation has a session to itself while it runs.
  */
 public final class CompiledRuleSet {
     private final UUID id;
@@ -30,9 +29,12 @@ public final class CompiledRuleSet {
     private final String hash;
     /**
      * Sessions reset and reused instead of built per household: a new session allocates the memory of every network
-     * segment it touches, which was most of the bare rule run (measured with EngineBenchmark, docs/performance.md).
+     * segment it touches, which was most of the bare rule run (measured with EngineBenchmark, docs/performance.md). The
+     * session released last is taken first: its memories are the likeliest still in the CPU's caches, where Drools' own
+     * pool hands out the one released longest ago.
      */
-    private final KieSessionsPool sessions;
+    private final Deque<KieSession> idleSessions = new ConcurrentLinkedDeque<>();
+    private final KieBase kieBase;
     private final ParametersInForce parameters;
     private final ServiceCatalog catalog;
     private final Map<String, TracedRow> rowsByRule;
@@ -47,7 +49,7 @@ public final class CompiledRuleSet {
         this.hash = bundle.hash();
         this.id = RuleSetBundle.idOf(hash);
         this.version = bundle.version();
-        this.sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.kieBase = container.getKieBase();
         this.parameters = new ParametersInForce(parameterRows, parametersRead);
         this.catalog = catalog;
         this.tables = List.copyOf(tables);
@@ -66,12 +68,19 @@ public final class CompiledRuleSet {
         for (int i = 0; i < household.members().size(); i++) {
             facts.add(new MemberFacts(i, household.members().get(i)));
         }
-        List<Command<?>> commands = List.of(
-                CommandFactory.newInsertElements(facts),
-                CommandFactory.newFireAllRules(),
-                CommandFactory.newGetObjects("objects"));
-        ExecutionResults results = sessions.newStatelessKieSession().execute(CommandFactory.newBatchExecution(commands));
-        return new RuleOutcome((Collection<?>) results.getValue("objects"), inForce.byName());
+        KieSession session = idleSessions.pollFirst();
+        if (session == null) {
+            session = kieBase.newKieSession();
+        }
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            return new RuleOutcome(session.getObjects(), inForce.byName());
+        } finally {
+            // what Drools' pool does to a session handed back (the reset is not in the public API)
+            ((StatefulKnowledgeSessionImpl) session).reset();
+            idleSessions.offerFirst(session);
+        }
     }
 
     /**
