@@ -5,13 +5,17 @@
 # /proc, PostgreSQL's not included), then for each path the median of the pairs' ratios and how many pairs went B's way.
 # Usage, from the repository root:  src/test/perf/alternate.sh <quarkus-app dir A> <quarkus-app dir B> [pairs]
 # e.g. copy target/quarkus-app to /tmp/before, package the change, then: src/test/perf/alternate.sh /tmp/before target/quarkus-app
+# Both JVMs run with the container image's collector (-XX:+UseParallelGC) unless JAVA_OPTS_A or JAVA_OPTS_B say otherwise;
+# to compare JVM options instead of builds, give the same directory twice, e.g. the JVM's own collector against the
+# image's:  JAVA_OPTS_A= src/test/perf/alternate.sh target/quarkus-app target/quarkus-app
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 A=$1 B=$2 PAIRS=${3:-8}
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null' EXIT
-start() { # app-dir port
-  INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD=benchmark-admin-password java -Dquarkus.http.port="$2" \
+start() { # app-dir port JVM-options
+  # shellcheck disable=SC2086 # the options are words
+  INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD=benchmark-admin-password java $3 -Dquarkus.http.port="$2" \
     -Dinson.embedded-postgres.data-directory= -Dinson.auth.key-directory= -jar "$1/quarkus-run.jar" >/dev/null 2>&1 &
   PIDS+=($!)
 }
@@ -24,8 +28,8 @@ key() { # port: an integration client's API key with a limit above what the mach
     | sed -E 's/.*"key":"([^"]+)".*/\1/'
 }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-start "$A" 8401
-start "$B" 8402
+start "$A" 8401 "${JAVA_OPTS_A--XX:+UseParallelGC}"
+start "$B" 8402 "${JAVA_OPTS_B--XX:+UseParallelGC}"
 for port in 8401 8402; do
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/q/health/ready")" = 200 ]; do sleep 0.5; done
 done

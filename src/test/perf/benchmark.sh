@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures the packaged app: time to ready, rule-set compile time, and assessment latency after warm-up.
 # Needs wrk (apt-get install wrk). Usage, from the repository root:  src/test/perf/benchmark.sh
+# The JVM runs with the container image's collector (JAVA_OPTS, default -XX:+UseParallelGC; JAVA_OPTS= for the JVM's own
+# choice, G1 on this machine).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 PORT=${PORT:-8089}
@@ -9,8 +11,9 @@ LOG=$(mktemp)
 START=$(date +%s.%N)
 # an empty data directory: a throw-away embedded PostgreSQL, a throw-away signing key, and a first admin (no demo users
 # in the production profile)
+# shellcheck disable=SC2086 # the options are words
 INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD=benchmark-admin-password \
-  java -Dquarkus.http.port="$PORT" -Dinson.embedded-postgres.data-directory= -Dinson.auth.key-directory= \
+  java ${JAVA_OPTS--XX:+UseParallelGC} -Dquarkus.http.port="$PORT" -Dinson.embedded-postgres.data-directory= -Dinson.auth.key-directory= \
   -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; rm -f "$LOG"' EXIT
