@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * INFO): unconfigured, the log manager publishes Drools' trace messages, which the service never does. Twenty seconds of
  * warm-up: after ten, the full answer still fell from 366 to 262 µs over the first four measured iterations on a 2-core
  * machine (the JIT compiler still at work), which read as a ±50 % error. The collector is the container image's
- * (Parallel): under G1 the bare run took 15–20 % longer.
+ * (Parallel): under G1 the bare run took 11–22 % longer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
