@@ -52,8 +52,9 @@ class GeneratedClientTest {
                 .monthlyExpenses(new MonthlyExpenses().housing(500_000L).utilities(150_000L).medical(300_000L))
                 .registries(Set.of(Registry.IRON_NOTEBOOK))
                 .members(List.of(
-                        new Member().ref("m1").birthDate(LocalDate.of(1985, 3, 12)).sex(Sex.F).relation(Relation.HEAD)
-                                .employment(Employment.UNEMPLOYED),
+                        // with a PINFL, so that .ci/run's search of the packaged service's log for PINFLs covers this run
+                        new Member().ref("m1").pinfl("31203857000010").birthDate(LocalDate.of(1985, 3, 12)).sex(Sex.F)
+                                .relation(Relation.HEAD).employment(Employment.UNEMPLOYED),
                         new Member().ref("m2").birthDate(LocalDate.of(2016, 7, 1)).sex(Sex.M).relation(Relation.CHILD)
                                 .employment(Employment.CHILD).disability(new Disability().group(DisabilityGroup.CHILD_DISABILITY))
                                 .flags(Set.of(MemberFlag.NEEDS_CARE))));
