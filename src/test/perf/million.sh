@@ -8,8 +8,8 @@
 #   3. the impact of a fresh draft (the subsistence minimum 720,000 -> 760,000, uploaded as 2026.3.0) over 1,000,000
 #      stored households: 100,000 generated ones stored by a batch job, copied nine times under new external ids, then
 #      the analysis polled every 5 s until DONE.
-# About 12 minutes and 3 GB of disk under WORK (default /tmp/inson-million, kept for the next run). Needs psql, curl and
-# python3. JAVA_OPTS replaces the JVM options. Usage, from the repository root:  src/test/perf/million.sh [batch] [impact]
+# 12 to 17 minutes and 3 GB of disk under WORK (default /tmp/inson-million, kept for the next run). Needs psql, curl, bc
+# and python3. JAVA_OPTS replaces the JVM options. Usage, from the repository root:  src/test/perf/million.sh [batch] [impact]
 # (both when neither is named)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -37,7 +37,10 @@ INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD=million-admin-password INSON_BATCH_PARALLELI
 APP=$!
 SAMPLER=
 trap 'kill $APP $SAMPLER 2>/dev/null || true' EXIT
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ]; do sleep 0.2; done
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ]; do
+  kill -0 $APP 2>/dev/null || { tail -20 "$LOG"; echo "the service stopped before it was ready" >&2; exit 1; }
+  sleep 0.2
+done
 echo "ready after $(seconds "$START") s"
 DB_PORT=$(grep -oE "embedded PostgreSQL on port [0-9]+" "$LOG" | grep -oE "[0-9]+$")
 sql() { psql -h localhost -p "$DB_PORT" -U postgres -d postgres -tAc "$1"; }
@@ -86,7 +89,10 @@ echo "3. impact of a fresh draft over 1,000,000 stored households"
 t0=$(date +%s.%N)
 JOB=$(curl -s -X POST "$BASE/api/v1/batch-jobs?detail=decision" -H "X-API-Key: $KEY" -H 'Content-Type: application/x-ndjson' \
   -T "$WORK/pop100k.ndjson" | json 'd["id"]')
-until [ "$(curl -s "$BASE/api/v1/batch-jobs/$JOB" -H "X-API-Key: $KEY" | json 'd["status"]')" = DONE ]; do sleep 2; done
+while :; do
+  STATUS=$(curl -s "$BASE/api/v1/batch-jobs/$JOB" -H "X-API-Key: $KEY" | json 'd["status"]')
+  case $STATUS in DONE) break ;; RECEIVING | RUNNING) sleep 2 ;; *) echo "  the batch job ended $STATUS" >&2; exit 1 ;; esac
+done
 echo "  100,000 households uploaded and stored by a batch job in $(seconds "$t0") s"
 t0=$(date +%s.%N)
 sql "insert into assessment (id, assessed_at, as_of, external_id, region, district, rule_set_id, rule_set_version,

@@ -49,7 +49,8 @@ public class AssessmentService {
     /**
      * Single assessments decided and written out at once: as many as there are cores. The HTTP workers take more requests
      * than that at a time, and more runs than cores cost more CPU each (EngineBenchmark with 8 threads on 2 cores: 2.5
-     * times a run's CPU, presumably a preempted run's caches lost), so the others wait their turn (docs/performance.md).
+     * times a run's CPU, presumably a preempted run's caches lost), so the others wait their turn
+     * (docs/performance-history.md).
      */
     private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors());
 
@@ -109,7 +110,8 @@ public class AssessmentService {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        // one key, compared with =: Hibernate translates a query with an IN list again at every call, this one once (docs/performance.md)
+        // one key, compared with =: Hibernate translates a query with an IN list again at every call, this one once
+        // (docs/performance-history.md)
         Stored stored = AssessmentEntity.<AssessmentEntity>find("assessedBy = ?1 and idempotencyKey = ?2", caller.name(), idempotencyKey)
                 .firstResultOptional().map(this::stored).orElse(null);
         if (stored != null && !stored.request().isRetriedBy(request)) {

@@ -36,7 +36,7 @@ public class GroupCommit {
     /**
      * Whoever holds a turn commits for everyone waiting; the others find their own entry committed when their turn
      * comes. Two turns, so one group's inserts overlap the other's chain lock and commit (measured: 1, 2 and 8 turns
-     * within noise of each other on 2 cores, 2 the best; docs/performance.md).
+     * within noise of each other on 2 cores, 2 the best; docs/performance-history.md).
      */
     private final Semaphore turns = new Semaphore(2);
     private final AuditTrail trail;

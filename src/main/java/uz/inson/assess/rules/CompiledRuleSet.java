@@ -29,9 +29,9 @@ public final class CompiledRuleSet {
     private final String hash;
     /**
      * Sessions reset and reused instead of built per household: a new session allocates the memory of every network
-     * segment it touches, which was most of the bare rule run (measured with EngineBenchmark, docs/performance.md). The
-     * session released last is taken first: its memories are the likeliest still in the CPU's caches, where Drools' own
-     * pool hands out the one released longest ago.
+     * segment it touches, which was most of the bare rule run (measured with EngineBenchmark,
+     * docs/performance-history.md). The session released last is taken first: its memories are the likeliest still in
+     * the CPU's caches, where Drools' own pool hands out the one released longest ago.
      */
     private final Deque<KieSession> idleSessions = new ConcurrentLinkedDeque<>();
     private final KieBase kieBase;

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * The rows of the parameters table, compiled apart from the other rules. Which values are in force depends on the case
  * date alone, so a version works each date out once and every assessment of that date starts with those
  * {@link Parameter} facts: firing the table's rows in every session was a fifth of the bare rule run
- * (docs/performance.md). Only the parameters the rules read go into a session (the others were inserted, propagated and
- * reset for nothing in every assessment); the answer reads every parameter from {@link InForce#byName()}, or from the
- * session when the rules read parameters in ways their names do not tell. The facts are
- * shared between sessions and never changed once their row has fired.
+ * (docs/performance-history.md). Only the parameters the rules read go into a session (the others were inserted,
+ * propagated and reset for nothing in every assessment); the answer reads every parameter from
+ * {@link InForce#byName()}, or from the session when the rules read parameters in ways their names do not tell. The
+ * facts are shared between sessions and never changed once their row has fired.
  */
 final class ParametersInForce {
     /** A year of case dates and more; past it the dates are worked out again (a batch or an analysis uses one date). */

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * At a first start that version goes in force and readiness waits for it, and its compile is the longest part of a
  * start. Begun when the container is up, it came after 5 s of embedded PostgreSQL, Flyway and Hibernate that leave a
  * core idle; begun by {@link EarlyStart} while Quarkus reads its configuration, it runs beside them, and the container
- * adopts the same compile ({@code RuleSetSync}). docs/performance.md has the figures.
+ * adopts the same compile ({@code RuleSetSync}). docs/performance-history.md has the figures.
  */
 public final class RepositoryRuleSet {
     private static Launch launch;
