@@ -55,13 +55,13 @@ sample_start() { : > "$WORK/rss"; while :; do echo $(( $(ps -o rss= -p $APP) / 1
 sample_stop() { kill $SAMPLER; wait $SAMPLER 2>/dev/null || true; SAMPLER=; sort -n "$WORK/rss" | sed -n '1p;$p' | paste -sd- | sed 's/$/ MB/'; }
 
 dry() { # file: streams it through a dry decision batch; prints lines/s, resident memory and the problem lines
-  local lines t0
+  local lines t0 took
   lines=$(wc -l < "$1")
   sample_start
   t0=$(date +%s.%N)
   curl -s -X POST "$BASE/api/v1/assessments/batch?persist=false&detail=decision" -H "X-API-Key: $KEY" \
     -H 'Content-Type: application/x-ndjson' -T "$1" -o "$WORK/answers.ndjson"
-  local took; took=$(seconds "$t0")
+  took=$(seconds "$t0")
   echo "  $lines lines in $took s = $(echo "$lines / $took" | bc)/s; resident memory $(sample_stop)"
   echo "  answer lines: $(wc -l < "$WORK/answers.ndjson"), results: $(grep -c '"result"' "$WORK/answers.ndjson"), problems: $(grep -c '"problem"' "$WORK/answers.ndjson" || true)"
   grep '"problem"' "$WORK/answers.ndjson" | cut -c1-300 | sed 's/^/    /' || true
@@ -80,7 +80,7 @@ if [[ $STEPS == *" batch "* ]]; then
   for try in 1 2; do
     curl -s -X POST "$BASE/api/v1/assessments/batch?detail=decision" -H "X-API-Key: $KEY" \
       -H 'Content-Type: application/x-ndjson' -T "$WORK/keyed2k.ndjson" -o "$WORK/keyed.ndjson"
-    echo "  try $try: $(grep -c '"result"' "$WORK/keyed.ndjson") results, $(grep -c '"alreadyStored":true' "$WORK/keyed.ndjson" || true) already stored; assessments stored since the first try: $(( $(sql "select count(*) from assessment") - before ))"
+    echo "  try $try: $(grep -c '"result"' "$WORK/keyed.ndjson") results, $(grep -c '"alreadyStored":true' "$WORK/keyed.ndjson" || true) already stored; assessments stored by the tries so far: $(( $(sql "select count(*) from assessment") - before ))"
   done
 fi
 
