@@ -3,6 +3,7 @@ package uz.inson.assess.common;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
 
 import java.math.BigDecimal;
@@ -64,9 +65,13 @@ public final class Messages {
         private final Map<Number, String> formatted = new HashMap<>();
         /** The formatter MessageFormat itself uses for a number argument without a style. */
         private final NumberFormat numbers;
+        /** The cardinal plural rules MessageFormat chooses a plural form by. */
+        final PluralRules plurals;
 
         Formats(Language language) {
-            numbers = NumberFormat.getInstance(ULocale.forLocale(language.locale()));
+            ULocale locale = ULocale.forLocale(language.locale());
+            numbers = NumberFormat.getInstance(locale);
+            plurals = PluralRules.forLocale(locale, PluralRules.PluralType.CARDINAL);
         }
 
         String number(Number number) {
@@ -83,71 +88,213 @@ public final class Messages {
     }
 
     /**
-     * A parsed sentence. Nearly all are text with plain arguments in between ("{0} is a child with a disability"): those
-     * are put together here exactly as ICU would, without its general machinery (with its number formatting, about 40 %
-     * of the words). A sentence with plural or select forms ("{1, plural, one {# год} …}") is left to ICU.
+     * A parsed sentence, put together here exactly as ICU's MessageFormat would, without its general machinery (with its
+     * number formatting, about 40 % of the words): text, plain arguments, and the plural and select forms chosen by ICU's
+     * own rules ("{1, plural, one {# год} few {# года} other {# лет}}", "{5, select, F {она} other {он}}"). Whatever
+     * this does not know (a plural of a fraction that no "=" form names, a plural given text, a styled or named argument)
+     * is left to ICU.
      */
-    private sealed interface Sentence permits Template, Icu {
+    private sealed interface Sentence permits Parsed, Icu {
         String format(Object[] args, Formats formats);
 
         static Sentence of(String text, Language language) {
             MessageFormat icu = new MessageFormat(text, language.locale());
             MessagePattern pattern = new MessagePattern(icu.getApostropheMode()).parse(text);
-            List<String> texts = new ArrayList<>();
-            List<Integer> numbers = new ArrayList<>();
-            List<String> names = new ArrayList<>();
+            try {
+                return new Parsed(pieces(pattern, 0), text.length(), icu);
+            } catch (UnsupportedOperationException e) {
+                return new Icu(icu);
+            }
+        }
+
+        /** The pieces of the message that starts at part {@code start}, read as ICU's MessageFormat.format reads them. */
+        private static Piece[] pieces(MessagePattern pattern, int start) {
+            String text = pattern.getPatternString();
+            List<Piece> pieces = new ArrayList<>();
             StringBuilder literal = new StringBuilder();
-            int previous = pattern.getPart(0).getLimit();
-            for (int i = 1; i < pattern.countParts(); i++) {
+            int previous = pattern.getPart(start).getLimit();
+            for (int i = start + 1; ; i++) {
                 MessagePattern.Part part = pattern.getPart(i);
                 literal.append(text, previous, part.getIndex());
-                previous = part.getLimit();
                 MessagePattern.Part.Type type = part.getType();
                 if (type == MessagePattern.Part.Type.MSG_LIMIT) {
-                    break;
+                    if (!literal.isEmpty() || pieces.isEmpty()) {
+                        pieces.add(new Text(literal.toString()));
+                    }
+                    return pieces.toArray(Piece[]::new);
                 }
-                if (type == MessagePattern.Part.Type.SKIP_SYNTAX) {
+                previous = part.getLimit();
+                if (type != MessagePattern.Part.Type.ARG_START && type != MessagePattern.Part.Type.REPLACE_NUMBER) {
                     continue; // a quoting apostrophe
                 }
-                MessagePattern.Part number = pattern.getPart(i + 1);
-                if (type != MessagePattern.Part.Type.ARG_START || part.getArgType() != MessagePattern.ArgType.NONE
-                        || number.getType() != MessagePattern.Part.Type.ARG_NUMBER) {
-                    return new Icu(icu);
+                if (!literal.isEmpty()) {
+                    pieces.add(new Text(literal.toString()));
+                    literal.setLength(0);
                 }
-                texts.add(literal.toString());
-                literal.setLength(0);
-                numbers.add(number.getValue());
-                names.add(pattern.getSubstring(number));
-                i = pattern.getLimitPartIndex(i);
-                previous = pattern.getPart(i).getLimit();
+                if (type == MessagePattern.Part.Type.REPLACE_NUMBER) {
+                    pieces.add(new PluralNumber());
+                    continue;
+                }
+                MessagePattern.Part id = pattern.getPart(i + 1);
+                if (id.getType() != MessagePattern.Part.Type.ARG_NUMBER) {
+                    throw new UnsupportedOperationException("a named argument");
+                }
+                int limit = pattern.getLimitPartIndex(i);
+                String name = pattern.getSubstring(id);
+                pieces.add(switch (part.getArgType()) {
+                    case NONE -> new Argument(id.getValue(), name);
+                    case PLURAL, SELECT -> forms(pattern, i + 2, id.getValue(), name, part.getArgType() == MessagePattern.ArgType.PLURAL);
+                    default -> throw new UnsupportedOperationException("a styled argument");
+                });
+                i = limit;
+                previous = pattern.getPart(limit).getLimit();
             }
-            texts.add(literal.toString());
-            return new Template(texts.toArray(String[]::new), numbers.stream().mapToInt(Integer::intValue).toArray(), names.toArray(String[]::new),
-                    texts.stream().mapToInt(String::length).sum());
+        }
+
+        /** The forms of a plural or select argument whose style begins at part {@code style}. */
+        private static Forms forms(MessagePattern pattern, int style, int argument, String name, boolean plural) {
+            if (plural && pattern.getPluralOffset(style) != 0) {
+                throw new UnsupportedOperationException("a plural offset");
+            }
+            List<String> keywords = new ArrayList<>();
+            List<Double> exactly = new ArrayList<>();
+            List<Piece[]> messages = new ArrayList<>();
+            Piece[] other = null;
+            for (int i = style; pattern.getPartType(i) != MessagePattern.Part.Type.ARG_LIMIT; i = pattern.getLimitPartIndex(i) + 1) {
+                if (pattern.getPartType(i).hasNumericValue()) {
+                    continue; // the offset, 0
+                }
+                String selector = pattern.getSubstring(pattern.getPart(i++));
+                double value = Double.NaN;
+                if (pattern.getPartType(i).hasNumericValue()) {
+                    value = pattern.getNumericValue(pattern.getPart(i++));
+                }
+                Piece[] message = pieces(pattern, i);
+                if (Double.isNaN(value) && selector.equals("other")) {
+                    other = other == null ? message : other; // the first "other" counts, as in ICU
+                } else {
+                    keywords.add(Double.isNaN(value) ? selector : null);
+                    exactly.add(value);
+                    messages.add(message);
+                }
+            }
+            return new Forms(argument, name, plural, keywords.toArray(String[]::new), exactly.stream().mapToDouble(Double::doubleValue).toArray(),
+                    messages.toArray(Piece[][]::new), other);
         }
     }
 
-    /** Text, argument, text, …, text: {@code texts} has one more entry than {@code args}, and {@code length} characters. */
-    private record Template(String[] texts, int[] args, String[] names, int length) implements Sentence {
-        @Override
-        public String format(Object[] values, Formats formats) {
-            if (args.length == 0) {
-                return texts[0];
+    /** Part of a sentence. */
+    private sealed interface Piece permits Text, Argument, Forms, PluralNumber {
+    }
+
+    private record Text(String text) implements Piece {
+    }
+
+    /** {0}: a number formatted the language's way, anything else as its text. */
+    private record Argument(int index, String name) implements Piece {
+    }
+
+    /** #: the number of the plural form it stands in. */
+    private record PluralNumber() implements Piece {
+    }
+
+    /**
+     * The forms of a plural or select argument, in the sentence's order but for "other": {@code exactly[i]} is the
+     * number of an "=2" form (NaN for a keyword form), {@code keywords[i]} the keyword of the others.
+     */
+    private record Forms(int index, String name, boolean plural, String[] keywords, double[] exactly, Piece[][] messages,
+                         Piece[] other) implements Piece {
+        /** The form ICU would choose, or null where only ICU can tell (a plural of a fraction that no "=" form names). */
+        Piece[] choose(Object value, PluralRules rules) {
+            if (!plural) {
+                String keyword = value.toString();
+                for (int i = 0; i < keywords.length; i++) {
+                    if (keyword.equals(keywords[i])) {
+                        return messages[i];
+                    }
+                }
+                return other;
             }
-            StringBuilder out = new StringBuilder(length + 24 * args.length);
-            for (int i = 0; i < args.length; i++) {
-                out.append(texts[i]);
-                int arg = args[i];
-                // as ICU's MessageFormat does for an argument without a style (no dates are ever given)
-                if (arg >= values.length) {
-                    out.append('{').append(names[i]).append('}');
-                } else if (values[arg] instanceof Number number) {
-                    out.append(formats.number(number));
-                } else {
-                    out.append(values[arg]);
+            double number = ((Number) value).doubleValue();
+            for (int i = 0; i < exactly.length; i++) {
+                if (exactly[i] == number) {
+                    return messages[i]; // an "=" form wins wherever it stands
                 }
             }
-            return out.append(texts[args.length]).toString();
+            boolean keywordForms = false;
+            for (String keyword : keywords) {
+                keywordForms |= keyword != null;
+            }
+            if (!keywordForms) {
+                return other; // ICU asks the plural rules only where a form other than "other" may be chosen
+            }
+            if (!whole(value)) {
+                return null; // ICU chooses by the digits the number is written with
+            }
+            String keyword = rules.select(number);
+            for (int i = 0; i < keywords.length; i++) {
+                if (keyword.equals(keywords[i])) {
+                    return messages[i];
+                }
+            }
+            return other;
+        }
+
+        private static boolean whole(Object value) {
+            if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                return true;
+            }
+            double number = ((Number) value).doubleValue();
+            return (value instanceof Double || value instanceof Float) && number == Math.rint(number) && Math.abs(number) < 1e15;
+        }
+    }
+
+    /** {@code length}: the characters of the sentence's text, to size what is written. */
+    private record Parsed(Piece[] pieces, int length, MessageFormat icu) implements Sentence {
+        @Override
+        public String format(Object[] values, Formats formats) {
+            if (pieces.length == 1 && pieces[0] instanceof Text text) {
+                return text.text();
+            }
+            StringBuilder out = new StringBuilder(length + 24 * pieces.length);
+            return write(pieces, values, null, formats, out) ? out.toString() : icu.format(values);
+        }
+
+        /** Writes {@code pieces} as ICU would; false where only ICU can (and the sentence is then left to it). */
+        private static boolean write(Piece[] pieces, Object[] values, Number pluralNumber, Formats formats, StringBuilder out) {
+            for (Piece piece : pieces) {
+                if (piece instanceof Text text) {
+                    out.append(text.text());
+                } else if (piece instanceof PluralNumber) {
+                    out.append(formats.number(pluralNumber));
+                } else if (piece instanceof Argument argument) {
+                    if (argument.index() >= values.length) {
+                        out.append('{').append(argument.name()).append('}');
+                    } else if (values[argument.index()] instanceof Number number) {
+                        out.append(formats.number(number));
+                    } else if (values[argument.index()] instanceof java.util.Date || values[argument.index()] instanceof java.util.Calendar
+                            || values[argument.index()] instanceof java.time.temporal.Temporal) {
+                        return false; // ICU writes a date its own way; no sentence is given one
+                    } else {
+                        out.append(values[argument.index()]); // "null" for null, as ICU writes it
+                    }
+                } else if (piece instanceof Forms forms) {
+                    Object value = forms.index() < values.length ? values[forms.index()] : null;
+                    if (forms.index() >= values.length) {
+                        out.append('{').append(forms.name()).append('}');
+                    } else if (value == null) {
+                        out.append("null");
+                    } else if (forms.plural() && !(value instanceof Number)) {
+                        return false; // ICU refuses it
+                    } else {
+                        Piece[] chosen = forms.choose(value, formats.plurals);
+                        if (chosen == null || !write(chosen, values, forms.plural() ? (Number) value : pluralNumber, formats, out)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
         }
     }
 

@@ -107,10 +107,17 @@ public class EngineBenchmark {
         return engine.assess(ruleSet, design, AS_OF, Language.uz, false);
     }
 
-    /** The words alone: the DESIGN household's decision written out in Uzbek. */
+    /** The case worker's language, for the words alone: Russian has the most plural and gender forms. */
+    @State(Scope.Thread)
+    public static class Words {
+        @Param({"uz", "ru", "en"})
+        public Language language;
+    }
+
+    /** The words alone: the DESIGN household's decision written out in a language. */
     @Benchmark
-    public Object wordsOnly() {
-        return writer.write(designDecision, Language.uz, false);
+    public Object wordsOnly(Words words) {
+        return writer.write(designDecision, words.language, false);
     }
 
     /**

@@ -57,9 +57,9 @@ class MessagesTest {
     }
 
     /**
-     * Sentences without plural or select forms are put together without ICU's MessageFormat: every sentence of every
-     * language must read exactly as ICU would write it, whatever it is given (text, whole and fractional amounts, nothing,
-     * too few arguments). The numbers are given twice, the second time as remembered from the first.
+     * Sentences are put together without ICU's MessageFormat: every sentence of every language must read exactly as ICU
+     * would write it, whatever it is given (text, whole and fractional amounts, nothing, too few arguments). The numbers
+     * are given twice, the second time as remembered from the first. {@link SentenceProperties} tries many more.
      */
     @Test
     void everySentenceReadsExactlyAsIcuWouldWriteIt() throws java.io.IOException {
@@ -83,7 +83,7 @@ class MessagesTest {
                     try {
                         icu = new com.ibm.icu.text.MessageFormat(properties.getProperty(key), language.locale()).format(args);
                     } catch (IllegalArgumentException e) {
-                        continue; // a plural form given text: never asked for, and left to ICU anyway
+                        continue; // a plural form given text: never asked for, and refused as ICU refuses it
                     }
                     assertEquals(icu, Messages.format(language, key, args), language + " " + key);
                     compared++;
