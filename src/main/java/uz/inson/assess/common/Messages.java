@@ -179,7 +179,7 @@ public final class Messages {
                 }
             }
             return new Forms(argument, name, plural, keywords.toArray(String[]::new), exactly.stream().mapToDouble(Double::doubleValue).toArray(),
-                    messages.toArray(Piece[][]::new), other);
+                    messages.toArray(Piece[][]::new), other, keywords.stream().anyMatch(keyword -> keyword != null));
         }
     }
 
@@ -200,10 +200,11 @@ public final class Messages {
 
     /**
      * The forms of a plural or select argument, in the sentence's order but for "other": {@code exactly[i]} is the
-     * number of an "=2" form (NaN for a keyword form), {@code keywords[i]} the keyword of the others.
+     * number of an "=2" form (NaN for a keyword form), {@code keywords[i]} the keyword of the others (null for an "="
+     * form); {@code keywordForms}: whether any form has a keyword but "other".
      */
     private record Forms(int index, String name, boolean plural, String[] keywords, double[] exactly, Piece[][] messages,
-                         Piece[] other) implements Piece {
+                         Piece[] other, boolean keywordForms) implements Piece {
         /** The form ICU would choose, or null where only ICU can tell (a plural of a fraction that no "=" form names). */
         Piece[] choose(Object value, PluralRules rules) {
             if (!plural) {
@@ -220,10 +221,6 @@ public final class Messages {
                 if (exactly[i] == number) {
                     return messages[i]; // an "=" form wins wherever it stands
                 }
-            }
-            boolean keywordForms = false;
-            for (String keyword : keywords) {
-                keywordForms |= keyword != null;
             }
             if (!keywordForms) {
                 return other; // ICU asks the plural rules only where a form other than "other" may be chosen
@@ -268,15 +265,15 @@ public final class Messages {
                 } else if (piece instanceof PluralNumber) {
                     out.append(formats.number(pluralNumber));
                 } else if (piece instanceof Argument argument) {
+                    Object value = argument.index() < values.length ? values[argument.index()] : null;
                     if (argument.index() >= values.length) {
                         out.append('{').append(argument.name()).append('}');
-                    } else if (values[argument.index()] instanceof Number number) {
+                    } else if (value instanceof Number number) {
                         out.append(formats.number(number));
-                    } else if (values[argument.index()] instanceof java.util.Date || values[argument.index()] instanceof java.util.Calendar
-                            || values[argument.index()] instanceof java.time.temporal.Temporal) {
+                    } else if (value instanceof java.util.Date || value instanceof java.util.Calendar || value instanceof java.time.temporal.Temporal) {
                         return false; // ICU writes a date its own way; no sentence is given one
                     } else {
-                        out.append(values[argument.index()]); // "null" for null, as ICU writes it
+                        out.append(value); // "null" for null, as ICU writes it
                     }
                 } else if (piece instanceof Forms forms) {
                     Object value = forms.index() < values.length ? values[forms.index()] : null;
