@@ -10,30 +10,21 @@
 # image's:  JAVA_OPTS_A= src/test/perf/alternate.sh target/quarkus-app target/quarkus-app
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/perf/service.sh
 A=$1 B=$2 PAIRS=${3:-8}
+LOGS=("$(mktemp)" "$(mktemp)")
 PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null' EXIT
-start() { # app-dir port JVM-options
-  # shellcheck disable=SC2086 # the options are words
-  INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD=benchmark-admin-password java $3 -Dquarkus.http.port="$2" \
-    -Dinson.embedded-postgres.data-directory= -Dinson.auth.key-directory= -jar "$1/quarkus-run.jar" >/dev/null 2>&1 &
-  PIDS+=($!)
-}
-key() { # port: an integration client's API key with a limit above what the machine can serve
-  local admin
-  admin=$(curl -s -X POST "localhost:$1/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"admin","password":"benchmark-admin-password"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-  curl -s -X POST "localhost:$1/api/v1/api-keys" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"alternate\",\"roles\":[\"integration-client\"],\"expiresAt\":\"$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)\",\"requestsPerMinute\":1000000}" \
-    | sed -E 's/.*"key":"([^"]+)".*/\1/'
-}
+trap 'kill "${PIDS[@]}" 2>/dev/null; rm -f "${LOGS[@]}"' EXIT
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-start "$A" 8401 "${JAVA_OPTS_A--XX:+UseParallelGC}"
-start "$B" 8402 "${JAVA_OPTS_B--XX:+UseParallelGC}"
-for port in 8401 8402; do
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/q/health/ready")" = 200 ]; do sleep 0.5; done
-done
-KEYS=([8401]="$(key 8401)" [8402]="$(key 8402)")
+# shellcheck disable=SC2086 # the options are words
+start_service "$A" 8401 "${LOGS[0]}" ${JAVA_OPTS_A--XX:+UseParallelGC}
+PIDS+=("$SERVICE_PID")
+# shellcheck disable=SC2086
+start_service "$B" 8402 "${LOGS[1]}" ${JAVA_OPTS_B--XX:+UseParallelGC}
+PIDS+=("$SERVICE_PID")
+wait_ready 8401 "${PIDS[0]}" "${LOGS[0]}"
+wait_ready 8402 "${PIDS[1]}" "${LOGS[1]}"
+KEYS=([8401]="$(api_key 8401 alternate)" [8402]="$(api_key 8402 alternate)")
 declare -A PID=([8401]=${PIDS[0]} [8402]=${PIDS[1]}) NAME=([8401]=A [8402]=B)
 run() { # port query: prints "<A|B> <path> <requests/s> <CPU ms per request>"
   local before after out requests

@@ -6,26 +6,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 PORT=${PORT:-8089}
+. src/test/perf/service.sh
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
 LOG=$(mktemp)
 START=$(date +%s.%N)
-# an empty data directory: a throw-away embedded PostgreSQL, a throw-away signing key, and a first admin (no demo users
-# in the production profile)
 # shellcheck disable=SC2086 # the options are words
-INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD=benchmark-admin-password \
-  java ${JAVA_OPTS--XX:+UseParallelGC} -Dquarkus.http.port="$PORT" -Dinson.embedded-postgres.data-directory= -Dinson.auth.key-directory= \
-  -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
-APP=$!
+start_service target/quarkus-app "$PORT" "$LOG" ${JAVA_OPTS--XX:+UseParallelGC}
+APP=$SERVICE_PID
 trap 'kill $APP 2>/dev/null; rm -f "$LOG"' EXIT
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/q/health/ready")" = 200 ]; do sleep 0.1; done
+wait_ready "$PORT" "$APP" "$LOG"
 echo "ready after $(echo "$(date +%s.%N) - $START" | bc | cut -c1-5) s"
 grep -oE "(started in [0-9.]+s|compiled in [0-9]+ ms)" "$LOG" | sed 's/^/  /'
-# the load comes from an integrating system: an API key with a limit well above what this machine can serve
-ADMIN=$(curl -s -X POST "localhost:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"benchmark-admin-password"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-API_KEY=$(curl -s -X POST "localhost:$PORT/api/v1/api-keys" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d "{\"name\":\"benchmark\",\"roles\":[\"integration-client\"],\"expiresAt\":\"$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)\",\"requestsPerMinute\":1000000}" \
-  | sed -E 's/.*"key":"([^"]+)".*/\1/')
+# the load comes from an integrating system
+API_KEY=$(api_key "$PORT" benchmark)
 export API_KEY
 URL="http://localhost:$PORT/api/v1/assessments"
 # On 2 cores the JIT compiler needs minutes of load before it is quiet (the rule set's generated classes are many; one
@@ -43,7 +36,7 @@ echo "one client (60 s):";               wrk -t1 -c1 -d60s -s src/test/perf/asse
 echo "four clients (30 s):";             wrk -t2 -c4 -d30s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests"
 echo "eight clients (30 s):";            wrk -t2 -c8 -d30s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests"
 echo "eight clients, persist=false (30 s):"; wrk -t2 -c8 -d30s -s src/test/perf/assess.lua "$URL?persist=false" | grep -E "Requests/sec|^requests"
-DB_PORT=$(grep -oE "embedded PostgreSQL on port [0-9]+" "$LOG" | grep -oE "[0-9]+$")
+DB_PORT=$(embedded_db_port "$LOG")
 echo "rules + explanations per assessment, as stored (duration_micros of the last 90 s): count | p50 | p99"
 psql -h localhost -p "$DB_PORT" -U postgres -d postgres -tAc "select count(*), round(percentile_cont(0.5) within group (order by duration_micros)), round(percentile_cont(0.99) within group (order by duration_micros)) from assessment where assessed_at > now() - interval '90 seconds'"
 echo "resident memory: $(( $(ps -o rss= -p $APP) / 1024 )) MB"
@@ -58,23 +51,20 @@ psql -h localhost -p "$DB_PORT" -U postgres -d postgres -qc "insert into assessm
     jsonb_set(jsonb_set(request, '{household,externalId}', to_jsonb('BENCH-' || g)), '{household,monthlyIncome,wages}', to_jsonb((g % 40) * 100000)),
     result, assessed_by
   from (select * from assessment order by assessed_at desc limit 1) a, generate_series(1, $N) g"
-curl -s -o /dev/null -X POST "localhost:$PORT/api/v1/users" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"username":"bench-policy","password":"benchmark-policy-password","roles":["policy-officer"]}'
-POLICY=$(curl -s -X POST "localhost:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"bench-policy","password":"benchmark-policy-password"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-ACTIVE=$(curl -s "localhost:$PORT/api/v1/rule-sets" -H "Authorization: Bearer $POLICY" | python3 -c \
-  'import json,sys; print(next(v["id"] for v in json.load(sys.stdin)["items"] if v["status"] == "ACTIVE"))')
+POLICY=$(policy_token "$PORT")
+ACTIVE=$(curl -s "localhost:$PORT/api/v1/rule-sets" -H "Authorization: Bearer $POLICY" \
+  | json 'next(v["id"] for v in d["items"] if v["status"] == "ACTIVE")')
 T0=$(date +%s.%N)
-JOB=$(curl -s -X POST "localhost:$PORT/api/v1/rule-sets/$ACTIVE/impact" -H "Authorization: Bearer $POLICY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])')
+JOB=$(curl -s -X POST "localhost:$PORT/api/v1/rule-sets/$ACTIVE/impact" -H "Authorization: Bearer $POLICY" | json 'd["jobId"]')
 # polled until it ends, for at most 20 minutes: a job that fails, is cancelled or never ends is reported, not waited for
 STATUS=RUNNING
 for _ in $(seq 1200); do
-  STATUS=$(curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["progress"]["status"])')
+  STATUS=$(curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | json 'd["progress"]["status"]')
   [ "$STATUS" = RUNNING ] || break
   sleep 1
 done
 T1=$(date +%s.%N)
 [ "$STATUS" = DONE ] || { echo "impact analysis: $STATUS after $(echo "$T1 - $T0" | bc | cut -c1-6) s"; exit 1; }
-TOTAL=$(curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["progress"]["total"])')
+TOTAL=$(curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | json 'd["progress"]["total"]')
 echo "impact analysis: $TOTAL households in $(echo "$T1 - $T0" | bc | cut -c1-6) s = $(echo "$TOTAL / ($T1 - $T0)" | bc) households/s"
 echo "resident memory after the impact analysis: $(( $(ps -o rss= -p $APP) / 1024 )) MB"

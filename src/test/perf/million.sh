@@ -17,9 +17,9 @@ PORT=${PORT:-8093}
 WORK=${WORK:-/tmp/inson-million}
 BASE="http://localhost:$PORT"
 STEPS=" ${*:-batch impact} "
+. src/test/perf/service.sh
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
 mkdir -p "$WORK"
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 seconds() { echo "$(date +%s.%N) - $1" | bc | cut -c1-6; }
 
 if [ ! -s "$WORK/pop1m.ndjson" ]; then
@@ -31,24 +31,15 @@ head -n 100000 "$WORK/pop1m.ndjson" > "$WORK/pop100k.ndjson"
 LOG="$WORK/service.log"
 START=$(date +%s.%N)
 # shellcheck disable=SC2086 # the options are words
-INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD=million-admin-password INSON_BATCH_PARALLELISM=2 INSON_IMPACT_PARALLELISM=2 \
-  java ${JAVA_OPTS--XX:+UseParallelGC -Xmx768m} -Dquarkus.http.port="$PORT" -Dinson.embedded-postgres.data-directory= \
-  -Dinson.auth.key-directory= -jar target/quarkus-app/quarkus-run.jar > "$LOG" 2>&1 &
-APP=$!
+INSON_BATCH_PARALLELISM=2 INSON_IMPACT_PARALLELISM=2 start_service target/quarkus-app "$PORT" "$LOG" ${JAVA_OPTS--XX:+UseParallelGC -Xmx768m}
+APP=$SERVICE_PID
 SAMPLER=
 trap 'kill $APP $SAMPLER 2>/dev/null || true' EXIT
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready")" = 200 ]; do
-  kill -0 $APP 2>/dev/null || { tail -20 "$LOG"; echo "the service stopped before it was ready" >&2; exit 1; }
-  sleep 0.2
-done
+wait_ready "$PORT" "$APP" "$LOG"
 echo "ready after $(seconds "$START") s"
-DB_PORT=$(grep -oE "embedded PostgreSQL on port [0-9]+" "$LOG" | grep -oE "[0-9]+$")
+DB_PORT=$(embedded_db_port "$LOG")
 sql() { psql -h localhost -p "$DB_PORT" -U postgres -d postgres -tAc "$1"; }
-ADMIN=$(curl -s -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"million-admin-password"}' | json 'd["access_token"]')
-KEY=$(curl -s -X POST "$BASE/api/v1/api-keys" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d "{\"name\":\"million\",\"roles\":[\"integration-client\"],\"expiresAt\":\"$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)\",\"requestsPerMinute\":1000000}" \
-  | json 'd["key"]')
+KEY=$(api_key "$PORT" million)
 
 # resident memory every 5 s while a step runs; prints its lowest and highest
 sample_start() { : > "$WORK/rss"; while :; do echo $(( $(ps -o rss= -p $APP) / 1024 )) >> "$WORK/rss"; sleep 5; done & SAMPLER=$!; }
@@ -105,10 +96,7 @@ sql "insert into assessment (id, assessed_at, as_of, external_id, region, distri
 echo "  copied nine times in $(seconds "$t0") s: $(sql "select count(distinct external_id) from assessment") households stored"
 java -cp 'target/quarkus-app/lib/main/*' src/test/perf/SetParameter.java decision-tables/parameters.drl.xlsx \
   "$WORK/parameters.drl.xlsx" MSL 720000 760000 | sed 's/^/  /'
-curl -s -o /dev/null -X POST "$BASE/api/v1/users" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"username":"million-policy","password":"million-policy-password","roles":["policy-officer"]}'
-POLICY=$(curl -s -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"million-policy","password":"million-policy-password"}' | json 'd["access_token"]')
+POLICY=$(policy_token "$PORT")
 DRAFT=$(curl -s -X POST "$BASE/api/v1/rule-sets" -H "Authorization: Bearer $POLICY" -F files=@"$WORK/parameters.drl.xlsx" \
   -F version=2026.3.0 -F 'changeNote=Subsistence minimum 760,000 (benchmark)' | json 'd["id"]')
 sample_start
