@@ -70,6 +70,9 @@ class MessagesTest {
                 {null, null, null, null, null, null, null},
                 {"a", -48_000L},
                 {},
+                // counts that take each plural form (one, few, many, other; =0, =1), a yes for a select
+                {"x", 1, 2, 5, 21, "F", true, 11L},
+                {"x", 0, 1.0, 0.5, 104, "M", false, 3},
         };
         for (Language language : Language.values()) {
             java.util.Properties properties = new java.util.Properties();
