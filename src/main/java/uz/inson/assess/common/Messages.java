@@ -208,13 +208,7 @@ public final class Messages {
         /** The form ICU would choose, or null where only ICU can tell (a plural of a fraction that no "=" form names). */
         Piece[] choose(Object value, PluralRules rules) {
             if (!plural) {
-                String keyword = value.toString();
-                for (int i = 0; i < keywords.length; i++) {
-                    if (keyword.equals(keywords[i])) {
-                        return messages[i];
-                    }
-                }
-                return other;
+                return byKeyword(value.toString());
             }
             double number = ((Number) value).doubleValue();
             for (int i = 0; i < exactly.length; i++) {
@@ -228,7 +222,11 @@ public final class Messages {
             if (!whole(value)) {
                 return null; // ICU chooses by the digits the number is written with
             }
-            String keyword = rules.select(number);
+            return byKeyword(rules.select(number));
+        }
+
+        /** The first form of {@code keyword}, else the first "other", as ICU chooses. */
+        private Piece[] byKeyword(String keyword) {
             for (int i = 0; i < keywords.length; i++) {
                 if (keyword.equals(keywords[i])) {
                     return messages[i];

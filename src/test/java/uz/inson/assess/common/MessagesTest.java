@@ -35,13 +35,10 @@ class MessagesTest {
     }
 
     @Test
-    void everySentenceExistsInAllThreeLanguages() throws java.io.IOException {
+    void everySentenceExistsInAllThreeLanguages() {
         java.util.Map<Language, java.util.Set<String>> keys = new java.util.EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            java.util.Properties properties = new java.util.Properties();
-            try (var in = getClass().getResourceAsStream("/i18n/messages_" + language + ".properties")) {
-                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            }
+            java.util.Properties properties = MessageBundles.of(language);
             keys.put(language, properties.stringPropertyNames());
         }
         assertEquals(keys.get(Language.en), keys.get(Language.ru), "ru differs from en");
@@ -62,7 +59,7 @@ class MessagesTest {
      * are given twice, the second time as remembered from the first. {@link SentenceProperties} tries many more.
      */
     @Test
-    void everySentenceReadsExactlyAsIcuWouldWriteIt() throws java.io.IOException {
+    void everySentenceReadsExactlyAsIcuWouldWriteIt() {
         Object[][] argumentSets = {
                 {"o'g'il (10 yosh)", "{1}", "‘a’", "'", "«b»", "F", "сын"},
                 {"x", 1_234_567L, 1.5, 720_000, 0.25, "M", "y", 8L},
@@ -75,10 +72,7 @@ class MessagesTest {
                 {"x", 0, 1.0, 0.5, 104, "M", false, 3},
         };
         for (Language language : Language.values()) {
-            java.util.Properties properties = new java.util.Properties();
-            try (var in = getClass().getResourceAsStream("/i18n/messages_" + language + ".properties")) {
-                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            }
+            java.util.Properties properties = MessageBundles.of(language);
             int compared = 0;
             for (String key : properties.stringPropertyNames()) {
                 for (Object[] args : argumentSets) {

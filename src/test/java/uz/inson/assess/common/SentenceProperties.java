@@ -6,10 +6,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -31,12 +27,7 @@ class SentenceProperties {
     private static List<Sentence> load() {
         List<Sentence> sentences = new ArrayList<>();
         for (Language language : Language.values()) {
-            Properties properties = new Properties();
-            try (var in = SentenceProperties.class.getResourceAsStream("/i18n/messages_" + language + ".properties")) {
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Properties properties = MessageBundles.of(language);
             properties.stringPropertyNames().stream().sorted()
                     .forEach(key -> sentences.add(new Sentence(language, key, properties.getProperty(key))));
         }
