@@ -8,7 +8,6 @@ import uz.inson.assess.rules.Criterion;
 import uz.inson.assess.rules.DecisionTable;
 import uz.inson.assess.rules.facts.PersonProfile;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +28,9 @@ final class Explainer {
 
     static String explain(DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, MemberNames names, ServiceCatalog catalog) {
         Language language = names.language();
-        List<String> parts = new ArrayList<>();
+        String separator = Messages.format(language, "sentence.join");
+        StringBuilder text = new StringBuilder(256);
+        int clauses = 0;
         boolean named = false;
         for (DecisionTable.Column column : table.columns()) {
             String cell = row.cell(column);
@@ -38,7 +39,7 @@ final class Explainer {
             }
             Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
             if (criterion == null) {
-                parts.add(column.header() + ": " + cell);
+                next(text, separator, clauses++).append(column.header()).append(": ").append(cell);
                 continue;
             }
             if (unsaid(criterion, cell, subject) || criterion == Criterion.NOT_RECEIVING && grantsItself(table, row, cell)
@@ -47,7 +48,7 @@ final class Explainer {
             }
             if (criterion == Criterion.SEX && subject.person() != null) {
                 // nobody says "the mother, 35, is a woman or a girl": the row's word on sex names its recipient instead
-                parts.add(Messages.format(language, "criterion.SEX.recipient", names.nameAtEnd(subject.person())));
+                Messages.formatTo(next(text, separator, clauses++), language, "criterion.SEX.recipient", names.nameAtEnd(subject.person()));
                 named = true;
                 continue;
             }
@@ -56,17 +57,17 @@ final class Explainer {
                 member = named ? names.pronoun(subject.person()) : names.name(subject.person());
                 named = true;
             }
-            parts.add(describe(criterion, cell, subject, member, names, catalog));
+            describe(next(text, separator, clauses++), criterion, cell, subject, member, names, catalog);
         }
-        if (parts.isEmpty()) {
-            parts.add(Messages.format(language, "criterion.none"));
-        }
-        String separator = Messages.format(language, "sentence.join");
-        StringBuilder text = new StringBuilder(parts.size() * 64);
-        for (int i = 0; i < parts.size(); i++) {
-            text.append(i == 0 ? "" : separator).append(parts.get(i));
+        if (clauses == 0) {
+            Messages.formatTo(text, language, "criterion.none");
         }
         return sentence(text);
+    }
+
+    /** Where the next clause of a sentence goes: after the ones before it and the language's "and". */
+    private static StringBuilder next(StringBuilder text, String separator, int before) {
+        return before == 0 ? text : text.append(separator);
     }
 
     /**
@@ -109,55 +110,66 @@ final class Explainer {
         return others >= 1 && names.nameSaysSex(subject.person()) || others >= 2 && names.pronounSaysSex();
     }
 
+    /** One condition in words, written at the end of {@code out}. */
+    private static void describe(StringBuilder out, Criterion criterion, String cell, Criterion.Subject subject, String member,
+                                 MemberNames names, ServiceCatalog catalog) {
+        Clause clause = clause(criterion, cell, subject, member, names, catalog);
+        Messages.formatTo(out, names.language(), clause.key(), clause.args());
+    }
+
+    /** A condition's sentence and its arguments. */
+    private record Clause(String key, Object... args) {
+    }
+
     /**
-     * One condition in words. Arguments: {0} the member (name or pronoun), {1} the actual value, {2} the row's value(s),
-     * {3} a computed limit, {4} unused, {5} the member's sex (M/F, for agreement), {6} another member's name.
+     * The sentence that says a condition holds, with its arguments: {0} the member (name or pronoun), {1} the actual
+     * value, {2} the row's value(s), {3} a computed limit, {4} unused, {5} the member's sex (M/F, for agreement), {6}
+     * another member's name.
      */
-    static String describe(Criterion criterion, String cell, Criterion.Subject subject, String member, MemberNames names, ServiceCatalog catalog) {
+    private static Clause clause(Criterion criterion, String cell, Criterion.Subject subject, String member, MemberNames names,
+                                 ServiceCatalog catalog) {
         Language language = names.language();
         Object actual = criterion.actual(subject);
         String key = "criterion." + criterion.name();
         String sex = subject.person() == null ? "M" : subject.person().getSex();
         if (criterion == Criterion.NET_INCOME_BELOW_MSL && ((Number) actual).doubleValue() < 0) {
             // costs above the income: "-35,333 UZS per person is left" is not a thing to read aloud
-            return Messages.format(language, key + ".nothingLeft", member, -Math.round(((Number) actual).doubleValue()));
+            return new Clause(key + ".nothingLeft", member, -Math.round(((Number) actual).doubleValue()));
         }
         if (criterion == Criterion.HOUSING_TENURE && EVERY_HOME.equals(Set.copyOf(Criterion.values(cell)))) {
             // every kind of home: the row asks only that the family has one (a ramp needs a house), not which
-            return Messages.format(language, key + ".anyHome", member);
+            return new Clause(key + ".anyHome", member);
         }
         return switch (criterion) {
-            case LAND_ABOVE_LIMIT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getLandPlotSqm(),
+            case LAND_ABOVE_LIMIT -> new Clause(key + "." + cell.trim(), member, subject.household().getLandPlotSqm(),
                     subject.household().getLandPlotLimitSqm());
-            case LIVESTOCK_ABOVE_LIMIT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getLivestockHeads(),
+            case LIVESTOCK_ABOVE_LIMIT -> new Clause(key + "." + cell.trim(), member, subject.household().getLivestockHeads(),
                     subject.household().getLivestockLimitHeads());
-            case HAS_DEBT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getDebtRepayments());
-            case SINGLE_PARENT -> Messages.format(language, key + "." + cell.trim(), member, subject.household().getChildrenCount());
+            case HAS_DEBT -> new Clause(key + "." + cell.trim(), member, subject.household().getDebtRepayments());
+            case SINGLE_PARENT -> new Clause(key + "." + cell.trim(), member, subject.household().getChildrenCount());
             case HAS_GUARDIAN -> {
                 PersonProfile guardian = names.household().stream().filter(p -> p.getRef().equals(subject.person().getGuardianRef())).findFirst().orElse(null);
-                yield Messages.format(language, key + "." + cell.trim(), member, null, null, null, null, sex,
-                        guardian == null ? "" : names.nameAtEnd(guardian));
+                yield new Clause(key + "." + cell.trim(), member, null, null, null, null, sex, guardian == null ? "" : names.nameAtEnd(guardian));
             }
-            case NOT_RECEIVING -> Messages.format(language, key, member, null,
-                    catalog.find(cell.trim()).map(s -> s.name(language)).orElse(cell.trim()));
+            case NOT_RECEIVING -> new Clause(key, member, null, catalog.find(cell.trim()).map(s -> s.name(language)).orElse(cell.trim()));
             default -> switch (criterion.kind()) {
-                case IS -> Messages.format(language, key + "." + Boolean.parseBoolean(cell.trim()), member, actual, null, null, null, sex);
+                case IS -> new Clause(key + "." + Boolean.parseBoolean(cell.trim()), member, actual, null, null, null, sex);
                 case ONE_OF -> Messages.has(language, key + "." + actual)
-                        ? Messages.format(language, key + "." + actual, member, actual, null, null, null, sex)
-                        : Messages.format(language, key, member, Messages.value(language, criterion.name(), String.valueOf(actual)),
+                        ? new Clause(key + "." + actual, member, actual, null, null, null, sex)
+                        : new Clause(key, member, Messages.value(language, criterion.name(), String.valueOf(actual)),
                         values(criterion, Criterion.values(cell), language), null, null, sex);
                 case CONTAINS_ANY -> {
                     List<String> matched = Criterion.values(cell).stream().filter(((Collection<?>) actual)::contains).toList();
                     yield matched.size() == 1 && Messages.has(language, key + "." + matched.get(0))
-                            ? Messages.format(language, key + "." + matched.get(0), member, null, null, null, null, sex)
-                            : Messages.format(language, key, member, values(criterion, matched, language), values(criterion, Criterion.values(cell), language),
+                            ? new Clause(key + "." + matched.get(0), member, null, null, null, null, sex)
+                            : new Clause(key, member, values(criterion, matched, language), values(criterion, Criterion.values(cell), language),
                             null, null, sex);
                 }
-                case NOT_CONTAINS -> Messages.format(language, key, member, null, Messages.value(language, cell.trim()));
-                case AT_LEAST, AT_MOST, BELOW -> Messages.format(language, key, member, actual, Double.parseDouble(cell), null, null, sex);
+                case NOT_CONTAINS -> new Clause(key, member, null, Messages.value(language, cell.trim()));
+                case AT_LEAST, AT_MOST, BELOW -> new Clause(key, member, actual, Double.parseDouble(cell), null, null, sex);
                 case BELOW_MSL_TIMES, AT_LEAST_MSL_TIMES -> {
                     double multiplier = Double.parseDouble(cell);
-                    yield Messages.format(language, key, member, actual, multiplier, Math.round(subject.household().getMsl() * multiplier));
+                    yield new Clause(key, member, actual, multiplier, Math.round(subject.household().getMsl() * multiplier));
                 }
             };
         };

@@ -44,16 +44,22 @@ public final class Messages {
     /** The sentence {@code key} with its arguments; numbers are formatted the language's way. */
     public static String format(Language language, String key, Object... args) {
         Formats formats = FORMATS.get().computeIfAbsent(language, Formats::new);
-        Sentence sentence = formats.sentences.get(key);
+        Sentence sentence = formats.sentence(language, key);
+        return sentence == null ? key : sentence.format(args, formats);
+    }
+
+    /**
+     * The same, written at the end of {@code out}: a row's reason is several clauses in one sentence, and writing each
+     * into a string of its own and then into the sentence copied every clause twice (docs/performance-history.md).
+     */
+    public static void formatTo(StringBuilder out, Language language, String key, Object... args) {
+        Formats formats = FORMATS.get().computeIfAbsent(language, Formats::new);
+        Sentence sentence = formats.sentence(language, key);
         if (sentence == null) {
-            ResourceBundle bundle = BUNDLES.get(language);
-            if (!bundle.containsKey(key)) {
-                return key;
-            }
-            sentence = Sentence.of(bundle.getString(key), language);
-            formats.sentences.put(key, sentence);
+            out.append(key);
+        } else {
+            sentence.formatTo(out, args, formats);
         }
-        return sentence.format(args, formats);
     }
 
     /** One thread's parsed sentences and formatted numbers for one language. */
@@ -67,6 +73,20 @@ public final class Messages {
         private final NumberFormat numbers;
         /** The cardinal plural rules MessageFormat chooses a plural form by. */
         final PluralRules plurals;
+
+        /** The sentence {@code key}, parsed at its first use; null when the language has none. */
+        Sentence sentence(Language language, String key) {
+            Sentence sentence = sentences.get(key);
+            if (sentence == null) {
+                ResourceBundle bundle = BUNDLES.get(language);
+                if (!bundle.containsKey(key)) {
+                    return null;
+                }
+                sentence = Sentence.of(bundle.getString(key), language);
+                sentences.put(key, sentence);
+            }
+            return sentence;
+        }
 
         Formats(Language language) {
             ULocale locale = ULocale.forLocale(language.locale());
@@ -96,6 +116,8 @@ public final class Messages {
      */
     private sealed interface Sentence permits Parsed, Icu {
         String format(Object[] args, Formats formats);
+
+        void formatTo(StringBuilder out, Object[] args, Formats formats);
 
         static Sentence of(String text, Language language) {
             MessageFormat icu = new MessageFormat(text, language.locale());
@@ -255,6 +277,15 @@ public final class Messages {
             return write(pieces, values, null, formats, out) ? out.toString() : icu.format(values);
         }
 
+        @Override
+        public void formatTo(StringBuilder out, Object[] values, Formats formats) {
+            int start = out.length();
+            if (!write(pieces, values, null, formats, out)) {
+                out.setLength(start);
+                out.append(icu.format(values));
+            }
+        }
+
         /** Writes {@code pieces} as ICU would; false where only ICU can (and the sentence is then left to it). */
         private static boolean write(Piece[] pieces, Object[] values, Number pluralNumber, Formats formats, StringBuilder out) {
             for (Piece piece : pieces) {
@@ -297,6 +328,11 @@ public final class Messages {
         @Override
         public String format(Object[] args, Formats formats) {
             return format.format(args);
+        }
+
+        @Override
+        public void formatTo(StringBuilder out, Object[] args, Formats formats) {
+            out.append(format.format(args));
         }
     }
 

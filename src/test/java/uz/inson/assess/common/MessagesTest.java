@@ -56,7 +56,8 @@ class MessagesTest {
     /**
      * Sentences are put together without ICU's MessageFormat: every sentence of every language must read exactly as ICU
      * would write it, whatever it is given (text, whole and fractional amounts, nothing, too few arguments). The numbers
-     * are given twice, the second time as remembered from the first. {@link SentenceProperties} tries many more.
+     * are given twice, the second time as remembered from the first; each sentence is also written after other text, as
+     * a row's clauses are. {@link SentenceProperties} tries many more.
      */
     @Test
     void everySentenceReadsExactlyAsIcuWouldWriteIt() {
@@ -83,6 +84,9 @@ class MessagesTest {
                         continue; // a plural form given text: never asked for, and refused as ICU refuses it
                     }
                     assertEquals(icu, Messages.format(language, key, args), language + " " + key);
+                    StringBuilder out = new StringBuilder("Before; ");
+                    Messages.formatTo(out, language, key, args);
+                    assertEquals("Before; " + icu, out.toString(), language + " " + key + " written after other text");
                     compared++;
                 }
             }

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * Every sentence of every language reads exactly as ICU's MessageFormat would write it, plural and select forms
  * included, whatever it is given: ages and counts that take every plural form (1, 2, 5, 11, 21, 104 …), amounts, whole
- * and fractional multiples of the subsistence level, a sex, a yes or no, text, nothing, too few arguments.
+ * and fractional multiples of the subsistence level, a sex, a yes or no, text, nothing, too few arguments; written
+ * on its own and after other text.
  */
 class SentenceProperties {
     private static final List<Sentence> SENTENCES = load();
@@ -43,9 +44,14 @@ class SentenceProperties {
         } catch (IllegalArgumentException e) {
             // a plural form given text: ICU refuses it, and so must we
             assertThrows(IllegalArgumentException.class, () -> Messages.format(sentence.language(), sentence.key(), args));
+            assertThrows(IllegalArgumentException.class, () -> Messages.formatTo(new StringBuilder(), sentence.language(), sentence.key(), args));
             return;
         }
         assertEquals(icu, Messages.format(sentence.language(), sentence.key(), args), sentence.language() + " " + sentence.key());
+        // written after what a sentence already holds, also where ICU takes over halfway (a fraction's plural form)
+        StringBuilder out = new StringBuilder("Before; ");
+        Messages.formatTo(out, sentence.language(), sentence.key(), args);
+        assertEquals("Before; " + icu, out.toString(), sentence.language() + " " + sentence.key() + " written after other text");
     }
 
     @Provide
