@@ -39,7 +39,8 @@ public class AnswerWriter {
     public AssessmentResult write(Decision decision, Language language, boolean nearMisses, boolean openServices) {
         CompiledRuleSet ruleSet = decision.ruleSet();
         RuleOutcome outcome = decision.outcome();
-        Words words = new Words(ruleSet, outcome, language, new MemberNames(outcome.people().values(), language), new HashMap<>());
+        Words words = new Words(ruleSet, outcome, language, new MemberNames(outcome.people().values(), language), new HashMap<>(),
+                new StringBuilder(256));
         Set<String> granted = decision.serviceCodes();
         return new AssessmentResult(null, null, decision.asOf(), language.name(),
                 new AssessmentResult.RuleSetRef(ruleSet.id(), ruleSet.version(), ruleSet.hash()),
@@ -59,16 +60,18 @@ public class AnswerWriter {
 
     /**
      * What a sentence needs: the rule set's tables and catalogue, the household's facts, the language, the members' names,
-     * and the rows already explained (a needs row is read again as the risk factor it gives).
+     * the rows already explained (a needs row is read again as the risk factor it gives), and where a row's reason is
+     * put together (one for the answer's twenty or so).
      */
     private record Words(CompiledRuleSet ruleSet, RuleOutcome outcome, Language language, MemberNames names,
-                         Map<String, AssessmentResult.Reason> explained) {
+                         Map<String, AssessmentResult.Reason> explained, StringBuilder sentence) {
         /** The row {@code rule} explained for its member (or the household). */
         AssessmentResult.Reason reason(String rule, String memberRef) {
             return explained.computeIfAbsent(memberRef == null ? rule : rule + '\n' + memberRef, key -> {
                 CompiledRuleSet.TracedRow row = ruleSet.row(rule);
                 Criterion.Subject subject = AssessmentEngine.subject(outcome, memberRef);
-                return new AssessmentResult.Reason(Explainer.explain(row.table(), row.row(), subject, names, ruleSet.catalog()), row.source());
+                String text = Explainer.explain(sentence, row.table(), row.row(), subject, names, ruleSet.catalog());
+                return new AssessmentResult.Reason(text, row.source());
             });
         }
 

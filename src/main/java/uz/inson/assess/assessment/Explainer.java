@@ -26,10 +26,12 @@ final class Explainer {
     private Explainer() {
     }
 
-    static String explain(DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, MemberNames names, ServiceCatalog catalog) {
+    /** The row's reason, put together in {@code text} (emptied first). */
+    static String explain(StringBuilder text, DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, MemberNames names,
+                          ServiceCatalog catalog) {
         Language language = names.language();
         String separator = Messages.format(language, "sentence.join");
-        StringBuilder text = new StringBuilder(256);
+        text.setLength(0);
         int clauses = 0;
         boolean named = false;
         for (DecisionTable.Column column : table.columns()) {
@@ -113,12 +115,12 @@ final class Explainer {
     /** One condition in words, written at the end of {@code out}. */
     private static void describe(StringBuilder out, Criterion criterion, String cell, Criterion.Subject subject, String member,
                                  MemberNames names, ServiceCatalog catalog) {
-        Clause clause = clause(criterion, cell, subject, member, names, catalog);
-        Messages.formatTo(out, names.language(), clause.key(), clause.args());
+        Wording wording = wording(criterion, cell, subject, member, names, catalog);
+        Messages.formatTo(out, names.language(), wording.key(), wording.args());
     }
 
     /** A condition's sentence and its arguments. */
-    private record Clause(String key, Object... args) {
+    private record Wording(String key, Object... args) {
     }
 
     /**
@@ -126,50 +128,50 @@ final class Explainer {
      * value, {2} the row's value(s), {3} a computed limit, {4} unused, {5} the member's sex (M/F, for agreement), {6}
      * another member's name.
      */
-    private static Clause clause(Criterion criterion, String cell, Criterion.Subject subject, String member, MemberNames names,
-                                 ServiceCatalog catalog) {
+    private static Wording wording(Criterion criterion, String cell, Criterion.Subject subject, String member, MemberNames names,
+                                   ServiceCatalog catalog) {
         Language language = names.language();
         Object actual = criterion.actual(subject);
         String key = "criterion." + criterion.name();
         String sex = subject.person() == null ? "M" : subject.person().getSex();
         if (criterion == Criterion.NET_INCOME_BELOW_MSL && ((Number) actual).doubleValue() < 0) {
             // costs above the income: "-35,333 UZS per person is left" is not a thing to read aloud
-            return new Clause(key + ".nothingLeft", member, -Math.round(((Number) actual).doubleValue()));
+            return new Wording(key + ".nothingLeft", member, -Math.round(((Number) actual).doubleValue()));
         }
         if (criterion == Criterion.HOUSING_TENURE && EVERY_HOME.equals(Set.copyOf(Criterion.values(cell)))) {
             // every kind of home: the row asks only that the family has one (a ramp needs a house), not which
-            return new Clause(key + ".anyHome", member);
+            return new Wording(key + ".anyHome", member);
         }
         return switch (criterion) {
-            case LAND_ABOVE_LIMIT -> new Clause(key + "." + cell.trim(), member, subject.household().getLandPlotSqm(),
+            case LAND_ABOVE_LIMIT -> new Wording(key + "." + cell.trim(), member, subject.household().getLandPlotSqm(),
                     subject.household().getLandPlotLimitSqm());
-            case LIVESTOCK_ABOVE_LIMIT -> new Clause(key + "." + cell.trim(), member, subject.household().getLivestockHeads(),
+            case LIVESTOCK_ABOVE_LIMIT -> new Wording(key + "." + cell.trim(), member, subject.household().getLivestockHeads(),
                     subject.household().getLivestockLimitHeads());
-            case HAS_DEBT -> new Clause(key + "." + cell.trim(), member, subject.household().getDebtRepayments());
-            case SINGLE_PARENT -> new Clause(key + "." + cell.trim(), member, subject.household().getChildrenCount());
+            case HAS_DEBT -> new Wording(key + "." + cell.trim(), member, subject.household().getDebtRepayments());
+            case SINGLE_PARENT -> new Wording(key + "." + cell.trim(), member, subject.household().getChildrenCount());
             case HAS_GUARDIAN -> {
                 PersonProfile guardian = names.household().stream().filter(p -> p.getRef().equals(subject.person().getGuardianRef())).findFirst().orElse(null);
-                yield new Clause(key + "." + cell.trim(), member, null, null, null, null, sex, guardian == null ? "" : names.nameAtEnd(guardian));
+                yield new Wording(key + "." + cell.trim(), member, null, null, null, null, sex, guardian == null ? "" : names.nameAtEnd(guardian));
             }
-            case NOT_RECEIVING -> new Clause(key, member, null, catalog.find(cell.trim()).map(s -> s.name(language)).orElse(cell.trim()));
+            case NOT_RECEIVING -> new Wording(key, member, null, catalog.find(cell.trim()).map(s -> s.name(language)).orElse(cell.trim()));
             default -> switch (criterion.kind()) {
-                case IS -> new Clause(key + "." + Boolean.parseBoolean(cell.trim()), member, actual, null, null, null, sex);
+                case IS -> new Wording(key + "." + Boolean.parseBoolean(cell.trim()), member, actual, null, null, null, sex);
                 case ONE_OF -> Messages.has(language, key + "." + actual)
-                        ? new Clause(key + "." + actual, member, actual, null, null, null, sex)
-                        : new Clause(key, member, Messages.value(language, criterion.name(), String.valueOf(actual)),
+                        ? new Wording(key + "." + actual, member, actual, null, null, null, sex)
+                        : new Wording(key, member, Messages.value(language, criterion.name(), String.valueOf(actual)),
                         values(criterion, Criterion.values(cell), language), null, null, sex);
                 case CONTAINS_ANY -> {
                     List<String> matched = Criterion.values(cell).stream().filter(((Collection<?>) actual)::contains).toList();
                     yield matched.size() == 1 && Messages.has(language, key + "." + matched.get(0))
-                            ? new Clause(key + "." + matched.get(0), member, null, null, null, null, sex)
-                            : new Clause(key, member, values(criterion, matched, language), values(criterion, Criterion.values(cell), language),
+                            ? new Wording(key + "." + matched.get(0), member, null, null, null, null, sex)
+                            : new Wording(key, member, values(criterion, matched, language), values(criterion, Criterion.values(cell), language),
                             null, null, sex);
                 }
-                case NOT_CONTAINS -> new Clause(key, member, null, Messages.value(language, cell.trim()));
-                case AT_LEAST, AT_MOST, BELOW -> new Clause(key, member, actual, Double.parseDouble(cell), null, null, sex);
+                case NOT_CONTAINS -> new Wording(key, member, null, Messages.value(language, cell.trim()));
+                case AT_LEAST, AT_MOST, BELOW -> new Wording(key, member, actual, Double.parseDouble(cell), null, null, sex);
                 case BELOW_MSL_TIMES, AT_LEAST_MSL_TIMES -> {
                     double multiplier = Double.parseDouble(cell);
-                    yield new Clause(key, member, actual, multiplier, Math.round(subject.household().getMsl() * multiplier));
+                    yield new Wording(key, member, actual, multiplier, Math.round(subject.household().getMsl() * multiplier));
                 }
             };
         };

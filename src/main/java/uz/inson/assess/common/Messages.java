@@ -68,6 +68,11 @@ public final class Messages {
         private static final int NUMBERS_KEPT = 4096;
 
         final Map<String, Sentence> sentences = new HashMap<>();
+        /**
+         * Where a sentence is put together before it becomes a string: one per thread and language, reused. A builder of
+         * its own for each sentence was allocated, then widened for the first Cyrillic letter or Uzbek ʻ, then copied.
+         */
+        final StringBuilder scratch = new StringBuilder(256);
         private final Map<Number, String> formatted = new HashMap<>();
         /** The formatter MessageFormat itself uses for a number argument without a style. */
         private final NumberFormat numbers;
@@ -123,7 +128,7 @@ public final class Messages {
             MessageFormat icu = new MessageFormat(text, language.locale());
             MessagePattern pattern = new MessagePattern(icu.getApostropheMode()).parse(text);
             try {
-                return new Parsed(pieces(pattern, 0), text.length(), icu);
+                return new Parsed(pieces(pattern, 0), icu);
             } catch (UnsupportedOperationException e) {
                 return new Icu(icu);
             }
@@ -266,14 +271,14 @@ public final class Messages {
         }
     }
 
-    /** {@code length}: the characters of the sentence's text, to size what is written. */
-    private record Parsed(Piece[] pieces, int length, MessageFormat icu) implements Sentence {
+    private record Parsed(Piece[] pieces, MessageFormat icu) implements Sentence {
         @Override
         public String format(Object[] values, Formats formats) {
             if (pieces.length == 1 && pieces[0] instanceof Text text) {
                 return text.text();
             }
-            StringBuilder out = new StringBuilder(length + 24 * pieces.length);
+            StringBuilder out = formats.scratch;
+            out.setLength(0);
             return write(pieces, values, null, formats, out) ? out.toString() : icu.format(values);
         }
 
