@@ -67,7 +67,7 @@ public final class Messages {
         /** Amounts, ages and limits recur from answer to answer, and ICU's formatter allocates afresh for each. */
         private static final int NUMBERS_KEPT = 4096;
 
-        final Map<String, Sentence> sentences = new HashMap<>();
+        private final Map<String, Sentence> sentences = new HashMap<>();
         /**
          * Where a sentence is put together before it becomes a string: one per thread and language, reused. A builder of
          * its own for each sentence was allocated, then widened for the first Cyrillic letter or Uzbek ʻ, then copied.
@@ -78,6 +78,12 @@ public final class Messages {
         private final NumberFormat numbers;
         /** The cardinal plural rules MessageFormat chooses a plural form by. */
         final PluralRules plurals;
+
+        Formats(Language language) {
+            ULocale locale = ULocale.forLocale(language.locale());
+            numbers = NumberFormat.getInstance(locale);
+            plurals = PluralRules.forLocale(locale, PluralRules.PluralType.CARDINAL);
+        }
 
         /** The sentence {@code key}, parsed at its first use; null when the language has none. */
         Sentence sentence(Language language, String key) {
@@ -91,12 +97,6 @@ public final class Messages {
                 sentences.put(key, sentence);
             }
             return sentence;
-        }
-
-        Formats(Language language) {
-            ULocale locale = ULocale.forLocale(language.locale());
-            numbers = NumberFormat.getInstance(locale);
-            plurals = PluralRules.forLocale(locale, PluralRules.PluralType.CARDINAL);
         }
 
         String number(Number number) {
