@@ -43,8 +43,8 @@ public final class Messages {
 
     /** The sentence {@code key} with its arguments; numbers are formatted the language's way. */
     public static String format(Language language, String key, Object... args) {
-        Formats formats = FORMATS.get().computeIfAbsent(language, Formats::new);
-        Sentence sentence = formats.sentence(language, key);
+        Formats formats = formats(language);
+        Sentence sentence = formats.sentence(key);
         return sentence == null ? key : sentence.format(args, formats);
     }
 
@@ -53,8 +53,8 @@ public final class Messages {
      * into a string of its own and then into the sentence copied every clause twice (docs/performance-history.md).
      */
     public static void formatTo(StringBuilder out, Language language, String key, Object... args) {
-        Formats formats = FORMATS.get().computeIfAbsent(language, Formats::new);
-        Sentence sentence = formats.sentence(language, key);
+        Formats formats = formats(language);
+        Sentence sentence = formats.sentence(key);
         if (sentence == null) {
             out.append(key);
         } else {
@@ -62,11 +62,16 @@ public final class Messages {
         }
     }
 
+    private static Formats formats(Language language) {
+        return FORMATS.get().computeIfAbsent(language, Formats::new);
+    }
+
     /** One thread's parsed sentences and formatted numbers for one language. */
     private static final class Formats {
         /** Amounts, ages and limits recur from answer to answer, and ICU's formatter allocates afresh for each. */
         private static final int NUMBERS_KEPT = 4096;
 
+        private final Language language;
         private final Map<String, Sentence> sentences = new HashMap<>();
         /**
          * Where a sentence is put together before it becomes a string: one per thread and language, reused. A builder of
@@ -80,13 +85,14 @@ public final class Messages {
         final PluralRules plurals;
 
         Formats(Language language) {
+            this.language = language;
             ULocale locale = ULocale.forLocale(language.locale());
             numbers = NumberFormat.getInstance(locale);
             plurals = PluralRules.forLocale(locale, PluralRules.PluralType.CARDINAL);
         }
 
         /** The sentence {@code key}, parsed at its first use; null when the language has none. */
-        Sentence sentence(Language language, String key) {
+        Sentence sentence(String key) {
             Sentence sentence = sentences.get(key);
             if (sentence == null) {
                 ResourceBundle bundle = BUNDLES.get(language);
