@@ -70,7 +70,7 @@ public class AnswerWriter {
             return explained.computeIfAbsent(memberRef == null ? rule : rule + '\n' + memberRef, key -> {
                 CompiledRuleSet.TracedRow row = ruleSet.row(rule);
                 Criterion.Subject subject = AssessmentEngine.subject(outcome, memberRef);
-                String text = Explainer.explain(sentence, row.table(), row.row(), subject, names, ruleSet.catalog());
+                String text = Explainer.explain(sentence, row, subject, names, ruleSet.catalog());
                 return new AssessmentResult.Reason(text, row.source());
             });
         }

@@ -4,6 +4,7 @@ import uz.inson.assess.catalog.ServiceCatalog;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.Messages;
 import uz.inson.assess.household.HousingTenure;
+import uz.inson.assess.rules.CompiledRuleSet;
 import uz.inson.assess.rules.Criterion;
 import uz.inson.assess.rules.DecisionTable;
 import uz.inson.assess.rules.facts.PersonProfile;
@@ -27,25 +28,22 @@ final class Explainer {
     }
 
     /** The row's reason, put together in {@code text} (emptied first). */
-    static String explain(StringBuilder text, DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, MemberNames names,
+    static String explain(StringBuilder text, CompiledRuleSet.TracedRow row, Criterion.Subject subject, MemberNames names,
                           ServiceCatalog catalog) {
         Language language = names.language();
         String separator = Messages.format(language, "sentence.join");
         text.setLength(0);
         int clauses = 0;
         boolean named = false;
-        for (DecisionTable.Column column : table.columns()) {
-            String cell = row.cell(column);
-            if (!"CONDITION".equals(column.type()) || cell.isEmpty()) {
-                continue;
-            }
-            Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
+        for (CompiledRuleSet.Condition condition : row.conditions()) {
+            Criterion criterion = condition.criterion();
+            String cell = condition.cell();
             if (criterion == null) {
-                next(text, separator, clauses++).append(column.header()).append(": ").append(cell);
+                next(text, separator, clauses++).append(condition.column().header()).append(": ").append(cell);
                 continue;
             }
-            if (unsaid(criterion, cell, subject) || criterion == Criterion.NOT_RECEIVING && grantsItself(table, row, cell)
-                    || criterion == Criterion.SEX && subject.person() != null && saysSexOtherwise(table, row, subject, names)) {
+            if (unsaid(criterion, cell, subject) || criterion == Criterion.NOT_RECEIVING && grantsItself(row, cell)
+                    || criterion == Criterion.SEX && subject.person() != null && saysSexOtherwise(row, subject, names)) {
                 continue;
             }
             if (criterion == Criterion.SEX && subject.person() != null) {
@@ -59,7 +57,7 @@ final class Explainer {
                 member = named ? names.pronoun(subject.person()) : names.name(subject.person());
                 named = true;
             }
-            describe(next(text, separator, clauses++), criterion, cell, subject, member, names, catalog);
+            describe(next(text, separator, clauses++), condition, subject, member, names, catalog);
         }
         if (clauses == 0) {
             Messages.formatTo(text, language, "criterion.none");
@@ -88,9 +86,9 @@ final class Explainer {
      * "Not already receiving" the very service the row grants only keeps a one-off from being granted twice: "the family
      * does not already receive the payment for costly treatment" is no reason to read aloud for that payment.
      */
-    private static boolean grantsItself(DecisionTable table, DecisionTable.Row row, String cell) {
-        DecisionTable.Column service = table.column(DecisionTable.SERVICE_ACTION);
-        return service != null && row.cell(service).trim().equals(cell.trim());
+    private static boolean grantsItself(CompiledRuleSet.TracedRow row, String cell) {
+        DecisionTable.Column service = row.table().column(DecisionTable.SERVICE_ACTION);
+        return service != null && row.row().cell(service).trim().equals(cell.trim());
     }
 
     /**
@@ -98,24 +96,21 @@ final class Explainer {
      * mother, 35"), or a pronoun will ("a relative, 40, keeps house; she is able to work"). Then "the mother, 35, is a
      * woman or a girl" is not read aloud.
      */
-    private static boolean saysSexOtherwise(DecisionTable table, DecisionTable.Row row, Criterion.Subject subject, MemberNames names) {
+    private static boolean saysSexOtherwise(CompiledRuleSet.TracedRow row, Criterion.Subject subject, MemberNames names) {
         int others = 0;
-        for (DecisionTable.Column column : table.columns()) {
-            String cell = row.cell(column);
-            if ("CONDITION".equals(column.type()) && !cell.isEmpty()) {
-                Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
-                if (criterion != null && criterion != Criterion.SEX && criterion.isMemberCondition() && !unsaid(criterion, cell, subject)) {
-                    others++;
-                }
+        for (CompiledRuleSet.Condition condition : row.conditions()) {
+            Criterion criterion = condition.criterion();
+            if (criterion != null && criterion != Criterion.SEX && criterion.isMemberCondition() && !unsaid(criterion, condition.cell(), subject)) {
+                others++;
             }
         }
         return others >= 1 && names.nameSaysSex(subject.person()) || others >= 2 && names.pronounSaysSex();
     }
 
     /** One condition in words, written at the end of {@code out}. */
-    private static void describe(StringBuilder out, Criterion criterion, String cell, Criterion.Subject subject, String member,
+    private static void describe(StringBuilder out, CompiledRuleSet.Condition condition, Criterion.Subject subject, String member,
                                  MemberNames names, ServiceCatalog catalog) {
-        Wording wording = wording(criterion, cell, subject, member, names, catalog);
+        Wording wording = wording(condition, subject, member, names, catalog);
         Messages.formatTo(out, names.language(), wording.key(), wording.args());
     }
 
@@ -128,8 +123,11 @@ final class Explainer {
      * value, {2} the row's value(s), {3} a computed limit, {4} unused, {5} the member's sex (M/F, for agreement), {6}
      * another member's name.
      */
-    private static Wording wording(Criterion criterion, String cell, Criterion.Subject subject, String member, MemberNames names,
+    private static Wording wording(CompiledRuleSet.Condition condition, Criterion.Subject subject, String member, MemberNames names,
                                    ServiceCatalog catalog) {
+        Criterion criterion = condition.criterion();
+        String cell = condition.cell();
+        List<String> values = condition.values();
         Language language = names.language();
         Object actual = criterion.actual(subject);
         String key = "criterion." + criterion.name();
@@ -138,7 +136,7 @@ final class Explainer {
             // costs above the income: "-35,333 UZS per person is left" is not a thing to read aloud
             return new Wording(key + ".nothingLeft", member, -Math.round(((Number) actual).doubleValue()));
         }
-        if (criterion == Criterion.HOUSING_TENURE && EVERY_HOME.equals(Set.copyOf(Criterion.values(cell)))) {
+        if (criterion == Criterion.HOUSING_TENURE && EVERY_HOME.equals(Set.copyOf(values))) {
             // every kind of home: the row asks only that the family has one (a ramp needs a house), not which
             return new Wording(key + ".anyHome", member);
         }
@@ -159,12 +157,12 @@ final class Explainer {
                 case ONE_OF -> Messages.has(language, key + "." + actual)
                         ? new Wording(key + "." + actual, member, actual, null, null, null, sex)
                         : new Wording(key, member, Messages.value(language, criterion.name(), String.valueOf(actual)),
-                        values(criterion, Criterion.values(cell), language), null, null, sex);
+                        values(criterion, values, language), null, null, sex);
                 case CONTAINS_ANY -> {
-                    List<String> matched = Criterion.values(cell).stream().filter(((Collection<?>) actual)::contains).toList();
+                    List<String> matched = values.stream().filter(((Collection<?>) actual)::contains).toList();
                     yield matched.size() == 1 && Messages.has(language, key + "." + matched.get(0))
                             ? new Wording(key + "." + matched.get(0), member, null, null, null, null, sex)
-                            : new Wording(key, member, values(criterion, matched, language), values(criterion, Criterion.values(cell), language),
+                            : new Wording(key, member, values(criterion, matched, language), values(criterion, values, language),
                             null, null, sex);
                 }
                 case NOT_CONTAINS -> new Wording(key, member, null, Messages.value(language, cell.trim()));

@@ -102,20 +102,38 @@ public final class CompiledRuleSet {
     /**
      * A data row of a table, with the table it belongs to, where it stands ("eligibility.xlsx!Disability!row 12", quoted
      * in every answer) and what every assessment asks of an eligibility row — the areas of need it answers, whether it is
-     * an entitlement, and its conditions on facts a request may leave out — read from its cells once, when the version
-     * compiles.
+     * an entitlement, its conditions on facts a request may leave out, and its conditions as the answer reads them aloud
+     * — read from its cells once, when the version compiles.
      */
     public record TracedRow(DecisionTable table, DecisionTable.Row row, String source, List<String> answers, boolean entitlement,
-                            List<Criterion> optionalFacts) {
+                            List<Criterion> optionalFacts, List<Condition> conditions) {
         static TracedRow of(DecisionTable table, DecisionTable.Row row) {
             List<Criterion> optionalFacts = new ArrayList<>();
+            List<Condition> conditions = new ArrayList<>();
             for (DecisionTable.Column column : table.columns()) {
-                if (!row.cell(column).isEmpty()) {
-                    Criterion.forTemplate(column.template()).filter(c -> c.fact().isPresent()).ifPresent(optionalFacts::add);
+                String cell = row.cell(column);
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
+                if (criterion != null && criterion.fact().isPresent()) {
+                    optionalFacts.add(criterion);
+                }
+                if ("CONDITION".equals(column.type())) {
+                    conditions.add(new Condition(column, criterion, cell, Criterion.values(cell)));
                 }
             }
-            return new TracedRow(table, row, table.source(row), table.answers(row), table.entitlement(row), List.copyOf(optionalFacts));
+            return new TracedRow(table, row, table.source(row), table.answers(row), table.entitlement(row), List.copyOf(optionalFacts),
+                    List.copyOf(conditions));
         }
+    }
+
+    /**
+     * A filled condition cell of a row, in column order: its criterion (null for a condition outside the vocabulary, read
+     * aloud as the column's header and the cell) and the cell's values. Wording a reason read the table's every column
+     * and looked up each one's criterion for every row of every answer.
+     */
+    public record Condition(DecisionTable.Column column, Criterion criterion, String cell, List<String> values) {
     }
 
     public TracedRow row(String rule) {
