@@ -32,11 +32,8 @@ final class QuestionFinder {
     private record Missing(Criterion.Fact fact, String memberRef) {
     }
 
-    /** A row's condition as read once per version: the test of its cell, and the values of a needs cell. */
+    /** A row's condition as read once per version, with the test of its cell. */
     private record Condition(Criterion criterion, Predicate<Criterion.Subject> test, List<String> values) {
-        static Condition of(Criterion criterion, String cell) {
-            return new Condition(criterion, criterion.test(cell), Criterion.values(cell));
-        }
     }
 
     /**
@@ -75,7 +72,7 @@ final class QuestionFinder {
                     continue;
                 }
                 for (DecisionTable.Row row : table.rows()) {
-                    Askable askable = askable(table, row, row.cell(service != null ? service : area), ruleSet.row(row.rule()).optionalFacts());
+                    Askable askable = askable(ruleSet.row(row.rule()), row.cell(service != null ? service : area));
                     if (askable == null) {
                         continue;
                     }
@@ -92,24 +89,21 @@ final class QuestionFinder {
         }
 
         /** Null for a row with a condition outside the vocabulary: such a row is never explained, so never asked about. */
-        private static Askable askable(DecisionTable table, DecisionTable.Row row, String result, List<Criterion> optionalFacts) {
+        private static Askable askable(CompiledRuleSet.TracedRow traced, String result) {
             List<Condition> conditions = new ArrayList<>();
             List<String> needAreas = List.of();
-            for (DecisionTable.Column column : table.columns()) {
-                String cell = row.cell(column);
-                if (!"CONDITION".equals(column.type()) || cell.isEmpty()) {
-                    continue;
-                }
-                Criterion criterion = Criterion.forTemplate(column.template()).orElse(null);
+            for (CompiledRuleSet.Condition condition : traced.conditions()) {
+                Criterion criterion = condition.criterion();
                 if (criterion == null) {
                     return null;
                 }
-                conditions.add(Condition.of(criterion, cell));
+                conditions.add(new Condition(criterion, criterion.test(condition.cell()), condition.values()));
                 if (criterion == Criterion.NEED) {
-                    needAreas = Criterion.values(cell);
+                    needAreas = condition.values();
                 }
             }
-            return new Askable(table, row, result, table.concernsAMember(row), List.copyOf(conditions), optionalFacts, needAreas);
+            return new Askable(traced.table(), traced.row(), result, traced.table().concernsAMember(traced.row()), List.copyOf(conditions),
+                    traced.optionalFacts(), needAreas);
         }
     }
 
