@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures the packaged app: time to ready, rule-set compile time, and assessment latency after warm-up.
 # Needs wrk (apt-get install wrk). Usage, from the repository root:  src/test/perf/benchmark.sh
+# On a throw-away embedded PostgreSQL; with QUARKUS_DATASOURCE_JDBC_URL (and _USERNAME, _PASSWORD) set, on that server, as
+# in production: give it an empty database (the service imports the repository's rule set only into an empty one).
 # The JVM runs with the container image's collector (JAVA_OPTS, default -XX:+UseParallelGC; JAVA_OPTS= for the JVM's own
 # choice, G1 on this machine).
 set -euo pipefail
@@ -36,15 +38,14 @@ echo "one client (60 s):";               wrk -t1 -c1 -d60s -s src/test/perf/asse
 echo "four clients (30 s):";             wrk -t2 -c4 -d30s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests"
 echo "eight clients (30 s):";            wrk -t2 -c8 -d30s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests"
 echo "eight clients, persist=false (30 s):"; wrk -t2 -c8 -d30s -s src/test/perf/assess.lua "$URL?persist=false" | grep -E "Requests/sec|^requests"
-DB_PORT=$(embedded_db_port "$LOG")
 echo "rules + explanations per assessment, as stored (duration_micros of the last 90 s): count | p50 | p99"
-psql -h localhost -p "$DB_PORT" -U postgres -d postgres -tAc "select count(*), round(percentile_cont(0.5) within group (order by duration_micros)), round(percentile_cont(0.99) within group (order by duration_micros)) from assessment where assessed_at > now() - interval '90 seconds'"
+service_psql "$LOG" -tAc "select count(*), round(percentile_cont(0.5) within group (order by duration_micros)), round(percentile_cont(0.99) within group (order by duration_micros)) from assessment where assessed_at > now() - interval '90 seconds'"
 echo "resident memory: $(( $(ps -o rss= -p $APP) / 1024 )) MB"
 
 # Impact analysis over the stored population: the last stored assessment copied as IMPACT_HOUSEHOLDS households with
 # wages from 0 to 3,900,000, then the version in force compared with itself (the work is the same as for a draft)
 N=${IMPACT_HOUSEHOLDS:-100000}
-psql -h localhost -p "$DB_PORT" -U postgres -d postgres -qc "insert into assessment (id, assessed_at, as_of, external_id, region, district,
+service_psql "$LOG" -qc "insert into assessment (id, assessed_at, as_of, external_id, region, district,
     rule_set_id, rule_set_version, rule_set_hash, language, risk_level, case_path, duration_micros, request, result, assessed_by)
   select gen_random_uuid(), now(), as_of, 'BENCH-' || g, region, district, rule_set_id, rule_set_version, rule_set_hash, language,
     risk_level, case_path, duration_micros,

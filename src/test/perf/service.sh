@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # What the benchmark scripts share; they source it. It starts a packaged build the way the container image starts it,
-# on a throw-away embedded PostgreSQL with a first admin, waits until it is ready, and signs in as an integrating system
-# or a policy officer. It defines functions only. Needs curl and python3.
+# on a throw-away embedded PostgreSQL (or the server QUARKUS_DATASOURCE_JDBC_URL names) with a first admin, waits until
+# it is ready, and signs in as an integrating system or a policy officer. It defines functions only. Needs curl and
+# python3.
 
 ADMIN_PASSWORD=benchmark-admin-password
 
@@ -52,3 +53,15 @@ policy_token() {
 
 # embedded_db_port <log file>: the port of the embedded PostgreSQL the service started.
 embedded_db_port() { grep -oE "embedded PostgreSQL on port [0-9]+" "$1" | grep -oE "[0-9]+$"; }
+
+# service_psql <log file> [psql option ...]: psql on the service's database: the server QUARKUS_DATASOURCE_JDBC_URL
+# names, as QUARKUS_DATASOURCE_USERNAME (default postgres), when it is set; else the embedded one the service started.
+service_psql() {
+  local log=$1
+  shift
+  if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
+    PGPASSWORD=${QUARKUS_DATASOURCE_PASSWORD:-} psql "${QUARKUS_DATASOURCE_JDBC_URL#jdbc:}" -U "${QUARKUS_DATASOURCE_USERNAME:-postgres}" "$@"
+  else
+    psql -h localhost -p "$(embedded_db_port "$log")" -U postgres -d postgres "$@"
+  fi
+}

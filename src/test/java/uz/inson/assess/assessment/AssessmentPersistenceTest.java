@@ -46,6 +46,18 @@ class AssessmentPersistenceTest {
         assertEquals("INTENSIVE_CASE", row[7]);
     }
 
+    /** V12: lz4 where the server was built with it (the external server in CI), else PostgreSQL's default, pglz (the embedded one). */
+    @Test
+    void theStoredAnswerIsCompressedWithLz4WhereTheServerHasIt() {
+        String id = Auth.as("caseworker").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        boolean serverHasLz4 = (Boolean) entityManager.createNativeQuery(
+                "select 'lz4' = any (enumvals) from pg_settings where name = 'default_toast_compression'").getSingleResult();
+        Object method = entityManager.createNativeQuery("select pg_column_compression(result) from assessment where id = ?1")
+                .setParameter(1, UUID.fromString(id)).getSingleResult();
+        assertEquals(serverHasLz4 ? "lz4" : "pglz", method);
+    }
+
     @Test
     void aRefusedRequestWritesNothing() {
         long before = count();
