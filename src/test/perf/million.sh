@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The issue's checks at a million households, run as an integrating system and a policy officer would run them, on the
 # packaged app started as the container image starts it in a 1.5 GiB pod (-XX:+UseParallelGC -Xmx768m), both cores
-# deciding (INSON_BATCH_PARALLELISM=2, INSON_IMPACT_PARALLELISM=2), on a throw-away embedded PostgreSQL:
+# deciding (INSON_BATCH_PARALLELISM=2, INSON_IMPACT_PARALLELISM=2), on a throw-away embedded PostgreSQL (or, with
+# QUARKUS_DATASOURCE_JDBC_URL and its _USERNAME and _PASSWORD set, on that server, in an empty database):
 #   1. dry batches (persist=false&detail=decision) of 100,000 lines twice, then of 1,000,000 lines with line 500,000's
 #      region set to ATLANTIS: the rate, resident memory sampled every 5 s, and exactly one problem line, line 500,000;
 #   2. 2,000 lines with idempotency keys stored twice: the second try stores nothing;
@@ -37,8 +38,7 @@ SAMPLER=
 trap 'kill $APP $SAMPLER 2>/dev/null || true' EXIT
 wait_ready "$PORT" "$APP" "$LOG"
 echo "ready after $(seconds "$START") s"
-DB_PORT=$(embedded_db_port "$LOG")
-sql() { psql -h localhost -p "$DB_PORT" -U postgres -d postgres -tAc "$1"; }
+sql() { service_psql "$LOG" -tAc "$1"; }
 KEY=$(api_key "$PORT" million)
 
 # resident memory every 5 s while a step runs; prints its lowest and highest
