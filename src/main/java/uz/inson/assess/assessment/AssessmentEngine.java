@@ -25,6 +25,7 @@ import uz.inson.assess.rules.facts.PersonProfile;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -208,10 +209,26 @@ public class AssessmentEngine {
 
     /** Who a service goes to, in the household's order: everyone for a household service, else the members its rows matched. */
     private static List<String> beneficiaries(CatalogService service, List<Grant> grants, List<String> members) {
-        boolean everyone = service.unit() == BeneficiaryUnit.HOUSEHOLD || grants.stream().anyMatch(g -> g.memberRef() == null);
-        Set<String> matched = new java.util.HashSet<>();
-        grants.forEach(g -> matched.add(g.memberRef()));
-        return everyone ? members : members.stream().filter(matched::contains).toList();
+        // by hand rather than streams and a set of the grants' members: a service has a grant or two, and what a decision
+        // allocates slows the rule run beside it (docs/performance-history.md)
+        if (service.unit() == BeneficiaryUnit.HOUSEHOLD) {
+            return members;
+        }
+        for (int i = 0; i < grants.size(); i++) {
+            if (grants.get(i).memberRef() == null) {
+                return members;
+            }
+        }
+        List<String> matched = new ArrayList<>(grants.size());
+        for (String member : members) {
+            for (int i = 0; i < grants.size(); i++) {
+                if (member.equals(grants.get(i).memberRef())) {
+                    matched.add(member);
+                    break;
+                }
+            }
+        }
+        return Collections.unmodifiableList(matched);
     }
 
     /**
@@ -224,6 +241,9 @@ public class AssessmentEngine {
         Map<String, List<Decision.Recommendation>> groups = new LinkedHashMap<>();
         recommendations.stream().filter(r -> r.service().exclusiveGroup() != null)
                 .forEach(r -> groups.computeIfAbsent(r.service().exclusiveGroup(), g -> new ArrayList<>()).add(r));
+        if (groups.values().stream().allMatch(group -> group.size() < 2)) {
+            return new ArrayList<>(recommendations); // most households: nothing to choose between
+        }
         Comparator<Decision.Recommendation> preference = Comparator.comparing((Decision.Recommendation r) -> !r.alreadyReceived())
                 .thenComparing(r -> r.service().frequency() == Frequency.SEASONAL && !r.service().paidMonthlyIn(month))
                 .thenComparing(r -> r.service().exclusiveRank()).thenComparing(Decision.Recommendation::code);
@@ -334,9 +354,19 @@ public class AssessmentEngine {
         outcome.needHits().forEach(hit -> byArea.computeIfAbsent(hit.getArea(), a -> new ArrayList<>()).add(hit));
         List<Decision.Need> needs = new ArrayList<>();
         byArea.forEach((area, hits) -> {
-            NeedLevel level = hits.stream().map(NeedHit::getLevel).max(Comparator.naturalOrder()).orElse(NeedLevel.MODERATE);
-            Set<String> concerned = new LinkedHashSet<>();
-            outcome.people().keySet().stream().filter(ref -> hits.stream().anyMatch(h -> ref.equals(h.getMemberRef()))).forEach(concerned::add);
+            NeedLevel level = NeedLevel.MODERATE;
+            for (NeedHit hit : hits) {
+                level = hit.getLevel().compareTo(level) > 0 ? hit.getLevel() : level;
+            }
+            List<String> concerned = new ArrayList<>();
+            for (String ref : outcome.people().keySet()) {
+                for (NeedHit hit : hits) {
+                    if (ref.equals(hit.getMemberRef())) {
+                        concerned.add(ref);
+                        break;
+                    }
+                }
+            }
             needs.add(new Decision.Need(area, level, List.copyOf(concerned), List.copyOf(hits)));
         });
         needs.sort(Comparator.comparing((Decision.Need n) -> n.level()).reversed().thenComparing(Decision.Need::area));

@@ -48,7 +48,8 @@ final class QuestionFinder {
 
         /** Whether the request left out, for this subject, a fact this row reads: without one, the row asks nothing of it. */
         boolean leavesOut(Criterion.Subject subject) {
-            for (Criterion criterion : optionalFacts) {
+            for (int i = 0; i < optionalFacts.size(); i++) {
+                Criterion criterion = optionalFacts.get(i);
                 if (criterion.appliesTo(subject) && criterion.isUnknown(subject)) {
                     return true;
                 }
@@ -119,17 +120,23 @@ final class QuestionFinder {
                 Askable row = index.serviceRowsByRule().get(grant.rule());
                 if (row != null) {
                     Criterion.Subject subject = AssessmentEngine.subject(outcome, grant.memberRef());
-                    missingFor(row.conditions(), subject, possibleNeeds).forEach(m -> add(questions, m, grant.serviceCode(), granted));
+                    addAll(questions, missingFor(row.conditions(), subject, possibleNeeds), grant.serviceCode(), granted);
                 }
             }
-            for (Askable row : index.serviceRows()) {
+            // Loops by index, here and below: the iterators of these few hundred rows and their members were a tenth of
+            // what a decision allocates beyond the bare rule run, and every byte a full answer allocates makes the rule
+            // run beside it slower (EngineBenchmark.rulesThenGarbage, docs/performance-history.md)
+            List<Askable> serviceRows = index.serviceRows();
+            for (int r = 0; r < serviceRows.size(); r++) {
+                Askable row = serviceRows.get(r);
                 boolean waits = waitsForAPossibleNeed(row, possibleNeeds);
                 if (!row.readsOptionalFact() && !waits || granted.contains(row.result())) {
                     continue;
                 }
-                for (Criterion.Subject subject : subjects.of(row)) {
-                    if (waits || row.leavesOut(subject)) {
-                        missingFor(row.conditions(), subject, possibleNeeds).forEach(m -> add(questions, m, row.result(), granted));
+                List<Criterion.Subject> of = subjects.of(row);
+                for (int i = 0; i < of.size(); i++) {
+                    if (waits || row.leavesOut(of.get(i))) {
+                        addAll(questions, missingFor(row.conditions(), of.get(i), possibleNeeds), row.result(), granted);
                     }
                 }
             }
@@ -174,11 +181,13 @@ final class QuestionFinder {
     }
 
     private static boolean waitsForAPossibleNeed(Askable row, Map<String, Set<Missing>> possibleNeeds) {
-        if (!possibleNeeds.isEmpty()) {
-            for (String area : row.needAreas()) {
-                if (possibleNeeds.containsKey(area)) {
-                    return true;
-                }
+        return !possibleNeeds.isEmpty() && anyPossible(row.needAreas(), possibleNeeds);
+    }
+
+    private static boolean anyPossible(List<String> areas, Map<String, Set<Missing>> possibleNeeds) {
+        for (int i = 0; i < areas.size(); i++) {
+            if (possibleNeeds.containsKey(areas.get(i))) {
+                return true;
             }
         }
         return false;
@@ -190,49 +199,70 @@ final class QuestionFinder {
         }
     }
 
+    private static void addAll(Map<Missing, Set<String>> questions, List<Missing> missing, String code, Set<String> granted) {
+        for (int i = 0; i < missing.size(); i++) {
+            add(questions, missing.get(i), code, granted);
+        }
+    }
+
+    /** Adds {@code missing} unless it is there already: the facts of a row are one or two, a list is cheaper than a set. */
+    private static void addNew(List<Missing> to, Missing missing) {
+        if (!to.contains(missing)) {
+            to.add(missing);
+        }
+    }
+
     /**
-     * The facts whose absence alone keeps the row from holding for this subject: empty when the row holds, or fails on a
-     * fact that is known. A needs condition that only a possible need meets counts as missing that need's facts.
+     * The facts whose absence alone keeps the row from holding for this subject, without repeats, in the order found:
+     * empty when the row holds, or fails on a fact that is known. A needs condition that only a possible need meets
+     * counts as missing that need's facts.
      */
-    private static Set<Missing> missingFor(List<Condition> conditions, Criterion.Subject subject, Map<String, Set<Missing>> possibleNeeds) {
-        Set<Missing> missing = null; // most rows fail for most subjects: no set for them
-        for (Condition condition : conditions) {
+    private static List<Missing> missingFor(List<Condition> conditions, Criterion.Subject subject, Map<String, Set<Missing>> possibleNeeds) {
+        List<Missing> missing = null; // most rows fail for most subjects: no list for them
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition condition = conditions.get(i);
             Criterion criterion = condition.criterion();
             if (criterion == null || !criterion.appliesTo(subject)) {
-                return Set.of();
+                return List.of();
             }
             if (criterion.isUnknown(subject)) {
                 if (missing == null) {
-                    missing = new LinkedHashSet<>();
+                    missing = new ArrayList<>(2);
                 }
-                missing.add(new Missing(criterion.fact().orElseThrow(), criterion.fact().get().ofMember() ? subject.person().getRef() : null));
+                Criterion.Fact fact = criterion.fact().orElseThrow();
+                addNew(missing, new Missing(fact, fact.ofMember() ? subject.person().getRef() : null));
             } else if (criterion == Criterion.NEED && !condition.test().test(subject)) {
-                Set<Missing> behind = new LinkedHashSet<>();
-                condition.values().forEach(area -> behind.addAll(possibleNeeds.getOrDefault(area, Set.of())));
-                if (behind.isEmpty()) {
-                    return Set.of();
+                if (!anyPossible(condition.values(), possibleNeeds)) {
+                    return List.of();
                 }
                 if (missing == null) {
-                    missing = behind;
-                } else {
-                    missing.addAll(behind);
+                    missing = new ArrayList<>(2);
+                }
+                for (String area : condition.values()) {
+                    for (Missing behind : possibleNeeds.getOrDefault(area, Set.of())) {
+                        addNew(missing, behind);
+                    }
                 }
             } else if (!condition.test().test(subject)) {
-                return Set.of();
+                return List.of();
             }
         }
-        return missing == null ? Set.of() : missing;
+        return missing == null ? List.of() : missing;
     }
 
     /** Areas of need the household would have if a missing fact turned out one way, with the facts they wait for. */
     private static Map<String, Set<Missing>> possibleNeeds(Index index, RuleOutcome outcome, Subjects subjects) {
         Map<String, Set<Missing>> possible = new HashMap<>();
-        for (Askable row : index.needRows()) {
+        List<Askable> needRows = index.needRows();
+        for (int r = 0; r < needRows.size(); r++) {
+            Askable row = needRows.get(r);
             if (outcome.needs().getAreas().contains(row.result())) {
                 continue;
             }
-            for (Criterion.Subject subject : subjects.of(row)) {
-                Set<Missing> missing = row.leavesOut(subject) ? missingFor(row.conditions(), subject, Map.of()) : Set.of();
+            List<Criterion.Subject> of = subjects.of(row);
+            for (int i = 0; i < of.size(); i++) {
+                Criterion.Subject subject = of.get(i);
+                List<Missing> missing = row.leavesOut(subject) ? missingFor(row.conditions(), subject, Map.of()) : List.of();
                 if (!missing.isEmpty()) {
                     possible.computeIfAbsent(row.result(), a -> new LinkedHashSet<>()).addAll(missing);
                 }

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.household.Household;
 import uz.inson.assess.rules.CompiledRuleSet;
@@ -148,6 +149,35 @@ public class EngineBenchmark {
     @Benchmark
     public Object answerInWordsAfterPause(Pause pause) {
         return engine.assess(ruleSet, design, AS_OF, Language.uz, false);
+    }
+
+    /**
+     * Short-lived garbage of about what the decision and the words allocate beyond the bare run (57 and 69 KB for the
+     * DESIGN household), in objects of 64 bytes: whether the bytes a full answer allocates are what makes the rule run
+     * beside them slower than in a loop of its own. Compare {@code rulesThenGarbage} with {@code rulesOnly} plus
+     * {@code garbageOnly} at the same size.
+     */
+    @State(Scope.Thread)
+    public static class Garbage {
+        @Param({"0", "50", "125"})
+        public int kb;
+
+        void allocate(Blackhole sink) {
+            for (int i = kb * 1024 / 64; i > 0; i--) {
+                sink.consume(new byte[48]); // 48 bytes and the array's header: 64 bytes
+            }
+        }
+    }
+
+    @Benchmark
+    public void rulesThenGarbage(Garbage garbage, Blackhole sink) {
+        sink.consume(ruleSet.evaluate(design, AS_OF));
+        garbage.allocate(sink);
+    }
+
+    @Benchmark
+    public void garbageOnly(Garbage garbage, Blackhole sink) {
+        garbage.allocate(sink);
     }
 
     @Benchmark
