@@ -17,12 +17,11 @@ import uz.inson.assess.rules.facts.PersonProfile;
 import uz.inson.assess.rules.facts.RiskFactor;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,7 +40,6 @@ public class AnswerWriter {
         RuleOutcome outcome = decision.outcome();
         Words words = new Words(ruleSet, outcome, language, new MemberNames(outcome.people().values(), language), new HashMap<>(),
                 new StringBuilder(256));
-        Set<String> granted = decision.serviceCodes();
         return new AssessmentResult(null, null, decision.asOf(), language.name(),
                 new AssessmentResult.RuleSetRef(ruleSet.id(), ruleSet.version(), ruleSet.hash()),
                 derived(outcome),
@@ -55,7 +53,7 @@ public class AnswerWriter {
                 decision.questions().stream().map(q -> question(q, words)).toList(),
                 openServices ? decision.openServices().stream().map(s -> new AssessmentResult.OpenService(s.code(), s.name(language),
                         s.category().name(), howToApply(ruleSet, s, language))).toList() : null,
-                nearMisses ? NearMissFinder.find(ruleSet, outcome, granted, language) : null);
+                nearMisses ? NearMissFinder.find(ruleSet, outcome, decision.serviceCodes(), language) : null);
     }
 
     /**
@@ -91,9 +89,9 @@ public class AnswerWriter {
     }
 
     private static AssessmentResult.NeedResult need(Decision.Need need, Words words) {
-        Set<AssessmentResult.Reason> reasons = new LinkedHashSet<>();
+        List<AssessmentResult.Reason> reasons = new ArrayList<>(need.hits().size());
         for (NeedHit hit : need.hits()) {
-            reasons.add(words.reason(hit.getRule(), hit.getMemberRef()));
+            addNew(reasons, words.reason(hit.getRule(), hit.getMemberRef()));
         }
         return new AssessmentResult.NeedResult(need.area().name(), words.format("area." + need.area()), need.level().name(), need.members(),
                 List.copyOf(reasons));
@@ -121,35 +119,48 @@ public class AnswerWriter {
     private static AssessmentResult.EligibleService service(Decision.Recommendation r, Decision decision, Words words) {
         CatalogService service = r.service();
         Language language = words.language();
-        Set<AssessmentResult.Reason> reasons = new LinkedHashSet<>();
+        // a list, not a set: a service has a reason or three, and what a full answer allocates slows the rule run beside
+        // it (docs/performance-history.md)
+        List<AssessmentResult.Reason> reasons = new ArrayList<>(r.grants().size() + 2);
         for (Grant grant : r.grants()) {
-            reasons.add(words.reason(grant.rule(), grant.memberRef()));
+            addNew(reasons, words.reason(grant.rule(), grant.memberRef()));
         }
         if (r.share() != null) {
             CompiledRuleSet.TracedRow row = words.ruleSet().row(r.share().rule());
-            reasons.add(new AssessmentResult.Reason(words.format("service.share", r.share().percent(),
+            addNew(reasons, new AssessmentResult.Reason(words.format("service.share", r.share().percent(),
                     decision.outcome().household().getPerCapitaIncome(), decision.outcome().household().getMsl()), row.source()));
         }
         if (r.verifyIncome()) {
             for (MeansTestHit hit : decision.meansTest().hits()) {
-                reasons.add(new AssessmentResult.Reason(words.format("service.verify", Explainer.clause(words.reason(hit.rule(), null).text())),
+                addNew(reasons, new AssessmentResult.Reason(words.format("service.verify", Explainer.clause(words.reason(hit.rule(), null).text())),
                         words.ruleSet().row(hit.rule()).source()));
             }
         }
         if (!r.paidInsteadOf().isEmpty()) {
-            reasons.add(new AssessmentResult.Reason(words.format("service.instead", names(r.paidInsteadOf(), words)), catalogSource(service)));
+            addNew(reasons, new AssessmentResult.Reason(words.format("service.instead", names(r.paidInsteadOf(), words)), catalogSource(service)));
         }
         if (r.alreadyReceived()) {
-            reasons.add(new AssessmentResult.Reason(words.format("service.received"), "household.receives"));
+            addNew(reasons, new AssessmentResult.Reason(words.format("service.received"), "household.receives"));
         }
         if (service.placement()) {
-            reasons.add(new AssessmentResult.Reason(words.format("service.placement"), catalogSource(service)));
+            addNew(reasons, new AssessmentResult.Reason(words.format("service.placement"), catalogSource(service)));
+        }
+        List<String> answersNeeds = new ArrayList<>(r.answersNeeds().size());
+        for (NeedArea area : r.answersNeeds()) {
+            answersNeeds.add(area.name());
         }
         return new AssessmentResult.EligibleService(service.code(), service.name(language), service.category().name(), service.kind().name(),
-                r.beneficiaries(), r.amountUzs(), service.frequency().name(), r.answersNeeds().stream().map(NeedArea::name).toList(),
+                r.beneficiaries(), r.amountUzs(), service.frequency().name(), Collections.unmodifiableList(answersNeeds),
                 r.entitlement(), service.exclusiveGroup(), r.alreadyReceived(), List.copyOf(reasons),
                 howToApply(words.ruleSet(), service, language),
                 service.legalBasis(language), service.provider(language));
+    }
+
+    /** The reason, unless the service already has it (two grants of one row for one member read the same). */
+    private static void addNew(List<AssessmentResult.Reason> reasons, AssessmentResult.Reason reason) {
+        if (!reasons.contains(reason)) {
+            reasons.add(reason);
+        }
     }
 
     private static String catalogSource(CatalogService service) {
@@ -216,8 +227,10 @@ public class AnswerWriter {
         PersonProfile member = question.memberRef() == null ? null : words.outcome().people().get(question.memberRef());
         String who = member == null ? "" : words.names().name(member);
         String whom = member == null ? "" : words.names().nameAtEnd(member);
-        String text = words.format("question." + question.fact(), who, names(question.couldAdd(), words), question.couldAdd().size(), null, whom,
-                member == null ? "M" : member.getSex(), member != null && member.isCareAssessmentAge());
+        StringBuilder text = words.sentence();
+        text.setLength(0);
+        Messages.formatTo(text, words.language(), "question." + question.fact(), who, names(question.couldAdd(), words), question.couldAdd().size(),
+                null, whom, member == null ? "M" : member.getSex(), member != null && member.isCareAssessmentAge());
         return new AssessmentResult.QuestionResult(Explainer.sentence(text), question.path(), question.memberRef(), question.couldAdd());
     }
 

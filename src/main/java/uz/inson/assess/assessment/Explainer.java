@@ -11,7 +11,9 @@ import uz.inson.assess.rules.facts.PersonProfile;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,31 @@ final class Explainer {
     /** Every housing tenure but none: a row that lists them all asks that the family has a home. */
     private static final Set<String> EVERY_HOME = Arrays.stream(HousingTenure.values()).filter(t -> t != HousingTenure.NO_HOUSING)
             .map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    /**
+     * Each criterion's sentence keys, put together once: put together for every condition read aloud, they were an eighth
+     * of what the words allocate, and every byte a full answer allocates slows the rule run beside it
+     * (docs/performance-history.md).
+     */
+    private static final Map<Criterion, Keys> KEYS = new EnumMap<>(Criterion.class);
+
+    static {
+        for (Criterion criterion : Criterion.values()) {
+            String key = "criterion." + criterion.name();
+            KEYS.put(criterion, new Keys(key, key + ".true", key + ".false"));
+        }
+    }
+
+    /** A criterion's sentence key, and its keys for a condition that holds ("true") or does not ("false"). */
+    private record Keys(String plain, String yes, String no) {
+        String of(boolean value) {
+            return value ? yes : no;
+        }
+
+        /** The key for a cell's text: "true" and "false" as made once, anything else put together. */
+        String of(String cell) {
+            return "true".equals(cell) ? yes : "false".equals(cell) ? no : plain + "." + cell;
+        }
+    }
 
     private Explainer() {
     }
@@ -35,7 +62,9 @@ final class Explainer {
         text.setLength(0);
         int clauses = 0;
         boolean named = false;
-        for (CompiledRuleSet.Condition condition : row.conditions()) {
+        List<CompiledRuleSet.Condition> conditions = row.conditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            CompiledRuleSet.Condition condition = conditions.get(i);
             Criterion criterion = condition.criterion();
             String cell = condition.cell();
             if (criterion == null) {
@@ -130,7 +159,8 @@ final class Explainer {
         List<String> values = condition.values();
         Language language = names.language();
         Object actual = criterion.actual(subject);
-        String key = "criterion." + criterion.name();
+        Keys keys = KEYS.get(criterion);
+        String key = keys.plain();
         String sex = subject.person() == null ? "M" : subject.person().getSex();
         if (criterion == Criterion.NET_INCOME_BELOW_MSL && ((Number) actual).doubleValue() < 0) {
             // costs above the income: "-35,333 UZS per person is left" is not a thing to read aloud
@@ -141,27 +171,31 @@ final class Explainer {
             return new Wording(key + ".anyHome", member);
         }
         return switch (criterion) {
-            case LAND_ABOVE_LIMIT -> new Wording(key + "." + cell.trim(), member, subject.household().getLandPlotSqm(),
+            case LAND_ABOVE_LIMIT -> new Wording(keys.of(cell.trim()), member, subject.household().getLandPlotSqm(),
                     subject.household().getLandPlotLimitSqm());
-            case LIVESTOCK_ABOVE_LIMIT -> new Wording(key + "." + cell.trim(), member, subject.household().getLivestockHeads(),
+            case LIVESTOCK_ABOVE_LIMIT -> new Wording(keys.of(cell.trim()), member, subject.household().getLivestockHeads(),
                     subject.household().getLivestockLimitHeads());
-            case HAS_DEBT -> new Wording(key + "." + cell.trim(), member, subject.household().getDebtRepayments());
-            case SINGLE_PARENT -> new Wording(key + "." + cell.trim(), member, subject.household().getChildrenCount());
+            case HAS_DEBT -> new Wording(keys.of(cell.trim()), member, subject.household().getDebtRepayments());
+            case SINGLE_PARENT -> new Wording(keys.of(cell.trim()), member, subject.household().getChildrenCount());
             case HAS_GUARDIAN -> {
                 PersonProfile guardian = names.household().stream().filter(p -> p.getRef().equals(subject.person().getGuardianRef())).findFirst().orElse(null);
-                yield new Wording(key + "." + cell.trim(), member, null, null, null, null, sex, guardian == null ? "" : names.nameAtEnd(guardian));
+                yield new Wording(keys.of(cell.trim()), member, null, null, null, null, sex, guardian == null ? "" : names.nameAtEnd(guardian));
             }
             case NOT_RECEIVING -> new Wording(key, member, null, catalog.find(cell.trim()).map(s -> s.name(language)).orElse(cell.trim()));
             default -> switch (criterion.kind()) {
-                case IS -> new Wording(key + "." + Boolean.parseBoolean(cell.trim()), member, actual, null, null, null, sex);
-                case ONE_OF -> Messages.has(language, key + "." + actual)
-                        ? new Wording(key + "." + actual, member, actual, null, null, null, sex)
-                        : new Wording(key, member, Messages.value(language, criterion.name(), String.valueOf(actual)),
-                        values(criterion, values, language), null, null, sex);
+                case IS -> new Wording(keys.of(Boolean.parseBoolean(cell.trim())), member, actual, null, null, null, sex);
+                case ONE_OF -> {
+                    String ofValue = key + "." + actual;
+                    yield Messages.has(language, ofValue)
+                            ? new Wording(ofValue, member, actual, null, null, null, sex)
+                            : new Wording(key, member, Messages.value(language, criterion.name(), String.valueOf(actual)),
+                            values(criterion, values, language), null, null, sex);
+                }
                 case CONTAINS_ANY -> {
                     List<String> matched = values.stream().filter(((Collection<?>) actual)::contains).toList();
-                    yield matched.size() == 1 && Messages.has(language, key + "." + matched.get(0))
-                            ? new Wording(key + "." + matched.get(0), member, null, null, null, null, sex)
+                    String ofValue = matched.size() == 1 ? key + "." + matched.get(0) : null;
+                    yield ofValue != null && Messages.has(language, ofValue)
+                            ? new Wording(ofValue, member, null, null, null, null, sex)
                             : new Wording(key, member, values(criterion, matched, language), values(criterion, values, language),
                             null, null, sex);
                 }
@@ -191,7 +225,7 @@ final class Explainer {
      * The same in place: the sentences of the rows are most of an answer's words, and joining, capitalising and ending
      * each in copies of its own was 8 % of what the words allocate (EngineBenchmark.wordsOnly: 120 → 110 KB an answer).
      */
-    private static String sentence(StringBuilder text) {
+    static String sentence(StringBuilder text) {
         if (text.isEmpty()) {
             return "";
         }
