@@ -36,16 +36,24 @@ public class AnswerWriter {
     }
 
     public AssessmentResult write(Decision decision, Language language, boolean nearMisses, boolean openServices) {
+        return write(decision, language, nearMisses, openServices, true);
+    }
+
+    /**
+     * Without {@code caseDetail}, the answer an integrating system is shown ({@link AssessmentResult#withoutCaseDetail()}):
+     * the needs, risk factors, derived figures and near misses it would not be shown are not put into words either.
+     */
+    public AssessmentResult write(Decision decision, Language language, boolean nearMisses, boolean openServices, boolean caseDetail) {
         CompiledRuleSet ruleSet = decision.ruleSet();
         RuleOutcome outcome = decision.outcome();
         Words words = new Words(ruleSet, outcome, language, new MemberNames(outcome.people().values(), language), new HashMap<>(),
                 new StringBuilder(256));
         return new AssessmentResult(null, null, decision.asOf(), language.name(),
                 new AssessmentResult.RuleSetRef(ruleSet.id(), ruleSet.version(), ruleSet.hash()),
-                derived(outcome),
-                decision.needs().stream().map(need -> need(need, words)).toList(),
+                caseDetail ? derived(outcome) : null,
+                caseDetail ? decision.needs().stream().map(need -> need(need, words)).toList() : null,
                 decision.riskLevel(), decision.risk().score(),
-                outcome.riskFactors().stream().map(factor -> riskFactor(factor, words)).toList(),
+                caseDetail ? outcome.riskFactors().stream().map(factor -> riskFactor(factor, words)).toList() : null,
                 casePath(decision.casePath(), words),
                 decision.recommendations().stream().map(r -> service(r, decision, words)).toList(),
                 cashPackage(decision, words),
@@ -53,7 +61,7 @@ public class AnswerWriter {
                 decision.questions().stream().map(q -> question(q, words)).toList(),
                 openServices ? decision.openServices().stream().map(s -> new AssessmentResult.OpenService(s.code(), s.name(language),
                         s.category().name(), howToApply(ruleSet, s, language))).toList() : null,
-                nearMisses ? NearMissFinder.find(ruleSet, outcome, decision.serviceCodes(), language) : null);
+                nearMisses && caseDetail ? NearMissFinder.find(ruleSet, outcome, decision.serviceCodes(), language) : null);
     }
 
     /**

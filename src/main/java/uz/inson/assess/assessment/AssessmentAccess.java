@@ -37,7 +37,11 @@ final class AssessmentAccess {
      * household's derived figures, needs, risk factors or near misses: what another system does not need, it should not hold.
      */
     static AssessmentResult shownTo(Caller caller, AssessmentResult result) {
-        boolean integrationOnly = caller.has(Roles.INTEGRATION_CLIENT) && !caller.has(Roles.CASE_WORKER) && !caller.has(Roles.AUDITOR);
-        return integrationOnly ? result.withoutCaseDetail() : result;
+        return seesCaseDetail(caller) ? result : result.withoutCaseDetail();
+    }
+
+    /** Whether the caller is shown the case detail: everyone but an integrating system that is nothing else besides. */
+    static boolean seesCaseDetail(Caller caller) {
+        return !caller.has(Roles.INTEGRATION_CLIENT) || caller.has(Roles.CASE_WORKER) || caller.has(Roles.AUDITOR);
     }
 }

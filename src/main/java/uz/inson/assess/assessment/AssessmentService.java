@@ -85,7 +85,8 @@ public class AssessmentService {
         if (earlier.isPresent()) {
             return new Assessed(earlier.get(), true);
         }
-        Answered answered = decideAndAnswer(request, language, nearMisses, openServices, caller);
+        // stored in full, whoever asks: an auditor or a case worker may read it later
+        Answered answered = decideAndAnswer(request, language, nearMisses, openServices, caller, true);
         AssessmentEntity entity = entity(answered, caller, null, idempotencyKey);
         try {
             commits.commitAudited(entity::persist, 201, entity.id.toString());
@@ -135,14 +136,15 @@ public class AssessmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Timed(value = "inson.assessment.dry", histogram = true, description = "One assessment not stored: rules and answer")
     public AssessmentResult dryRun(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
-        AssessmentResult result = decideAndAnswer(request, language, nearMisses, openServices, caller).result();
+        AssessmentResult result = decideAndAnswer(request, language, nearMisses, openServices, caller, seesCaseDetail(caller)).result();
         return result.identified(null, result.assessedAt());
     }
 
-    private Answered decideAndAnswer(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller) {
+    private Answered decideAndAnswer(AssessmentRequest request, Language language, boolean nearMisses, boolean openServices, Caller caller,
+                                     boolean caseDetail) {
         cores.acquireUninterruptibly();
         try {
-            return answer(decide(request, caller), language, nearMisses, openServices);
+            return answer(decide(request, caller), language, nearMisses, openServices, caseDetail);
         } finally {
             cores.release();
         }
@@ -177,9 +179,10 @@ public class AssessmentService {
         return new Decided(new AssessmentRequest(asOf, request.household()), decision, started);
     }
 
+    /** The decision in words; without {@code caseDetail}, only what an integrating system is shown ({@link #shownTo}). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Answered answer(Decided decided, Language language, boolean nearMisses, boolean openServices) {
-        AssessmentResult result = writer.write(decided.decision(), language, nearMisses, openServices)
+    public Answered answer(Decided decided, Language language, boolean nearMisses, boolean openServices, boolean caseDetail) {
+        AssessmentResult result = writer.write(decided.decision(), language, nearMisses, openServices, caseDetail)
                 .identified(UUID.randomUUID(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         return new Answered(decided, result, (System.nanoTime() - decided.startedNanos()) / 1_000);
     }
@@ -241,6 +244,11 @@ public class AssessmentService {
     /** The answer as this caller may see it (integrating systems get the decision without the case detail). */
     public static AssessmentResult shownTo(Caller caller, AssessmentResult result) {
         return AssessmentAccess.shownTo(caller, result);
+    }
+
+    /** Whether the caller is shown the needs, risk factors, derived figures and near misses ({@link #shownTo}). */
+    public static boolean seesCaseDetail(Caller caller) {
+        return AssessmentAccess.seesCaseDetail(caller);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

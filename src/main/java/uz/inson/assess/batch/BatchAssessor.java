@@ -287,7 +287,9 @@ public class BatchAssessor {
                 boolean inWords = options.persist() || options.detail() == Detail.FULL;
                 AssessmentService.Decided decided = assessments.decide(chunk.get(i).request().request(), caller, inWords);
                 if (inWords) {
-                    outcome.answered = assessments.answer(decided, options.language(), false, false);
+                    // a stored line is stored in full; a dry one is put into words only as far as the caller is shown it
+                    outcome.answered = assessments.answer(decided, options.language(), false, false,
+                            options.persist() || AssessmentService.seesCaseDetail(caller));
                 } else {
                     outcome.decision = decided.decision();
                 }

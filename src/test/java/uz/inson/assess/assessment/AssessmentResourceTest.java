@@ -116,16 +116,26 @@ class AssessmentResourceTest {
         assess(Households.WELL_OFF_FAMILY, "?include=everything").then().statusCode(400).body("violations[0].field", equalTo("include"));
     }
 
+    /** Stored or dry, near misses asked for or not; what is stored is the full answer, which an auditor reads. */
     @Test
     void shouldShowAnIntegratingSystemTheDecisionPackageAndQuestionsButNotTheCaseDetail() {
-        Auth.as("integration").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD).post("/api/v1/assessments")
-                .then().statusCode(201)
-                .body("package.monthlyCashUzs", is(org.hamcrest.Matchers.greaterThan(0)))
-                .body("eligibleServices.size()", is(org.hamcrest.Matchers.greaterThan(0)))
-                .body("questions.size()", is(org.hamcrest.Matchers.greaterThan(0)))
-                .body("needs", org.hamcrest.Matchers.nullValue())
-                .body("derived", org.hamcrest.Matchers.nullValue())
-                .body("riskFactors", org.hamcrest.Matchers.nullValue());
+        for (String query : List.of("", "?persist=false&explain=near-misses")) {
+            Auth.as("integration").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD).post("/api/v1/assessments" + query)
+                    .then().statusCode(query.isEmpty() ? 201 : 200)
+                    .body("package.monthlyCashUzs", is(org.hamcrest.Matchers.greaterThan(0)))
+                    .body("eligibleServices.size()", is(org.hamcrest.Matchers.greaterThan(0)))
+                    .body("questions.size()", is(org.hamcrest.Matchers.greaterThan(0)))
+                    .body("needs", org.hamcrest.Matchers.nullValue())
+                    .body("derived", org.hamcrest.Matchers.nullValue())
+                    .body("riskFactors", org.hamcrest.Matchers.nullValue())
+                    .body("nearMisses", org.hamcrest.Matchers.nullValue());
+        }
+        String id = Auth.as("integration").contentType(ContentType.JSON).body(Households.POOR_FAMILY_WITH_DISABLED_CHILD)
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        Auth.as("auditor").get("/api/v1/assessments/" + id).then().statusCode(200)
+                .body("needs.size()", is(org.hamcrest.Matchers.greaterThan(0)))
+                .body("riskFactors.size()", is(org.hamcrest.Matchers.greaterThan(0)))
+                .body("derived.householdSize", is(2));
     }
 
     /**

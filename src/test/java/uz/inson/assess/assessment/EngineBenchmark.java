@@ -121,6 +121,12 @@ public class EngineBenchmark {
         return writer.write(designDecision, words.language, false);
     }
 
+    /** The words of a dry run for an integrating system: without the needs, risk factors and figures it is not shown. */
+    @Benchmark
+    public Object wordsWithoutCaseDetail(Words words) {
+        return writer.write(designDecision, words.language, false, false, false);
+    }
+
     /**
      * A pause of 2 ms before each answer, not timed (JMH's per-invocation setup): {@code sleep} leaves the CPU idle, as in a
      * service whose one client waits for its answer and its commit between requests; {@code spin} keeps the thread busy

@@ -49,12 +49,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Invariants of the recommendations over thousands of generated households (jqwik): whatever the family, the answer
  * never repeats a service, never gives a device for an impairment nobody declared, never pays means-tested cash above
  * the at-risk limit or against excluding assets, keeps the package under the cap, sets the risk level as the 2023 draft
- * counts it, grants only what answers a need or is an entitlement, and places nobody without a safety need.
+ * counts it, grants only what answers a need or is an entitlement, and places nobody without a safety need; an
+ * integrating system's answer is the full one without the case detail.
  */
 class RecommendationProperties {
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
     private static final CompiledRuleSet RULES = compile();
-    private static final AssessmentEngine ENGINE = new AssessmentEngine(new AnswerWriter());
+    private static final AnswerWriter WRITER = new AnswerWriter();
+    private static final AssessmentEngine ENGINE = new AssessmentEngine(WRITER);
 
     private static CompiledRuleSet compile() {
         try {
@@ -151,6 +153,17 @@ class RecommendationProperties {
             if (r.service().placement()) {
                 assertTrue(safety, r.code() + " without a safety need");
             }
+        }
+    }
+
+    /** The words an integrating system's dry run skips are exactly the ones it would not have been shown. */
+    @Property(tries = 200)
+    void anIntegratingSystemsAnswerIsTheFullOneWithoutTheCaseDetail(@ForAll("households") Household household) {
+        Decision decision = ENGINE.decide(RULES, household, AS_OF);
+        for (Language language : Language.values()) {
+            AssessmentResult full = WRITER.write(decision, language, true, true, true);
+            AssessmentResult shown = WRITER.write(decision, language, true, true, false);
+            assertEquals(full.withoutCaseDetail(), shown, language.name());
         }
     }
 
