@@ -33,9 +33,11 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private final AllowedMethods allowedMethods;
+    private final ClientHangUps hangUps;
 
-    ProblemMappers(AllowedMethods allowedMethods) {
+    ProblemMappers(AllowedMethods allowedMethods, ClientHangUps hangUps) {
         this.allowedMethods = allowedMethods;
+        this.hangUps = hangUps;
     }
 
     @ServerExceptionMapper
@@ -167,6 +169,11 @@ public class ProblemMappers {
         if (outage.isPresent()) {
             LOG.warnf("Database unreachable: %s", e.getClass().getName());
             return response(outage.get());
+        }
+        if (ClientHangUps.isHangUp(e)) {
+            hangUps.counted("The client closed the connection before its request body was read: " + e.getClass().getName());
+            return respond(Problem.of(400, "body-incomplete", title(400), "The connection closed before the request body was complete",
+                    List.of(new Violation("body", "ended before it was complete"))));
         }
         String incident = UUID.randomUUID().toString();
         // The exception class and message only: messages from our code never carry personal data, and stack traces stay here.

@@ -1,0 +1,57 @@
+package uz.inson.assess.common;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.nio.channels.ClosedChannelException;
+
+/**
+ * A client that closes its connection before its answer is written (a timeout on its side, a load generator stopping)
+ * is not a failure of the service: there is no one left to answer, and nothing for an operator to do. Quarkus 3.33
+ * logs each one as an ERROR with an error id (later versions log it no more, quarkusio/quarkus#55492), which would
+ * page an operator for every impatient client. This counts them ({@code inson_http_client_hang_ups_total}: a rising
+ * rate says callers time out), says each at DEBUG, and leaves every other failure to Quarkus. A body the endpoint was
+ * still reading when the connection closed is answered 400 ({@link ProblemMappers}), to no one, and audited as such
+ * rather than as a 500 of ours.
+ */
+@Singleton
+public class ClientHangUps {
+    private static final Logger LOG = Logger.getLogger(ClientHangUps.class);
+    private final Counter hangUps;
+
+    ClientHangUps(MeterRegistry registry) {
+        this.hangUps = Counter.builder("inson.http.client.hang.ups")
+                .description("Requests whose client closed the connection before it was read or answered").register(registry);
+    }
+
+    void quietly(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (isHangUp(context.failure())) {
+                counted("The client closed the connection before the answer to " + context.request().method() + " " + context.request().path());
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    /** A hang-up seen: counted, and said at DEBUG only. */
+    void counted(String what) {
+        hangUps.increment();
+        LOG.debug(what);
+    }
+
+    /** Whether this failure is the client's connection closing under the request (reading its body, or answering it). */
+    static boolean isHangUp(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
