@@ -170,10 +170,10 @@ public class ProblemMappers {
             LOG.warnf("Database unreachable: %s", e.getClass().getName());
             return response(outage.get());
         }
-        if (ClientHangUps.isHangUp(e)) {
-            hangUps.counted("The client closed the connection before its request body was read: " + e.getClass().getName());
-            return respond(Problem.of(400, "body-incomplete", title(400), "The connection closed before the request body was complete",
-                    List.of(new Violation("body", "ended before it was complete"))));
+        if (hangUps.cutOff(e)) {
+            hangUps.counted("The client closed the connection before the request was read and answered: " + e.getClass().getName());
+            return respond(Problem.of(400, "connection-closed", title(400), "The client closed the connection before the request was read and answered in full",
+                    List.of()));
         }
         String incident = UUID.randomUUID().toString();
         // The exception class and message only: messages from our code never carry personal data, and stack traces stay here.

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.restassured.http.ContentType;
 import io.vertx.core.http.HttpClosedException;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A client that hangs up — while its body is read before the endpoint, while the endpoint reads it, or before its
  * answer is written — is no error of the service: nothing is logged at ERROR, each is counted, and the service goes on
- * answering. A body the endpoint could not finish reading is a 400, not a 500 with an incident.
+ * answering. A request the endpoint could not finish reading is a 400, not a 500 with an incident.
  */
 @QuarkusTest
 class ClientHangUpTest {
@@ -106,19 +107,47 @@ class ClientHangUpTest {
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
+    /** A batch whose caller leaves after its first answers, while the service still waits for the rest of its body. */
     @Test
-    void aBodyCutOffByAHangUpIsA400AndAnythingElseStillAn500() {
-        ProblemMappers mappers = new ProblemMappers(null, new ClientHangUps(new SimpleMeterRegistry()));
+    void aBatchWhoseClientLeavesIsCountedNotLoggedAsAnError() throws Exception {
+        String line = Households.POOR_FAMILY_WITH_DISABLED_CHILD.replaceAll("\\s*\n\\s*", " ") + "\n";
+        byte[] lines = line.repeat(300).getBytes(StandardCharsets.UTF_8);
+        double before = hangUps();
+        try (Socket socket = new Socket(service.getHost(), service.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/assessments/batch?persist=false&detail=decision HTTP/1.1\r\nHost: " + service.getHost()
+                    + "\r\nContent-Type: application/x-ndjson\r\nAuthorization: Bearer " + Auth.token("integration")
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk(lines));
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] first = new byte[4096];
+            assertTrue(socket.getInputStream().read(first) > 0, "no answer before hanging up");
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (hangUps() < before + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(before + 1, hangUps());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aRequestCutOffByAHangUpIsA400AndAnythingElseStillA500() {
+        ProblemMappers mappers = new ProblemMappers(null, new ClientHangUps(new SimpleMeterRegistry(), new CurrentVertxRequest()));
         for (Throwable hangUp : List.of(new IOException(new IOException(new HttpClosedException("Connection was closed"))),
                 new IOException(new ClosedChannelException()))) {
             Response answer = mappers.unexpected(hangUp);
             assertEquals(400, answer.getStatus());
-            assertEquals("body-incomplete", ((Problem) answer.getEntity()).code());
+            assertEquals("connection-closed", ((Problem) answer.getEntity()).code());
         }
         assertTrue(errors.isEmpty(), errors.toString());
-        assertFalse(ClientHangUps.isHangUp(new IOException("disk full")));
+        // an I/O failure is the client's doing only while its connection is closed
+        assertTrue(ClientHangUps.isHangUp(new IOException(new IOException("Connection has been closed")), true));
+        assertFalse(ClientHangUps.isHangUp(new IOException("Failed to write"), false));
+        assertEquals(500, mappers.unexpected(new IOException("Failed to write")).getStatus());
         assertEquals(500, mappers.unexpected(new IllegalStateException("a bug of ours")).getStatus());
-        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(2, errors.size(), errors.toString());
     }
 
     private double hangUps() {
