@@ -24,11 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -165,12 +165,12 @@ class ClientHangUpTest {
     }
 
     private static byte[] half(byte[] body) {
-        return java.util.Arrays.copyOf(body, body.length / 2);
+        return Arrays.copyOf(body, body.length / 2);
     }
 
     private static byte[] chunk(byte[] part) {
         byte[] size = (Integer.toHexString(part.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] chunk = java.util.Arrays.copyOf(size, size.length + part.length);
+        byte[] chunk = Arrays.copyOf(size, size.length + part.length);
         System.arraycopy(part, 0, chunk, size.length, part.length);
         return chunk;
     }
