@@ -38,7 +38,7 @@ public class ClientHangUps {
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
             if (isHangUp(context.failure(), context.response().closed())) {
                 // the method only: a path may name a user
-                counted("The client closed the connection before the answer to a " + context.request().method());
+                counted("The client closed the connection before the answer to a %s", context.request().method());
             } else {
                 context.next();
             }
@@ -46,9 +46,9 @@ public class ClientHangUps {
     }
 
     /** A hang-up seen: counted, and said at DEBUG only. */
-    void counted(String what) {
+    void counted(String format, Object detail) {
         hangUps.increment();
-        LOG.debug(what);
+        LOG.debugf(format, detail);
     }
 
     /** Whether this failure of the request in hand is its client's connection closing under it. */

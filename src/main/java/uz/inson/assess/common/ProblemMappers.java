@@ -171,7 +171,7 @@ public class ProblemMappers {
             return response(outage.get());
         }
         if (hangUps.cutOff(e)) {
-            hangUps.counted("The client closed the connection before the request was read and answered: " + e.getClass().getName());
+            hangUps.counted("The client closed the connection before the request was read and answered: %s", e.getClass().getName());
             return respond(Problem.of(400, "connection-closed", title(400), "The client closed the connection before the request was read and answered in full",
                     List.of()));
         }

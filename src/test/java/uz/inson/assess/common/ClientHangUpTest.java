@@ -79,13 +79,21 @@ class ClientHangUpTest {
         Logger.getLogger("").removeHandler(capture);
     }
 
-    @Test
-    void aClientThatHangsUpIsNoErrorOfTheService() throws Exception {
+    /** A new integrating system's key, and the actor its requests are audited under. */
+    private record Key(String key, String actor) {
+    }
+
+    private Key newKey(String name) {
         Map<String, Object> created = Auth.as("admin").contentType(ContentType.JSON)
-                .body(Map.of("name", "Hang-up test", "roles", List.of(Roles.INTEGRATION_CLIENT),
+                .body(Map.of("name", name, "roles", List.of(Roles.INTEGRATION_CLIENT),
                         "expiresAt", OffsetDateTime.now(clock).plusDays(30).toString()))
                 .post("/api/v1/api-keys").then().statusCode(201).extract().jsonPath().getMap("");
-        String key = (String) created.get("key");
+        return new Key((String) created.get("key"), "api-key:" + ((Map<?, ?>) created.get("details")).get("id"));
+    }
+
+    @Test
+    void aClientThatHangsUpIsNoErrorOfTheService() throws Exception {
+        String key = newKey("Hang-up test").key();
         byte[] body = Households.POOR_FAMILY_WITH_DISABLED_CHILD.getBytes(StandardCharsets.UTF_8);
         double before = hangUps();
         int rounds = 3;
@@ -107,16 +115,21 @@ class ClientHangUpTest {
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
-    /** A batch whose caller leaves after its first answers, while the service still waits for the rest of its body. */
+    /**
+     * A batch whose caller leaves after its first answers, while the service still waits for the rest of its body: its
+     * request is audited twice, 200 when its answers began and 400 when it was cut off. Hang-ups of another test may
+     * still be counted meanwhile, so its own is known by its audit entry.
+     */
     @Test
     void aBatchWhoseClientLeavesIsCountedNotLoggedAsAnError() throws Exception {
         String line = Households.POOR_FAMILY_WITH_DISABLED_CHILD.replaceAll("\\s*\n\\s*", " ") + "\n";
         byte[] lines = line.repeat(300).getBytes(StandardCharsets.UTF_8);
+        Key key = newKey("Batch hang-up test");
         double before = hangUps();
         try (Socket socket = new Socket(service.getHost(), service.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/assessments/batch?persist=false&detail=decision HTTP/1.1\r\nHost: " + service.getHost()
-                    + "\r\nContent-Type: application/x-ndjson\r\nAuthorization: Bearer " + Auth.token("integration")
+                    + "\r\nContent-Type: application/x-ndjson\r\nX-API-Key: " + key.key()
                     + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(chunk(lines));
             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -125,11 +138,19 @@ class ClientHangUpTest {
             assertTrue(socket.getInputStream().read(first) > 0, "no answer before hanging up");
         }
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (hangUps() < before + 1 && System.nanoTime() < deadline) {
+        List<Integer> outcomes = auditedOutcomes(key.actor());
+        while (outcomes.size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(20);
+            outcomes = auditedOutcomes(key.actor());
         }
-        assertEquals(before + 1, hangUps());
+        assertEquals(List.of(400, 200), outcomes, "the batch's audit entries, newest first");
+        assertTrue(hangUps() >= before + 1, "hang-ups counted: " + (hangUps() - before));
         assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    private static List<Integer> auditedOutcomes(String actor) {
+        return Auth.as("auditor").queryParam("actor", actor).get("/api/v1/audit").then().statusCode(200)
+                .extract().jsonPath().getList("items.outcome", Integer.class);
     }
 
     @Test
