@@ -46,55 +46,74 @@ public final class ServiceCatalog {
 
     /** Parses the catalogue; every problem names its cell, e.g. {@code Services!C12: kind 'CASHH' is not one of ...}. */
     public static ServiceCatalog read(byte[] bytes) throws IOException, CatalogException {
+        return fromRows(rows(bytes));
+    }
+
+    /**
+     * The text of the sheet "Services", one list of {@link #HEADER}'s width a row from the first (a row the sheet
+     * lacks is empty): all the catalogue needs of the workbook.
+     */
+    public static List<List<String>> rows(byte[] bytes) throws IOException, CatalogException {
         DataFormatter formatter = new DataFormatter();
-        List<String> problems = new ArrayList<>();
-        Map<String, CatalogService> services = new LinkedHashMap<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             Sheet sheet = workbook.getSheet("Services");
             if (sheet == null) {
                 throw new CatalogException(List.of("catalog.xlsx has no sheet named 'Services'"));
             }
-            Row header = sheet.getRow(0);
-            for (int c = 0; c < HEADER.size(); c++) {
-                String found = header == null ? "" : formatter.formatCellValue(header.getCell(c)).trim();
-                if (!HEADER.get(c).equals(found)) {
-                    problems.add("Services!" + cellName(0, c) + ": expected column '" + HEADER.get(c) + "' but found '" + found + "'");
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new CatalogException(problems);
-            }
-            Map<String, Integer> replacements = new LinkedHashMap<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            List<List<String>> rows = new ArrayList<>();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; row != null && c < HEADER.size(); c++) {
+                    cells.add(formatter.formatCellValue(row.getCell(c)).trim());
                 }
-                Map<String, String> v = new HashMap<>();
-                for (int c = 0; c < HEADER.size(); c++) {
-                    v.put(HEADER.get(c), formatter.formatCellValue(row.getCell(c)).trim());
-                }
-                if (String.join("", v.values()).isEmpty()) {
-                    continue;
-                }
-                CatalogService service = readRow(r, v, problems);
-                if (services.containsKey(service.code())) {
-                    problems.add("Services!" + cellName(r, 0) + ": code '" + service.code() + "' appears twice");
-                }
-                services.put(service.code(), service);
-                if (service.replacedBy() != null) {
-                    replacements.put(service.code(), r);
-                }
+                rows.add(List.copyOf(cells));
             }
-            replacements.forEach((code, r) -> {
-                CatalogService replacement = services.get(services.get(code).replacedBy());
-                if (replacement == null || replacement.replacedBy() != null) {
-                    problems.add("Services!" + cellName(r, HEADER.indexOf("replaced_by")) + ": '" + services.get(code).replacedBy()
-                            + "' is not a service of the catalogue that is itself in use");
-                }
-            });
-            checkDistinctNames(services.values(), problems);
+            return List.copyOf(rows);
         }
+    }
+
+    /** The catalogue in these rows of the sheet "Services" ({@link #rows}). */
+    public static ServiceCatalog fromRows(List<List<String>> rows) throws CatalogException {
+        List<String> problems = new ArrayList<>();
+        Map<String, CatalogService> services = new LinkedHashMap<>();
+        List<String> header = rows.isEmpty() ? List.of() : rows.get(0);
+        for (int c = 0; c < HEADER.size(); c++) {
+            String found = c < header.size() ? header.get(c) : "";
+            if (!HEADER.get(c).equals(found)) {
+                problems.add("Services!" + cellName(0, c) + ": expected column '" + HEADER.get(c) + "' but found '" + found + "'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogException(problems);
+        }
+        Map<String, Integer> replacements = new LinkedHashMap<>();
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            if (String.join("", row).isEmpty()) {
+                continue;
+            }
+            Map<String, String> v = new HashMap<>();
+            for (int c = 0; c < HEADER.size(); c++) {
+                v.put(HEADER.get(c), row.get(c));
+            }
+            CatalogService service = readRow(r, v, problems);
+            if (services.containsKey(service.code())) {
+                problems.add("Services!" + cellName(r, 0) + ": code '" + service.code() + "' appears twice");
+            }
+            services.put(service.code(), service);
+            if (service.replacedBy() != null) {
+                replacements.put(service.code(), r);
+            }
+        }
+        replacements.forEach((code, r) -> {
+            CatalogService replacement = services.get(services.get(code).replacedBy());
+            if (replacement == null || replacement.replacedBy() != null) {
+                problems.add("Services!" + cellName(r, HEADER.indexOf("replaced_by")) + ": '" + services.get(code).replacedBy()
+                        + "' is not a service of the catalogue that is itself in use");
+            }
+        });
+        checkDistinctNames(services.values(), problems);
         if (!problems.isEmpty()) {
             throw new CatalogException(problems);
         }

@@ -284,7 +284,9 @@ public class ActiveRuleSet {
     static CompiledRuleSet compileAndWarmUp(RuleSetCompiler compiler, RuleSetBundle bundle) throws RuleSetInvalidException {
         CompiledRuleSet ruleSet = compiler.compile(bundle);
         warmUp(ruleSet);
-        LOG.infof("Rule set %s (%s) compiled in %d ms and warmed up", ruleSet.version(), ruleSet.hash(), ruleSet.compileMillis());
+        CompiledRuleSet.Compile compile = ruleSet.compile();
+        LOG.infof("Rule set %s (%s) compiled in %d ms (%d of its %d spreadsheets as the build read them) and warmed up", ruleSet.version(),
+                ruleSet.hash(), compile.millis(), compile.spreadsheetsReadByBuild(), compile.spreadsheets());
         return ruleSet;
     }
 

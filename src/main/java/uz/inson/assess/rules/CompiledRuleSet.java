@@ -49,13 +49,13 @@ public final class CompiledRuleSet {
     private final ServiceCatalog catalog;
     private final Map<String, TracedRow> rowsByRule;
     private final List<DecisionTable> tables;
-    private final long compileMillis;
+    private final Compile compile;
     private final RuleSetBundle bundle;
     /** Indexes other features build once per version from the tables (e.g. the rows that can ask a question). */
     private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     CompiledRuleSet(RuleSetBundle bundle, KieContainer container, KieBase parameterRows, Set<String> parametersRead, ServiceCatalog catalog,
-                    List<DecisionTable> tables, Map<String, TracedRow> rowsByRule, long compileMillis) {
+                    List<DecisionTable> tables, Map<String, TracedRow> rowsByRule, Compile compile) {
         this.hash = bundle.hash();
         this.id = RuleSetBundle.idOf(hash);
         this.version = bundle.version();
@@ -64,8 +64,12 @@ public final class CompiledRuleSet {
         this.catalog = catalog;
         this.tables = List.copyOf(tables);
         this.rowsByRule = Map.copyOf(rowsByRule);
-        this.compileMillis = compileMillis;
+        this.compile = compile;
         this.bundle = bundle;
+    }
+
+    /** How the compile went: its time, and how many of the version's spreadsheets came read by the build ({@link SpreadsheetReads}). */
+    public record Compile(long millis, int spreadsheets, int spreadsheetsReadByBuild) {
     }
 
     private static KieSessionConfiguration sessionConfiguration() {
@@ -150,6 +154,7 @@ public final class CompiledRuleSet {
     public String hash() { return hash; }
     public ServiceCatalog catalog() { return catalog; }
     public List<DecisionTable> tables() { return tables; }
-    public long compileMillis() { return compileMillis; }
+    public long compileMillis() { return compile.millis(); }
+    public Compile compile() { return compile; }
     public RuleSetBundle bundle() { return bundle; }
 }

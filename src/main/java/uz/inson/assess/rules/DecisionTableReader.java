@@ -8,6 +8,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.xls.ExcelParser;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,14 +30,31 @@ public final class DecisionTableReader {
     private DecisionTableReader() {
     }
 
+    /** A decision-table workbook as a compile needs it: its tables, and the DRL Drools generates from them. */
+    record WithDrl(List<DecisionTable> tables, String drl) {
+    }
+
     public static List<DecisionTable> read(String file, byte[] bytes) throws IOException {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             return read(file, workbook);
         }
     }
 
-    /** The tables of a workbook already open (the compile hands the same one to Drools' parser). */
-    static List<DecisionTable> read(String file, Workbook workbook) {
+    /**
+     * The tables and the DRL, the workbook opened once for both: opening it (POI) was the larger part of reading it.
+     * Drools' spreadsheet parser throws a runtime exception naming the cell on a malformed table.
+     */
+    static WithDrl readWithDrl(String file, byte[] bytes) throws IOException {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            List<DecisionTable> tables = read(file, workbook);
+            // What SpreadsheetCompiler.compile(stream, XLS) does, given the workbook instead of its bytes
+            DefaultRuleSheetListener listener = new DefaultRuleSheetListener(true, true);
+            new ExcelParser(listener).parseWorkbook(workbook);
+            return new WithDrl(tables, new SpreadsheetCompiler().listenerToString(listener));
+        }
+    }
+
+    private static List<DecisionTable> read(String file, Workbook workbook) {
         List<DecisionTable> tables = new ArrayList<>();
         DataFormatter formatter = new DataFormatter();
         for (Sheet sheet : workbook) {

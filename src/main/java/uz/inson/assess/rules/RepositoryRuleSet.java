@@ -39,7 +39,8 @@ public final class RepositoryRuleSet {
             bundle.ifPresent(found -> {
                 Thread compiling = new Thread(() -> {
                     try {
-                        compiled.complete(ActiveRuleSet.compileAndWarmUp(new RuleSetCompiler(), found));
+                        compiled.complete(ActiveRuleSet.compileAndWarmUp(
+                                new RuleSetCompiler(SpreadsheetReads.packaged(RepositoryRuleSet.class.getClassLoader())), found));
                     } catch (RuleSetInvalidException | RuntimeException e) {
                         compiled.completeExceptionally(e);
                     }

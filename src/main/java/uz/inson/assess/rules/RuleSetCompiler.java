@@ -4,11 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.drools.decisiontable.SpreadsheetCompiler;
-import org.drools.decisiontable.parser.DefaultRuleSheetListener;
-import org.drools.decisiontable.parser.xls.ExcelParser;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -22,7 +17,6 @@ import uz.inson.assess.rules.facts.CaseDate;
 import uz.inson.assess.rules.facts.NeedArea;
 import uz.inson.assess.rules.facts.RegistryCategory;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,11 +35,11 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class RuleSetCompiler {
-    private static final String TABLE_SUFFIX = ".drl.xlsx";
+    static final String TABLE_SUFFIX = ".drl.xlsx";
     private static final String RISK_BAND = "POVERTY_RISK_MSL_MULTIPLIER";
 
     /** One spreadsheet, read once: its tables for tracing and the DRL Drools generates from it. */
-    private record ReadTable(String path, List<DecisionTable> tables, String drl, RuleSetProblem problem) {
+    private record ReadTable(String path, List<DecisionTable> tables, String drl, RuleSetProblem problem, boolean readByBuild) {
     }
 
     /** Shared by every compile: the names it remembers as missing are missing for the life of the application. */
@@ -54,14 +48,25 @@ public class RuleSetCompiler {
     /** Null outside the container: in tests, the benchmark, and the compile a launch begins before the container is up. */
     private final Timer compileTime;
 
+    /** The spreadsheets the build read ({@link SpreadsheetReads}); a workbook not among them is read here. */
+    private final SpreadsheetReads reads;
+
+    /** Reads every workbook itself. */
     public RuleSetCompiler() {
+        this(SpreadsheetReads.NONE);
+    }
+
+    /** Takes the workbooks the build read from {@code reads}. */
+    public RuleSetCompiler(SpreadsheetReads reads) {
         this.compileTime = null;
+        this.reads = reads;
     }
 
     @Inject
     RuleSetCompiler(MeterRegistry registry) {
         this.compileTime = Timer.builder("inson.rule.set.compile").description("Compiling a rule-set version (upload, validation, start)")
                 .register(registry);
+        this.reads = SpreadsheetReads.packaged(RuleSetCompiler.class.getClassLoader());
     }
 
     public CompiledRuleSet compile(RuleSetBundle bundle) throws RuleSetInvalidException {
@@ -146,8 +151,10 @@ public class RuleSetCompiler {
             throw new RuleSetInvalidException(problems);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
+        int readByBuild = (int) read.stream().filter(ReadTable::readByBuild).count()
+                + (reads.catalog(ServiceCatalog.FILE, bundle.files().get(ServiceCatalog.FILE)) != null ? 1 : 0);
         return new CompiledRuleSet(bundle, container, parameterRows == null ? null : parameterRows.getKieBase(), ParametersInForce.readBy(ruleSources),
-                serviceCatalog, tables, rowsByRule, millis);
+                serviceCatalog, tables, rowsByRule, new CompiledRuleSet.Compile(millis, read.size() + 1, readByBuild));
     }
 
     /** One KieBase from the files; null, with Drools' errors added to the problems, when it does not compile. */
@@ -169,29 +176,29 @@ public class RuleSetCompiler {
         return container;
     }
 
-    /** The workbook is opened once for both readers: opening it (POI) was the larger part of reading it. */
-    private static ReadTable readTable(String path, byte[] bytes) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            List<DecisionTable> tables = DecisionTableReader.read(path, workbook);
-            // What SpreadsheetCompiler.compile(stream, XLS) does, given the workbook instead of its bytes
-            DefaultRuleSheetListener listener = new DefaultRuleSheetListener(true, true);
-            new ExcelParser(listener).parseWorkbook(workbook);
-            String drl = new SpreadsheetCompiler().listenerToString(listener);
-            return new ReadTable(path, tables, drl, null);
+    private ReadTable readTable(String path, byte[] bytes) {
+        SpreadsheetReads.Table known = reads.table(path, bytes);
+        if (known != null) {
+            return new ReadTable(path, known.tables(), known.drl(), null, true);
+        }
+        try {
+            DecisionTableReader.WithDrl read = DecisionTableReader.readWithDrl(path, bytes);
+            return new ReadTable(path, read.tables(), read.drl(), null, false);
         } catch (IOException | RuntimeException e) {
             // Drools' spreadsheet parser throws on a malformed table; its message names the cell.
-            return new ReadTable(path, List.of(), null, RuleSetProblem.inFile(path, "unreadable", e.getMessage()));
+            return new ReadTable(path, List.of(), null, RuleSetProblem.inFile(path, "unreadable", e.getMessage()), false);
         }
     }
 
-    private static ServiceCatalog readCatalog(RuleSetBundle bundle, List<RuleSetProblem> problems) {
+    private ServiceCatalog readCatalog(RuleSetBundle bundle, List<RuleSetProblem> problems) {
         byte[] bytes = bundle.files().get(ServiceCatalog.FILE);
         if (bytes == null) {
             problems.add(RuleSetProblem.inFile(ServiceCatalog.FILE, "missing"));
             return null;
         }
         try {
-            return ServiceCatalog.read(bytes);
+            List<List<String>> known = reads.catalog(ServiceCatalog.FILE, bytes);
+            return known != null ? ServiceCatalog.fromRows(known) : ServiceCatalog.read(bytes);
         } catch (ServiceCatalog.CatalogException e) {
             e.problems().forEach(p -> problems.add(RuleSetProblem.verbatim(ServiceCatalog.FILE, p)));
         } catch (IOException | RuntimeException e) {

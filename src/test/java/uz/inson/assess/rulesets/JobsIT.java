@@ -49,6 +49,7 @@ class JobsIT {
     private static Process b;
     private static Process c;
     private static int portA;
+    private static Path logA;
 
     @BeforeAll
     static void startThreeInstancesOnOneDatabase() throws Exception {
@@ -58,6 +59,7 @@ class JobsIT {
         PackagedInstance first = start().awaitReady();
         a = first.process();
         portA = first.port();
+        logA = first.log();
         PackagedInstance second = start();
         PackagedInstance third = start();
         b = second.awaitReady().process();
@@ -162,6 +164,21 @@ class JobsIT {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /**
+     * Run from a folder without the repository, an instance compiles the rule set packed into it, and takes every
+     * spreadsheet as the build read it (pom.xml, SpreadsheetReads) instead of opening it with POI: its log says so.
+     */
+    @Test
+    void anInstanceStartsFromTheSpreadsheetsTheBuildRead() throws IOException {
+        long spreadsheets;
+        try (var files = Files.list(Path.of("decision-tables"))) {
+            spreadsheets = files.filter(file -> file.toString().endsWith(".xlsx")).count();
+        }
+        String log = Files.readString(logA);
+        assertTrue(log.contains("(" + spreadsheets + " of its " + spreadsheets + " spreadsheets as the build read them)"),
+                () -> "the start read its spreadsheets itself:\n" + log.lines().filter(l -> l.contains("compiled in")).toList());
     }
 
     @Test

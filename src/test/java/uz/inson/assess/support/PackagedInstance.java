@@ -14,7 +14,7 @@ import static io.restassured.RestAssured.given;
  * The packaged application ({@code target/quarkus-app}, after {@code package}) started as its own process on a free port
  * against an external PostgreSQL: the integration tests' way of running several instances as operators would.
  */
-public record PackagedInstance(Process process, int port) {
+public record PackagedInstance(Process process, int port, Path log) {
     public static final String ADMIN_PASSWORD = "first-admin-password";
 
     /**
@@ -33,7 +33,7 @@ public record PackagedInstance(Process process, int port) {
         builder.environment().put("INSON_AUTH_KEY_DIRECTORY", keys.toString());
         builder.environment().putAll(env);
         Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).directory(workDir.toFile()).start();
-        return new PackagedInstance(process, port);
+        return new PackagedInstance(process, port, log);
     }
 
     private static int freePort() throws IOException {
