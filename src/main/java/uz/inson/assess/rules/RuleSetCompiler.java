@@ -48,8 +48,11 @@ public class RuleSetCompiler {
     /** Null outside the container: in tests, the benchmark, and the compile a launch begins before the container is up. */
     private final Timer compileTime;
 
-    /** The spreadsheets the build read ({@link SpreadsheetReads}); a workbook not among them is read here. */
-    private final SpreadsheetReads reads;
+    /**
+     * The spreadsheets the build read ({@link SpreadsheetReads}); a workbook not among them is read here. The container's
+     * compiler loads them at its first compile: a start adopts the launch's compile and may never need them.
+     */
+    private SpreadsheetReads reads;
 
     /** Reads every workbook itself. */
     public RuleSetCompiler() {
@@ -66,7 +69,13 @@ public class RuleSetCompiler {
     RuleSetCompiler(MeterRegistry registry) {
         this.compileTime = Timer.builder("inson.rule.set.compile").description("Compiling a rule-set version (upload, validation, start)")
                 .register(registry);
-        this.reads = SpreadsheetReads.packaged(RuleSetCompiler.class.getClassLoader());
+    }
+
+    private synchronized SpreadsheetReads reads() {
+        if (reads == null) {
+            reads = SpreadsheetReads.packaged(RuleSetCompiler.class.getClassLoader());
+        }
+        return reads;
     }
 
     public CompiledRuleSet compile(RuleSetBundle bundle) throws RuleSetInvalidException {
@@ -152,7 +161,7 @@ public class RuleSetCompiler {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         int readByBuild = (int) read.stream().filter(ReadTable::readByBuild).count()
-                + (reads.catalog(ServiceCatalog.FILE, bundle.files().get(ServiceCatalog.FILE)) != null ? 1 : 0);
+                + (reads().catalog(ServiceCatalog.FILE, bundle.files().get(ServiceCatalog.FILE)) != null ? 1 : 0);
         return new CompiledRuleSet(bundle, container, parameterRows == null ? null : parameterRows.getKieBase(), ParametersInForce.readBy(ruleSources),
                 serviceCatalog, tables, rowsByRule, new CompiledRuleSet.Compile(millis, read.size() + 1, readByBuild));
     }
@@ -177,7 +186,7 @@ public class RuleSetCompiler {
     }
 
     private ReadTable readTable(String path, byte[] bytes) {
-        SpreadsheetReads.Table known = reads.table(path, bytes);
+        SpreadsheetReads.Table known = reads().table(path, bytes);
         if (known != null) {
             return new ReadTable(path, known.tables(), known.drl(), null, true);
         }
@@ -197,7 +206,7 @@ public class RuleSetCompiler {
             return null;
         }
         try {
-            List<List<String>> known = reads.catalog(ServiceCatalog.FILE, bytes);
+            List<List<String>> known = reads().catalog(ServiceCatalog.FILE, bytes);
             return known != null ? ServiceCatalog.fromRows(known) : ServiceCatalog.read(bytes);
         } catch (ServiceCatalog.CatalogException e) {
             e.problems().forEach(p -> problems.add(RuleSetProblem.verbatim(ServiceCatalog.FILE, p)));
