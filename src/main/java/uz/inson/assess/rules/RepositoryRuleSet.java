@@ -71,7 +71,9 @@ public final class RepositoryRuleSet {
     public static final class EarlyStart implements ConfigSourceFactory {
         @Override
         public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-            if (!BuildTime.isBuilding()) {
+            // Only in a launch of the application (Quarkus' class loaders): Drools reads MicroProfile Config too, so any JVM
+            // that compiles rules would otherwise begin this compile (the build's SpreadsheetReads, plain unit tests)
+            if (!BuildTime.isBuilding() && EarlyStart.class.getClassLoader().getClass().getName().startsWith("io.quarkus.")) {
                 try {
                     start(Path.of(value(context, BundleConfig.DIRECTORY, BundleConfig.DEFAULT_DIRECTORY)),
                             Boolean.parseBoolean(value(context, BundleConfig.PACKAGED, BundleConfig.DEFAULT_PACKAGED)));
