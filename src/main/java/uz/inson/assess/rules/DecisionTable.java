@@ -8,6 +8,12 @@ import java.util.List;
  */
 public record DecisionTable(String file, String sheet, String name, String header, List<Column> columns, List<Row> rows) {
 
+    /** Immutable whatever built it: the spreadsheet reader, or the build's reads ({@link SpreadsheetReads}) shared by compiles. */
+    public DecisionTable {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+
     /** A CONDITION / ACTION / METADATA column: its pattern ({@code $h: HouseholdProfile}), code template and plain header. */
     public record Column(int index, String letter, String type, String pattern, String template, String header) {
 
@@ -20,6 +26,10 @@ public record DecisionTable(String file, String sheet, String name, String heade
 
     /** One data row, which Drools compiles into the rule {@code rule}. */
     public record Row(String rule, int number, List<String> cells) {
+
+        public Row {
+            cells = List.copyOf(cells);
+        }
 
         public String cell(Column column) {
             return column.index() < cells.size() ? cells.get(column.index()) : "";

@@ -1,6 +1,7 @@
 package uz.inson.assess.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import uz.inson.assess.catalog.ServiceCatalog;
 
 import java.io.IOException;
@@ -24,26 +25,43 @@ import java.util.TreeMap;
  */
 public record SpreadsheetReads(String reader, Map<String, Table> tables, Map<String, Catalog> catalogs) {
 
+    public SpreadsheetReads {
+        tables = Map.copyOf(tables);
+        catalogs = Map.copyOf(catalogs);
+    }
+
     /** Where the build writes them, beside the packaged bundle. */
     public static final String RESOURCE = RuleSetBundle.PACKAGED_ROOT + "/spreadsheets-read.json";
     static final SpreadsheetReads NONE = new SpreadsheetReads("", Map.of(), Map.of());
 
-    /** The classes whose code turns a workbook into what is stored here: changed code makes the reads stale. */
+    /** The classes whose code turns a workbook into what is stored here, or shapes it: changed code makes the reads stale. */
     private static final List<String> READING_CODE = List.of(
             "uz/inson/assess/rules/DecisionTableReader.class",
+            "uz/inson/assess/rules/DecisionTable.class",
+            "uz/inson/assess/rules/DecisionTable$Column.class",
+            "uz/inson/assess/rules/DecisionTable$Row.class",
+            "uz/inson/assess/rules/SpreadsheetReads$Table.class",
+            "uz/inson/assess/rules/SpreadsheetReads$Catalog.class",
             "uz/inson/assess/catalog/ServiceCatalog.class",
             "org/drools/decisiontable/parser/xls/ExcelParser.class",
             "org/drools/decisiontable/parser/DefaultRuleSheetListener.class",
             "org/drools/decisiontable/SpreadsheetCompiler.class",
             "org/apache/poi/ss/usermodel/DataFormatter.class");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Map entries written in key order, so the same workbooks always make the same file. */
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /** One decision-table workbook: its tables as {@link DecisionTableReader} reads them and the DRL Drools generates. */
     public record Table(String sha256, List<DecisionTable> tables, String drl) {
+        public Table {
+            tables = List.copyOf(tables);
+        }
     }
 
     /** The catalogue workbook: the cells of its sheet "Services" ({@link ServiceCatalog#rows}). */
     public record Catalog(String sha256, List<List<String>> rows) {
+        public Catalog {
+            rows = rows.stream().map(List::copyOf).toList();
+        }
     }
 
     /** What the build wrote into the application, when it was written by this very code; else {@link #NONE}. */
