@@ -154,7 +154,6 @@ public final class CompiledRuleSet {
     public String hash() { return hash; }
     public ServiceCatalog catalog() { return catalog; }
     public List<DecisionTable> tables() { return tables; }
-    public long compileMillis() { return compile.millis(); }
     public Compile compile() { return compile; }
     public RuleSetBundle bundle() { return bundle; }
 }

@@ -89,7 +89,7 @@ public class RuleSetCompiler {
 
     /** Counts a compile this instance did before its container was up ({@link RepositoryRuleSet}). */
     void record(CompiledRuleSet early) {
-        record(TimeUnit.MILLISECONDS.toNanos(early.compileMillis()));
+        record(TimeUnit.MILLISECONDS.toNanos(early.compile().millis()));
     }
 
     private void record(long nanos) {
@@ -102,7 +102,9 @@ public class RuleSetCompiler {
         List<RuleSetProblem> problems = new ArrayList<>();
         // The catalogue and the spreadsheets are independent: read them side by side (POI is the slow part of a build).
         List<RuleSetProblem> catalogProblems = new ArrayList<>();
-        CompletableFuture<ServiceCatalog> catalog = CompletableFuture.supplyAsync(() -> readCatalog(bundle, catalogProblems));
+        byte[] catalogBytes = bundle.files().get(ServiceCatalog.FILE);
+        List<List<String>> knownCatalog = reads().catalog(ServiceCatalog.FILE, catalogBytes);
+        CompletableFuture<ServiceCatalog> catalog = CompletableFuture.supplyAsync(() -> readCatalog(catalogBytes, knownCatalog, catalogProblems));
         List<ReadTable> read = bundle.filesUnder(RuleSetBundle.TABLES_DIR, TABLE_SUFFIX).entrySet().parallelStream()
                 .map(file -> readTable(file.getKey(), file.getValue())).toList();
 
@@ -160,8 +162,7 @@ public class RuleSetCompiler {
             throw new RuleSetInvalidException(problems);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        int readByBuild = (int) read.stream().filter(ReadTable::readByBuild).count()
-                + (reads().catalog(ServiceCatalog.FILE, bundle.files().get(ServiceCatalog.FILE)) != null ? 1 : 0);
+        int readByBuild = (int) read.stream().filter(ReadTable::readByBuild).count() + (knownCatalog != null ? 1 : 0);
         return new CompiledRuleSet(bundle, container, parameterRows == null ? null : parameterRows.getKieBase(), ParametersInForce.readBy(ruleSources),
                 serviceCatalog, tables, rowsByRule, new CompiledRuleSet.Compile(millis, read.size() + 1, readByBuild));
     }
@@ -199,14 +200,13 @@ public class RuleSetCompiler {
         }
     }
 
-    private ServiceCatalog readCatalog(RuleSetBundle bundle, List<RuleSetProblem> problems) {
-        byte[] bytes = bundle.files().get(ServiceCatalog.FILE);
+    /** The catalogue from its cells as the build read them ({@code known}), or else from the workbook. */
+    private static ServiceCatalog readCatalog(byte[] bytes, List<List<String>> known, List<RuleSetProblem> problems) {
         if (bytes == null) {
             problems.add(RuleSetProblem.inFile(ServiceCatalog.FILE, "missing"));
             return null;
         }
         try {
-            List<List<String>> known = reads().catalog(ServiceCatalog.FILE, bytes);
             return known != null ? ServiceCatalog.fromRows(known) : ServiceCatalog.read(bytes);
         } catch (ServiceCatalog.CatalogException e) {
             e.problems().forEach(p -> problems.add(RuleSetProblem.verbatim(ServiceCatalog.FILE, p)));

@@ -96,23 +96,23 @@ public record SpreadsheetReads(String reader, Map<String, Table> tables, Map<Str
     public static void main(String[] args) throws IOException {
         RuleSetBundle bundle = RuleSetBundle.fromDirectory(Path.of(args[0]));
         Map<String, Table> tables = new TreeMap<>();
-        Map<String, Catalog> catalogs = new TreeMap<>();
-        bundle.files().forEach((path, bytes) -> {
-            if (path.equals(ServiceCatalog.FILE)) {
-                try {
-                    catalogs.put(path, new Catalog(sha256(bytes), ServiceCatalog.rows(bytes)));
-                } catch (IOException | ServiceCatalog.CatalogException | RuntimeException e) {
-                    // left to the application to read and report
-                }
-            } else if (path.startsWith(RuleSetBundle.TABLES_DIR + "/") && path.endsWith(RuleSetCompiler.TABLE_SUFFIX)) {
-                try {
-                    DecisionTableReader.WithDrl read = DecisionTableReader.readWithDrl(path, bytes);
-                    tables.put(path, new Table(sha256(bytes), read.tables(), read.drl()));
-                } catch (IOException | RuntimeException e) {
-                    // left to the application to read and report
-                }
+        bundle.filesUnder(RuleSetBundle.TABLES_DIR, RuleSetCompiler.TABLE_SUFFIX).forEach((path, bytes) -> {
+            try {
+                DecisionTableReader.WithDrl read = DecisionTableReader.readWithDrl(path, bytes);
+                tables.put(path, new Table(sha256(bytes), read.tables(), read.drl()));
+            } catch (IOException | RuntimeException e) {
+                // left to the application to read and report
             }
         });
+        Map<String, Catalog> catalogs = new TreeMap<>();
+        byte[] catalog = bundle.files().get(ServiceCatalog.FILE);
+        try {
+            if (catalog != null) {
+                catalogs.put(ServiceCatalog.FILE, new Catalog(sha256(catalog), ServiceCatalog.rows(catalog)));
+            }
+        } catch (IOException | ServiceCatalog.CatalogException | RuntimeException e) {
+            // left to the application to read and report
+        }
         Path out = Path.of(args[1]);
         Files.createDirectories(out.getParent());
         JSON.writeValue(out.toFile(), new SpreadsheetReads(readerOf(SpreadsheetReads.class.getClassLoader()), tables, catalogs));

@@ -68,8 +68,10 @@ class SpreadsheetReadsTest {
 
     @Test
     void readsWrittenByOtherCodeOrDamagedAreNotTaken() throws IOException {
-        String json = new String(SpreadsheetReadsTest.class.getClassLoader().getResourceAsStream(SpreadsheetReads.RESOURCE).readAllBytes(),
-                StandardCharsets.UTF_8);
+        String json;
+        try (InputStream in = SpreadsheetReadsTest.class.getClassLoader().getResourceAsStream(SpreadsheetReads.RESOURCE)) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         assertTrue(json.startsWith("{\"reader\":\""));
         String otherCode = json.replaceFirst("\"reader\":\"[0-9a-f]+\"", "\"reader\":\"" + "0".repeat(64) + "\"");
         assertSame(SpreadsheetReads.NONE, SpreadsheetReads.packaged(serving(otherCode)));
