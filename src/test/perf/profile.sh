@@ -2,7 +2,7 @@
 # Where a request's CPU goes: the packaged app under 8 connections of stored (default) or dry (`dry`) assessments, warmed
 # up until the JIT compiler is quiet, then 30 s of CPU samples from async-profiler 3.0 (Maven Central), attached only
 # then: a profiler started with the service profiles the compiler's minutes too, and JFR started on a warm service made
-# the JIT recompile for minutes (rate halved). Prints the shares of the parts of a request and the hottest frames, and
+# the JIT recompile for minutes (the rate fell to a third). Prints the shares of the parts of a request and the hottest frames, and
 # leaves the collapsed stacks in target/perf/ (for a flame graph, e.g. with async-profiler's own converter).
 # The JVM records where every inlined method's code lies (-XX:+DebugNonSafepoints), or the profiler puts the samples of
 # inlined code in whichever method had the nearest safepoint (seen: a pretty printer's frames for JSON printed compactly).
@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 MODE=${1:-stored}
+case "$MODE" in stored | dry) ;; *) echo "usage: $0 [stored|dry]" >&2; exit 2 ;; esac
 PORT=${PORT:-8089}
 . src/test/perf/service.sh
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
