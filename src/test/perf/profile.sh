@@ -2,7 +2,8 @@
 # Where a request's CPU goes: the packaged app under 8 connections of stored (default) or dry (`dry`) assessments, warmed
 # up until the JIT compiler is quiet, then 30 s of CPU samples from async-profiler 3.0 (Maven Central), attached only
 # then: a profiler started with the service profiles the compiler's minutes too, and JFR started on a warm service made
-# the JIT recompile for minutes (the rate fell to a third). Prints the shares of the parts of a request and the hottest frames, and
+# the JIT recompile for minutes (the rate fell to a third). Prints the shares of the parts of a request and the
+# hottest frames, and
 # leaves the collapsed stacks in target/perf/ (for a flame graph, e.g. with async-profiler's own converter).
 # The JVM records where every inlined method's code lies (-XX:+DebugNonSafepoints), or the profiler puts the samples of
 # inlined code in whichever method had the nearest safepoint (seen: a pretty printer's frames for JSON printed compactly).
@@ -55,7 +56,7 @@ parts = [
     ("the audit entry and the stored assessment's commit", ["GroupCommit.", "AuditTrail.", "AuditFilter."]),
     ("the request's JSON read", ["JacksonMessageBodyReader"]),
     ("the answer's JSON written", ["JacksonMessageBodyWriter"]),
-    ("the rest of the resource (access, storing)", ["uz/inson/assess/"]),
+    ("the rest of our code and the interceptors around it", ["uz/inson/assess/"]),
     ("HTTP, Vert.x, Netty", ["io/vertx/", "io/netty/", "org/jboss/resteasy/"]),
     ("the JIT compiler", ["CompileBroker"]),
     ("the collector", ["GCTaskThread", "ParallelScavenge", "PSScavenge", "G1"]),
