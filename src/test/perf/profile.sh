@@ -3,8 +3,8 @@
 # up until the JIT compiler is quiet, then 30 s of CPU samples from async-profiler 3.0 (Maven Central), attached only
 # then: a profiler started with the service profiles the compiler's minutes too, and JFR started on a warm service made
 # the JIT recompile for minutes (the rate fell to a third). Prints the shares of the parts of a request and the
-# hottest frames, and
-# leaves the collapsed stacks in target/perf/ (for a flame graph, e.g. with async-profiler's own converter).
+# hottest frames, and leaves the collapsed stacks in target/perf/ (for a flame graph, e.g. with async-profiler's own
+# converter).
 # The JVM records where every inlined method's code lies (-XX:+DebugNonSafepoints), or the profiler puts the samples of
 # inlined code in whichever method had the nearest safepoint (seen: a pretty printer's frames for JSON printed compactly).
 # Needs wrk and python3. Usage, from the repository root:  src/test/perf/profile.sh [stored|dry]
