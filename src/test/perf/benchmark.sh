@@ -23,17 +23,8 @@ grep -oE "(started in [0-9.]+s|compiled in [0-9]+ ms)" "$LOG" | sed 's/^/  /'
 API_KEY=$(api_key "$PORT" benchmark)
 export API_KEY
 URL="http://localhost:$PORT/api/v1/assessments"
-# On 2 cores the JIT compiler needs minutes of load before it is quiet (the rule set's generated classes are many; one
-# C2 thread took 200 s of CPU in all): measuring before that measures the compiler, so warm up until it is quiet.
 echo "warm-up until the JIT compiler is quiet (20 s rounds, 8 connections, stored and dry runs):"
-for round in 1 2 3 4 5 6 7 8 9 10 11 12; do
-  BEFORE=$(jstat -compiler "$APP" | awk 'NR == 2 { print $1 }')
-  wrk -t2 -c8 -d10s -s src/test/perf/assess.lua "$URL" >/dev/null
-  wrk -t2 -c8 -d10s -s src/test/perf/assess.lua "$URL?persist=false" >/dev/null
-  COMPILED=$(( $(jstat -compiler "$APP" | awk 'NR == 2 { print $1 }') - BEFORE ))
-  echo "  round $round: $COMPILED methods compiled"
-  [ "$COMPILED" -lt 400 ] && break
-done
+warm_up "$APP" "$URL" "$URL?persist=false"
 echo "one client (60 s):";               wrk -t1 -c1 -d60s -s src/test/perf/assess.lua "$URL" | tail -1
 echo "four clients (30 s):";             wrk -t2 -c4 -d30s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests"
 echo "eight clients (30 s):";            wrk -t2 -c8 -d30s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests"

@@ -33,13 +33,7 @@ export API_KEY
 URL="http://localhost:$PORT/api/v1/assessments"
 [ "$MODE" = dry ] && URL="$URL?persist=false"
 echo "warm-up until the JIT compiler is quiet (20 s rounds, 8 connections, $MODE):"
-for round in 1 2 3 4 5 6 7 8 9 10 11 12; do
-  BEFORE=$(jstat -compiler "$APP" | awk 'NR == 2 { print $1 }')
-  wrk -t2 -c8 -d20s -s src/test/perf/assess.lua "$URL" | grep -oE "Requests/sec: +[0-9.]+" | sed "s/^/  round $round: /"
-  COMPILED=$(( $(jstat -compiler "$APP" | awk 'NR == 2 { print $1 }') - BEFORE ))
-  echo "    $COMPILED methods compiled"
-  [ "$COMPILED" -lt 400 ] && break
-done
+warm_up "$APP" "$URL"
 OUT=target/perf/profile-$MODE.collapsed
 java src/test/perf/Attach.java "$APP" "$PWD/$AGENT" "start,event=itimer,interval=1ms"
 echo "profiled (30 s):"

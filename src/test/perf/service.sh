@@ -26,6 +26,25 @@ wait_ready() {
   done
 }
 
+# warm_up <pid> <url> [url ...]: 8-connection load in 20 s rounds (shared among the URLs, as the integrating system's
+# API key in API_KEY) until the JIT compiler is quiet (under 400 methods compiled in a round, 12 rounds at most). On
+# 2 cores it needs minutes (the rule set's generated classes are many; one C2 thread took 200 s of CPU in all):
+# measuring before that measures the compiler. Needs wrk and jstat.
+warm_up() {
+  local pid=$1 round before compiled url
+  shift
+  for round in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    before=$(jstat -compiler "$pid" | awk 'NR == 2 { print $1 }')
+    for url in "$@"; do
+      wrk -t2 -c8 -d$((20 / $#))s -s src/test/perf/assess.lua "$url" >/dev/null
+    done
+    compiled=$(( $(jstat -compiler "$pid" | awk 'NR == 2 { print $1 }') - before ))
+    echo "  round $round: $compiled methods compiled"
+    [ "$compiled" -lt 400 ] && break
+  done
+  return 0
+}
+
 # json <Python expression over d>: evaluates it on the JSON document read from standard input.
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
