@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reader who follows "see section 8" lands on section 8, not on the top of a page that has none.
  */
 class DocumentationLinksTest {
+    private static final Path REPOSITORY = Path.of("").toAbsolutePath();
     private static final Pattern FENCED = Pattern.compile("^```.*?^```", Pattern.MULTILINE | Pattern.DOTALL);
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`\n]*`");
     private static final Pattern HEADING = Pattern.compile("^#{1,6} +(.+?) *#*$", Pattern.MULTILINE);
@@ -33,16 +35,18 @@ class DocumentationLinksTest {
 
     @Test
     void everyLinkBetweenTheReadmeAndTheDocsLeadsToAFileAndASectionThatExist() throws IOException {
-        List<Path> pages = pages();
+        Map<Path, String> pages = new LinkedHashMap<>();
+        for (Path page : pages()) {
+            pages.put(page.toAbsolutePath().normalize(), Files.readString(page, StandardCharsets.UTF_8));
+        }
         assertTrue(pages.size() > 5, "the README and the pages in docs/ are found");
         Map<Path, Set<String>> anchors = new HashMap<>();
-        for (Path page : pages) {
-            anchors.put(page.toAbsolutePath().normalize(), anchors(Files.readString(page, StandardCharsets.UTF_8)));
-        }
+        pages.forEach((page, text) -> anchors.put(page, anchors(text)));
         List<String> broken = new ArrayList<>();
         int checked = 0;
-        for (Path page : pages) {
-            Matcher link = LINK.matcher(text(page));
+        for (Map.Entry<Path, String> entry : pages.entrySet()) {
+            Path page = entry.getKey();
+            Matcher link = LINK.matcher(INLINE_CODE.matcher(FENCED.matcher(entry.getValue()).replaceAll("")).replaceAll(""));
             while (link.find()) {
                 String target = link.group(1);
                 if (target.matches("^[a-z]+:.*")) {
@@ -51,12 +55,11 @@ class DocumentationLinksTest {
                 checked++;
                 int hash = target.indexOf('#');
                 String file = hash < 0 ? target : target.substring(0, hash);
-                Path linked = file.isEmpty() ? page.toAbsolutePath().normalize()
-                        : page.toAbsolutePath().getParent().resolve(file).normalize();
+                Path linked = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
                 if (!Files.exists(linked)) {
-                    broken.add(page + ": " + target + " (no such file)");
+                    broken.add(REPOSITORY.relativize(page) + ": " + target + " (no such file)");
                 } else if (hash >= 0 && anchors.containsKey(linked) && !anchors.get(linked).contains(target.substring(hash + 1))) {
-                    broken.add(page + ": " + target + " (no such section)");
+                    broken.add(REPOSITORY.relativize(page) + ": " + target + " (no such section)");
                 }
             }
         }
@@ -76,11 +79,6 @@ class DocumentationLinksTest {
         try (Stream<Path> docs = Files.list(Path.of("docs"))) {
             return Stream.concat(Stream.of(Path.of("README.md")), docs.filter(p -> p.toString().endsWith(".md")).sorted()).toList();
         }
-    }
-
-    private static String text(Path page) throws IOException {
-        String text = Files.readString(page, StandardCharsets.UTF_8);
-        return INLINE_CODE.matcher(FENCED.matcher(text).replaceAll("")).replaceAll("");
     }
 
     /** The anchors of a page's headings; a repeated heading gets -1, -2, … as on GitHub. */
