@@ -33,7 +33,7 @@ echo "rules + explanations per assessment, as stored (duration_micros of the las
 service_psql "$LOG" -tAc "select count(*), round(percentile_cont(0.5) within group (order by duration_micros)), round(percentile_cont(0.99) within group (order by duration_micros)) from assessment where assessed_at > now() - interval '90 seconds'"
 echo "resident memory: $(( $(ps -o rss= -p $APP) / 1024 )) MB"
 
-# Impact analysis over the stored population: the last stored assessment copied as IMPACT_HOUSEHOLDS households with
+# Impact analysis over the stored population: the DESIGN household's last stored assessment copied as IMPACT_HOUSEHOLDS households with
 # wages from 0 to 3,900,000, then the version in force compared with itself (the work is the same as for a draft)
 N=${IMPACT_HOUSEHOLDS:-100000}
 service_psql "$LOG" -qc "insert into assessment (id, assessed_at, as_of, external_id, region, district,
@@ -42,7 +42,7 @@ service_psql "$LOG" -qc "insert into assessment (id, assessed_at, as_of, externa
     risk_level, case_path, duration_micros,
     jsonb_set(jsonb_set(request, '{household,externalId}', to_jsonb('BENCH-' || g)), '{household,monthlyIncome,wages}', to_jsonb((g % 40) * 100000)),
     result, assessed_by
-  from (select * from assessment order by assessed_at desc limit 1) a, generate_series(1, $N) g"
+  from (select * from assessment where external_id = 'SP-1703-000123' order by assessed_at desc limit 1) a, generate_series(1, $N) g"
 POLICY=$(policy_token "$PORT")
 ACTIVE=$(curl -s "localhost:$PORT/api/v1/rule-sets" -H "Authorization: Bearer $POLICY" \
   | json 'next(v["id"] for v in d["items"] if v["status"] == "ACTIVE")')
@@ -60,3 +60,15 @@ T1=$(date +%s.%N)
 TOTAL=$(curl -s "localhost:$PORT/api/v1/impact-jobs/$JOB" -H "Authorization: Bearer $POLICY" | json 'd["progress"]["total"]')
 echo "impact analysis: $TOTAL households in $(echo "$T1 - $T0" | bc | cut -c1-6) s = $(echo "$TOTAL / ($T1 - $T0)" | bc) households/s"
 echo "resident memory after the impact analysis: $(( $(ps -o rss= -p $APP) / 1024 )) MB"
+# HTTP again with households of every kind (PopulationGenerator, seed 42): each request the next of 10,000; last, so
+# that the impact analysis above counted only the DESIGN household's copies
+HOUSEHOLDS=$(mktemp --suffix=.ndjson)
+trap 'kill $APP 2>/dev/null; rm -f "$LOG" "$HOUSEHOLDS"' EXIT
+java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' uz.inson.assess.population.PopulationGenerator \
+  --households 10000 --seed 42 --out "$HOUSEHOLDS"
+export HOUSEHOLDS
+echo "warm-up with them (other rows fire, so the JIT compiler has more to do):"
+warm_up "$APP" "$URL" "$URL?persist=false"
+echo "eight clients, 10,000 generated households (30 s):"; wrk -t2 -c8 -d30s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests"
+echo "eight clients, 10,000 generated households, persist=false (30 s):"
+wrk -t2 -c8 -d30s -s src/test/perf/assess.lua "$URL?persist=false" | grep -E "Requests/sec|^requests"

@@ -15,7 +15,7 @@ public record BatchJob(
         @Schema(description = "false: a dry run, nothing is stored") boolean persist,
         @Schema(enumeration = {"full", "decision"}) String detail,
         @Schema(enumeration = {"uz", "ru", "en"}) String language,
-        @Schema(description = "Non-blank lines uploaded") int lines,
+        @Schema(description = "Non-blank lines uploaded (while RECEIVING, those received so far)") int lines,
         @Schema(description = "Lines answered so far") int processed,
         @Schema(description = "Lines answered with a result") int results,
         @Schema(description = "Lines answered with a problem") int problems,

@@ -3,6 +3,8 @@ package uz.inson.assess.batch;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -31,6 +33,7 @@ import uz.inson.assess.common.Language;
 import uz.inson.assess.common.Paging;
 import uz.inson.assess.common.Problem;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.population.GeneratedPopulation;
 import uz.inson.assess.security.Caller;
 import uz.inson.assess.security.ClientAddress;
 import uz.inson.assess.security.Roles;
@@ -76,6 +79,31 @@ public class BatchJobResource {
             @Context HttpHeaders headers, @Context HttpServerRequest http) throws IOException {
         BatchAssessor.Options options = BatchAssessor.Options.of(persist, detail, Language.resolve(lang, headers.getAcceptableLanguages()));
         BatchJob job = jobs.receive(body, options, Caller.of(identity), ClientAddress.of(http));
+        return Response.accepted(job).header("Location", "/api/v1/batch-jobs/" + job.id()).build();
+    }
+
+    @POST
+    @Path("generated")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "startGeneratedBatchJob", summary = "Assess a population the service generates: a dry batch job for demos, trials and capacity tests",
+            description = "No upload: the service makes up the households itself with its population generator (docs/population.md; the same "
+                    + "`households`, `seed` and `asOf` always give the same households) and answers at once; the job is `RECEIVING` while they "
+                    + "are made and stored, then runs like an uploaded one. Always a dry run: nobody in a generated population exists, so "
+                    + "nothing is stored but the job's answer lines.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location points at the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchJob.class)))
+    @APIResponse(responseCode = "400", description = "No body, a field out of range, or an option that is not one", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response startGenerated(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GeneratedPopulation.class),
+                    examples = @ExampleObject(name = "A hundred thousand households", value = "{\"households\": 100000, \"seed\": 42, \"asOf\": \"2026-11-25\"}")))
+            @Valid @NotNull GeneratedPopulation population,
+            @Parameter(description = "full (default): each result as a single assessment answers it; decision: codes, package, risk level and case path, without sentences",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"full", "decision"}))
+            @QueryParam("detail") String detail,
+            @Parameter(description = "Language of names and reasons: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang,
+            @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        BatchAssessor.Options options = BatchAssessor.Options.of("false", detail, Language.resolve(lang, headers.getAcceptableLanguages()));
+        BatchJob job = jobs.generate(population, options, Caller.of(identity), ClientAddress.of(http));
         return Response.accepted(job).header("Location", "/api/v1/batch-jobs/" + job.id()).build();
     }
 

@@ -11,12 +11,16 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import uz.inson.assess.assessment.AssessmentEntity;
 import uz.inson.assess.common.ChunkLeases;
 import uz.inson.assess.common.Instance;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.common.ServiceClock;
+import uz.inson.assess.population.GeneratedPopulation;
+import uz.inson.assess.population.PopulationGenerator;
 import uz.inson.assess.security.Caller;
 
 import java.io.ByteArrayOutputStream;
@@ -52,6 +56,8 @@ public class BatchJobs {
     };
 
     private final BatchAssessor assessor;
+    /** Stores generated populations, which no request waits for; Quarkus owns its threads and stops them. */
+    private final ManagedExecutor receiver;
     private final ObjectMapper json;
     private final Clock clock;
     private final ChunkLeases leases;
@@ -59,8 +65,9 @@ public class BatchJobs {
     private final Counter lines;
     private volatile boolean stopping;
 
-    BatchJobs(BatchAssessor assessor, ObjectMapper json, Clock clock, BatchConfig config, MeterRegistry registry) {
+    BatchJobs(BatchAssessor assessor, ObjectMapper json, Clock clock, BatchConfig config, MeterRegistry registry, ManagedExecutor receiver) {
         this.assessor = assessor;
+        this.receiver = receiver;
         this.json = json;
         this.clock = clock;
         this.keepFinished = config.keepFinished();
@@ -76,6 +83,30 @@ public class BatchJobs {
      * fails part-way (a broken connection, a body over the limit) leaves no job behind.
      */
     public BatchJob receive(InputStream in, BatchAssessor.Options options, Caller caller, String clientAddress) throws IOException {
+        UUID id = open(options, caller, clientAddress);
+        fill(id, in);
+        return find(id, caller).orElseThrow();
+    }
+
+    /**
+     * Starts a dry job over a population generated on this instance: answered at once, RECEIVING while the households
+     * are made and stored in chunks (one household in memory at a time), then RUNNING on every instance like an upload.
+     * If this instance stops before the last chunk is in, the sweep removes the job, as it does a broken upload.
+     */
+    public BatchJob generate(GeneratedPopulation population, BatchAssessor.Options options, Caller caller, String clientAddress) {
+        UUID id = open(options, caller, clientAddress);
+        PopulationGenerator generator = new PopulationGenerator(population.seedOrDefault(), population.asOfOr(ServiceClock.today(clock)));
+        receiver.runAsync(() -> {
+            try {
+                fill(id, generator.stream(population.households()));
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf("Batch job %s: its generated population could not be stored (%s); the job was removed", id, e.getClass().getName());
+            }
+        });
+        return find(id, caller).orElseThrow();
+    }
+
+    private UUID open(BatchAssessor.Options options, Caller caller, String clientAddress) {
         UUID id = UUID.randomUUID();
         transaction(() -> em().createNativeQuery("""
                         insert into batch_job (id, owner, caller, client_address, persist, detail, language, status, created_at, updated_at)
@@ -83,6 +114,11 @@ public class BatchJobs {
                 .setParameter(1, id).setParameter(2, caller.name()).setParameter(3, write(caller)).setParameter(4, clientAddress)
                 .setParameter(5, options.persist()).setParameter(6, options.detail().name()).setParameter(7, options.language().name())
                 .setParameter(8, now()).executeUpdate());
+        return id;
+    }
+
+    /** Reads the lines into the job's chunks, then opens it to every instance; on failure removes the job and throws. */
+    private void fill(UUID id, InputStream in) throws IOException {
         try {
             int[] chunks = {0};
             int total = assessor.read(in, chunk -> {
@@ -113,7 +149,6 @@ public class BatchJobs {
             }
             throw e;
         }
-        return find(id, caller).orElseThrow();
     }
 
     /**
@@ -247,13 +282,15 @@ public class BatchJobs {
     /** A job and its chunks' counts; the caller adds the condition and {@code group by j.id}. */
     private static final String SELECT = """
             select j.id, j.status, j.persist, j.detail, j.language, j.total, j.created_at, j.finished_at,
-                   coalesce(sum(c.lines) filter (where c.status = 'DONE'), 0), coalesce(sum(c.results), 0), coalesce(sum(c.problems), 0)
+                   coalesce(sum(c.lines) filter (where c.status = 'DONE'), 0), coalesce(sum(c.results), 0), coalesce(sum(c.problems), 0),
+                   coalesce(sum(c.lines), 0)
             from batch_job j left join batch_chunk c on c.job_id = j.id""";
 
     private BatchJob job(Object[] row) {
         UUID id = (UUID) row[0];
         String status = (String) row[1];
-        int total = ((Number) row[5]).intValue();
+        // while an upload (or a generated population) is received, the lines so far; then all of them
+        int total = "RECEIVING".equals(status) ? ((Number) row[11]).intValue() : ((Number) row[5]).intValue();
         Instant createdAt = ChunkLeases.instant(row[6]);
         int processed = ((Number) row[8]).intValue();
         Long eta = null;

@@ -15,7 +15,9 @@ import uz.inson.assess.household.Relation;
 import uz.inson.assess.household.Sex;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -92,18 +94,63 @@ public final class PopulationGenerator {
     public void write(int households, OutputStream out) {
         try {
             BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            JsonFactory factory = new JsonFactory();
-            for (int i = 0; i < households; i++) {
-                try (JsonGenerator json = factory.createGenerator(buffered, JsonEncoding.UTF8)
-                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-                    household(json);
-                }
-                buffered.write('\n');
-            }
+            stream(households).transferTo(buffered);
             buffered.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The same lines as {@link #write} as a stream read on demand: each household is made when the one before it has
+     * been read, so a million of them take the memory of one (a batch job's generated population reads it).
+     */
+    public InputStream stream(int households) {
+        return new InputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+            private final JsonFactory factory = new JsonFactory();
+            private byte[] bytes = new byte[0];
+            private int position;
+            private int made;
+
+            @Override
+            public int read() throws IOException {
+                return next() ? bytes[position++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) throws IOException {
+                if (length == 0) {
+                    return 0;
+                }
+                if (!next()) {
+                    return -1;
+                }
+                int n = Math.min(length, bytes.length - position);
+                System.arraycopy(bytes, position, into, offset, n);
+                position += n;
+                return n;
+            }
+
+            /** Whether a byte is left to read, making the next household when the last one has been read. */
+            private boolean next() throws IOException {
+                if (position < bytes.length) {
+                    return true;
+                }
+                if (made == households) {
+                    return false;
+                }
+                line.reset();
+                try (JsonGenerator json = factory.createGenerator(line, JsonEncoding.UTF8)) {
+                    household(json);
+                }
+                line.write('\n');
+                bytes = line.toByteArray();
+                position = 0;
+                made++;
+                return true;
+            }
+        };
     }
 
     /** One person as the generator builds them; written in the order of {@code Member}. */

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +45,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,14 +67,19 @@ class BatchJobTest {
                 .then().statusCode(202).header("Location", matchesPattern("/api/v1/batch-jobs/[0-9a-f-]{36}")).extract().jsonPath();
     }
 
+    /** An uploaded job is RUNNING from its 202 on; a generated one is RECEIVING first, while the service makes its households. */
     private static JsonPath waitUntilDone(Supplier<RequestSpecification> caller, String job) throws InterruptedException {
+        return waitUntilDone(caller, job, Set.of("RUNNING"));
+    }
+
+    private static JsonPath waitUntilDone(Supplier<RequestSpecification> caller, String job, Set<String> before) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             JsonPath progress = caller.get().get(JOBS + "/" + job).then().statusCode(200).extract().jsonPath();
             if ("DONE".equals(progress.getString("status"))) {
                 return progress;
             }
-            assertEquals("RUNNING", progress.getString("status"));
+            assertTrue(before.contains(progress.getString("status")), progress.getString("status"));
             Thread.sleep(100);
         }
         throw new AssertionError("batch job " + job + " never finished");
@@ -255,6 +262,8 @@ class BatchJobTest {
             assertTrue(Instant.now().isBefore(deadline), "no chunk was stored");
             Thread.sleep(50);
         }
+        Auth.as("integration").get(JOBS + "/" + job).then().statusCode(200).body("status", is("RECEIVING"))
+                .body("lines", is(200)).body("percent", is(0)); // the lines received so far: one chunk, the rest of the half still being read
         Auth.as("integration").delete(JOBS + "/" + job).then().statusCode(200).body("status", is("CANCELLED"));
         cancelled.countDown();
 
@@ -287,6 +296,46 @@ class BatchJobTest {
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "select count(*) from batch_chunk where job_id = ?1").setParameter(1, UUID.fromString(old)).getSingleResult()).longValue()));
         assertEquals(3, answers(() -> Auth.as("integration"), recent).size());
+    }
+
+    @Test
+    void aGeneratedPopulationIsAnsweredAsTheSameHouseholdsUploadedAndNothingIsStored() throws Exception {
+        JsonPath started = Auth.as("integration").contentType("application/json")
+                .body("{\"households\": 450, \"seed\": 15, \"asOf\": \"" + Households.AS_OF + "\"}").post(JOBS + "/generated?detail=decision&lang=ru")
+                .then().statusCode(202).header("Location", matchesPattern("/api/v1/batch-jobs/[0-9a-f-]{36}")).extract().jsonPath();
+        assertFalse(started.getBoolean("persist"), "a generated population is a dry run");
+        assertEquals("ru", started.getString("language"));
+        String job = started.getString("id");
+        JsonPath done = waitUntilDone(() -> Auth.as("integration"), job, Set.of("RECEIVING", "RUNNING"));
+        assertEquals(450, done.getInt("lines"));
+        assertEquals(450, done.getInt("results"), "every generated household is one the service accepts");
+
+        String streamed = Auth.as("integration").contentType("application/x-ndjson").body(population(450, 15))
+                .post("/api/v1/assessments/batch?persist=false&detail=decision&lang=ru").then().statusCode(200).extract().asString();
+        List<JsonNode> expected = new ArrayList<>();
+        for (String line : streamed.split("\n")) {
+            expected.add(JSON.readTree(line));
+        }
+        assertEquals(expected, answers(() -> Auth.as("integration"), job), "the households the generator makes for the same seed and date");
+        long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from assessment where batch_id = ?1").setParameter(1, UUID.fromString(job)).getSingleResult()).longValue());
+        assertEquals(0, stored, "nobody in it exists, so nothing is stored");
+    }
+
+    @Test
+    void aGeneratedPopulationOutOfRangeOrStoredIsRefusedNamingWhatIsWrongAndLeavesNoJob() {
+        long before = Auth.as("integration").get(JOBS).then().statusCode(200).extract().jsonPath().getLong("total");
+        for (String households : List.of("0", "1000001", "null")) {
+            Auth.as("integration").contentType("application/json").body("{\"households\": " + households + "}").post(JOBS + "/generated")
+                    .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", is("households"));
+        }
+        Auth.as("integration").contentType("application/json").body("{\"households\": 5, \"people\": 5}").post(JOBS + "/generated")
+                .then().statusCode(400).contentType("application/problem+json");
+        Auth.as("integration").contentType("application/json").body("{\"households\": 5}").post(JOBS + "/generated?persist=true")
+                .then().statusCode(400).contentType("application/problem+json");
+        Auth.as("integration").contentType("application/json").body("{\"households\": 5}").post(JOBS + "/generated?detail=short")
+                .then().statusCode(400).body("violations[0].field", is("detail"));
+        Auth.as("integration").get(JOBS).then().statusCode(200).body("total", is((int) before));
     }
 
     @Test

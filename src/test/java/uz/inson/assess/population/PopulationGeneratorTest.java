@@ -41,6 +41,19 @@ class PopulationGeneratorTest {
     }
 
     @Test
+    void theStreamGivesTheWrittenBytesHoweverItIsRead() throws Exception {
+        byte[] written = generate(200, 9);
+        assertArrayEquals(written, new PopulationGenerator(9, AS_OF).stream(200).readAllBytes());
+        ByteArrayOutputStream byteByByte = new ByteArrayOutputStream();
+        java.io.InputStream stream = new PopulationGenerator(9, AS_OF).stream(200);
+        for (int b = stream.read(); b != -1; b = stream.read()) {
+            byteByByte.write(b);
+        }
+        assertArrayEquals(written, byteByByte.toByteArray());
+        assertEquals(-1, stream.read(new byte[10], 0, 10), "and then ends");
+    }
+
+    @Test
     void everyLineIsAnAssessmentRequestOfOneToTwelveMembersAcrossAllRegions() throws Exception {
         ObjectMapper json = StrictJson.configure(new ObjectMapper().registerModule(new JavaTimeModule()));
         String[] lines = new String(generate(3_000, 7), StandardCharsets.UTF_8).split("\n");

@@ -67,6 +67,7 @@ class AuthorizationMatrixTest {
             new Row("POST", "/api/v1/assessments", "/api/v1/assessments", "{}", Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
             new Row("POST", "/api/v1/assessments/batch", "/api/v1/assessments/batch?persist=false", "ndjson", Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
             new Row("POST", "/api/v1/batch-jobs", "/api/v1/batch-jobs?persist=false", "ndjson", Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
+            new Row("POST", "/api/v1/batch-jobs/generated", "/api/v1/batch-jobs/generated", "{}", Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
             new Row("GET", "/api/v1/batch-jobs", "/api/v1/batch-jobs", null, Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
             new Row("GET", "/api/v1/batch-jobs/{jobId}", "/api/v1/batch-jobs/" + NO_ID, null, Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
             new Row("GET", "/api/v1/batch-jobs/{jobId}/answers", "/api/v1/batch-jobs/" + NO_ID + "/answers", null, Set.of(CASE_WORKER, INTEGRATION_CLIENT)),
