@@ -98,11 +98,19 @@ class JobsIT {
         return token(name, PASSWORD);
     }
 
-    /** A draft that raises the subsistence minimum from 720,000 to 760,000: families near it gain and lose services. */
-    private static String draftRaisingTheMinimum(String policy) throws IOException {
-        String active = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets?size=200").then()
+    /**
+     * A draft that raises the subsistence minimum from 720,000 to 760,000: families near it gain and lose services. The
+     * tests that need it share it, whichever runs first.
+     */
+    private static synchronized String draftRaisingTheMinimum(String policy) throws IOException {
+        JsonPath versions = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets?size=200").then()
                 .body("items.find { it.status == 'ACTIVE' }.version", org.hamcrest.Matchers.equalTo(RuleSets.REPOSITORY_VERSION))
-                .extract().path("items.find { it.status == 'ACTIVE' }.id");
+                .extract().jsonPath();
+        String uploaded = versions.getString("items.find { it.version == '2026.3.0' }.id");
+        if (uploaded != null) {
+            return uploaded;
+        }
+        String active = versions.getString("items.find { it.status == 'ACTIVE' }.id");
         byte[] parameters = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets/" + active + "/files/decision-tables/parameters.drl.xlsx")
                 .then().statusCode(200).extract().asByteArray();
         return given().port(portA).auth().oauth2(policy).multiPart("files", "parameters.drl.xlsx", ParameterTables.withMinimum(parameters, 720_000, 760_000))
@@ -216,6 +224,51 @@ class JobsIT {
         assertEquals(3_000, count("select count(distinct idempotency_key) from assessment where batch_id = '" + job + "'"));
         assertEquals(Math.ceil(3_000 / 200.0), count("select count(*) from audit_entry where action = 'POST /api/v1/batch-jobs' and object_id like 'batch "
                 + job + " %'"), "one audit entry a stored chunk, none for the chunk lost with its instance");
+    }
+
+    /**
+     * The population a registry's analysis runs over: the latest stored assessment of every household, cut into chunks of
+     * ids by PostgreSQL, whose "against" side is read from the stored decisions. An instance dies holding one of them.
+     */
+    @Test
+    void anAnalysisOfTheStoredHouseholdsSurvivesTheDeathOfAnInstanceAndCountsEachOnce() throws Exception {
+        String integration = user("stored-integration", "integration-client");
+        String policy = user("stored-policy", "policy-officer");
+        String answered = given().port(portA).auth().oauth2(integration).contentType("application/x-ndjson").body(keyedPopulation(3_000))
+                .post("/api/v1/assessments/batch?detail=decision").then().statusCode(200).extract().asString();
+        assertEquals(3_000, answered.lines().filter(line -> line.contains("\"result\"")).count(), "every household stored (read to the end)");
+        long stored = count("select count(distinct coalesce(external_id, id::text)) from assessment");
+        assertTrue(stored >= 3_000, "households stored: " + stored);
+        String draft = draftRaisingTheMinimum(policy);
+        PackagedInstance doomed = start().awaitReady();
+
+        String job = given().port(portA).auth().oauth2(policy).post("/api/v1/rule-sets/" + draft + "/impact").then().statusCode(202).extract().path("jobId");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        String heldByDoomed = "from impact_chunk where job_id = '" + job + "' and status = 'RUNNING' and owner like '" + doomed.process().pid() + "@%'";
+        while (count("select count(*) " + heldByDoomed) == 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the doomed instance never claimed a chunk");
+            Thread.sleep(20);
+        }
+        long chunk = count("select min(chunk) " + heldByDoomed);
+        doomed.process().destroyForcibly().waitFor();
+        JsonPath survived = waitUntilDone(policy, job);
+
+        assertEquals(1, count("select count(*) from impact_chunk where job_id = '" + job + "' and chunk = " + chunk
+                        + " and status = 'DONE' and attempts > 1 and owner not like '" + doomed.process().pid() + "@%'"),
+                "the dead instance's chunk was claimed again by another instance and finished");
+        assertEquals(stored, survived.getLong("progress.processed"));
+        long counted = survived.getMap("byRegion").values().stream().mapToLong(area -> ((Number) ((Map<?, ?>) area).get("households")).longValue()).sum();
+        assertEquals(stored, counted, "every stored household counted once");
+        assertTrue(count("select count(*) from impact_chunk where job_id = '" + job + "'") > 1, "the population was cut into chunks");
+
+        // nothing was stored since: the same analysis, with no instance lost, gives the same report
+        String again = given().port(portA).auth().oauth2(policy).post("/api/v1/rule-sets/" + draft + "/impact").then().statusCode(202).extract().path("jobId");
+        JsonPath undisturbed = waitUntilDone(policy, again);
+        assertEquals(undisturbed.getMap("byRegion"), survived.getMap("byRegion"));
+        assertEquals(undisturbed.getList("services"), survived.getList("services"));
+        assertEquals(undisturbed.getLong("monthlyCashChangeUzs"), survived.getLong("monthlyCashChangeUzs"));
+        assertEquals(undisturbed.getInt("affectedHouseholds"), survived.getInt("affectedHouseholds"));
+        assertTrue(survived.getInt("affectedHouseholds") > 0, "raising the minimum changes something");
     }
 
     @Test
