@@ -84,7 +84,7 @@ public class BatchJobs {
      */
     public BatchJob receive(InputStream in, BatchAssessor.Options options, Caller caller, String clientAddress) throws IOException {
         UUID id = open(options, caller, clientAddress);
-        fill(id, in);
+        fill(id, in, false);
         return find(id, caller).orElseThrow();
     }
 
@@ -98,7 +98,7 @@ public class BatchJobs {
         PopulationGenerator generator = new PopulationGenerator(population.seedOrDefault(), population.asOfOr(ServiceClock.today(clock)));
         receiver.runAsync(() -> {
             try {
-                fill(id, generator.stream(population.households()));
+                fill(id, generator.stream(population.households()), true);
             } catch (IOException | RuntimeException e) {
                 LOG.errorf("Batch job %s: its generated population could not be stored (%s); the job was removed", id, e.getClass().getName());
             }
@@ -117,22 +117,35 @@ public class BatchJobs {
         return id;
     }
 
-    /** Reads the lines into the job's chunks, then opens it to every instance; on failure removes the job and throws. */
-    private void fill(UUID id, InputStream in) throws IOException {
+    /**
+     * Reads the lines into the job's chunks, then opens it to every instance; on failure removes the job and throws. Once
+     * the job is cancelled, an upload is still read to its end (the client is sending it) but not kept; a generated
+     * population ({@code madeHere}) stops being made.
+     */
+    private void fill(UUID id, InputStream in, boolean madeHere) throws IOException {
         try {
             int[] chunks = {0};
-            int total = assessor.read(in, chunk -> {
-                int number = chunks[0]++;
-                transaction(() -> {
-                    // once the job is cancelled the rest of the upload is read, but not kept
-                    int receiving = em().createNativeQuery("update batch_job set updated_at = ?2 where id = ?1 and status = 'RECEIVING'")
-                            .setParameter(1, id).setParameter(2, now()).executeUpdate();
-                    if (receiving == 1) {
-                        em().createNativeQuery("insert into batch_chunk (job_id, chunk, lines, items) values (?1, ?2, ?3, ?4)")
-                                .setParameter(1, id).setParameter(2, number).setParameter(3, chunk.size()).setParameter(4, write(chunk)).executeUpdate();
-                    }
+            int[] received = {0};
+            int read;
+            try {
+                read = assessor.read(in, chunk -> {
+                    int number = chunks[0]++;
+                    received[0] += chunk.size();
+                    transaction(() -> {
+                        int receiving = em().createNativeQuery("update batch_job set updated_at = ?2 where id = ?1 and status = 'RECEIVING'")
+                                .setParameter(1, id).setParameter(2, now()).executeUpdate();
+                        if (receiving == 1) {
+                            em().createNativeQuery("insert into batch_chunk (job_id, chunk, lines, items) values (?1, ?2, ?3, ?4)")
+                                    .setParameter(1, id).setParameter(2, number).setParameter(3, chunk.size()).setParameter(4, write(chunk)).executeUpdate();
+                        } else if (madeHere) {
+                            throw new CancelledWhileMade();
+                        }
+                    });
                 });
-            });
+            } catch (CancelledWhileMade e) {
+                read = received[0];
+            }
+            int total = read;
             if (total == 0) {
                 throw ProblemException.invalid("body", "has no lines: send one assessment request a line");
             }
@@ -148,6 +161,13 @@ public class BatchJobs {
                 e.addSuppressed(cleanup); // the sweep removes it once its upload has been quiet for ABANDONED
             }
             throw e;
+        }
+    }
+
+    /** Stops making a generated population whose job was cancelled; its lines so far are counted. */
+    private static final class CancelledWhileMade extends RuntimeException {
+        CancelledWhileMade() {
+            super(null, null, false, false);
         }
     }
 

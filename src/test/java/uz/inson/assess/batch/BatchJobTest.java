@@ -323,6 +323,24 @@ class BatchJobTest {
     }
 
     @Test
+    void aGeneratedPopulationCancelledWhileItIsMadeStopsBeingMade() throws Exception {
+        String job = Auth.as("integration").contentType("application/json").body("{\"households\": 1000000, \"seed\": 16}")
+                .post(JOBS + "/generated?detail=decision").then().statusCode(202).extract().path("id");
+        Auth.as("integration").delete(JOBS + "/" + job).then().statusCode(200).body("status", is("CANCELLED"));
+        Instant deadline = Instant.now().plusSeconds(30);
+        int lines = 0;
+        while (lines == 0) { // the making stops at its next chunk and counts what it made
+            assertTrue(Instant.now().isBefore(deadline), "the generator never stopped");
+            Thread.sleep(100);
+            lines = Auth.as("integration").get(JOBS + "/" + job).then().statusCode(200).body("status", is("CANCELLED")).extract().path("lines");
+        }
+        assertTrue(lines < 1_000_000, "stopped after " + lines + " households");
+        assertEquals(0, chunksHoldingLines(job));
+        Thread.sleep(1_500);
+        Auth.as("integration").get(JOBS + "/" + job).then().statusCode(200).body("lines", is(lines)).body("processed", is(0));
+    }
+
+    @Test
     void aGeneratedPopulationOutOfRangeOrStoredIsRefusedNamingWhatIsWrongAndLeavesNoJob() {
         long before = Auth.as("integration").get(JOBS).then().statusCode(200).extract().jsonPath().getLong("total");
         for (String households : List.of("0", "1000001", "null")) {
