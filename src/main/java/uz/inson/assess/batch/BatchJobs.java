@@ -303,7 +303,7 @@ public class BatchJobs {
     private static final String SELECT = """
             select j.id, j.status, j.persist, j.detail, j.language, j.total, j.created_at, j.finished_at,
                    coalesce(sum(c.lines) filter (where c.status = 'DONE'), 0), coalesce(sum(c.results), 0), coalesce(sum(c.problems), 0),
-                   coalesce(sum(c.lines), 0)
+                   coalesce(sum(c.lines), 0), j.updated_at
             from batch_job j left join batch_chunk c on c.job_id = j.id""";
 
     private BatchJob job(Object[] row) {
@@ -315,7 +315,9 @@ public class BatchJobs {
         int processed = ((Number) row[8]).intValue();
         Long eta = null;
         if ("RUNNING".equals(status) && processed > 0) {
-            long elapsed = Duration.between(createdAt, clock.instant()).toMillis();
+            // the pace since the job began to run (its updated_at while RUNNING), not since the upload began: a large upload,
+            // or a generated population being made, would otherwise stretch the first estimates many times over
+            long elapsed = Duration.between(ChunkLeases.instant(row[12]), clock.instant()).toMillis();
             eta = Math.round(elapsed / (double) processed * (total - processed) / 1000.0);
         }
         int percent = "RECEIVING".equals(status) ? 0 : total == 0 ? 100 : (int) (processed * 100L / total);

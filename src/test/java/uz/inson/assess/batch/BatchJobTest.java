@@ -29,9 +29,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +61,8 @@ class BatchJobTest {
     BatchJobs jobs;
     @Inject
     EntityManager entityManager;
+    @Inject
+    Clock clock;
     @TestHTTPResource(JOBS)
     URL jobsUrl;
 
@@ -181,6 +185,37 @@ class BatchJobTest {
         assertEquals(answers.get(0).at("/result/id"), again.get(0).at("/result/id"));
         assertTrue(again.get(0).get("alreadyStored").asBoolean());
         assertEquals(249, storedUnder(prefix), "nothing stored twice");
+    }
+
+    /** The estimate follows the pace since the job began to run, not since its upload began. */
+    @Test
+    void theTimeLeftIsEstimatedFromThePaceSinceTheJobBeganToRun() throws Exception {
+        String job = start(() -> Auth.as("integration"), "?persist=false&detail=decision", population(450, 17)).getString("id");
+        waitUntilDone(() -> Auth.as("integration"), job);
+        UUID id = UUID.fromString(job);
+        try {
+            // as if the upload took an hour, the job has run for 10 s, and its last chunk (50 lines) is held by another instance
+            QuarkusTransaction.requiringNew().run(() -> {
+                OffsetDateTime now = OffsetDateTime.now(clock); // the service's clock, whatever day the tests run
+                entityManager.createNativeQuery("""
+                        update batch_job set status = 'RUNNING', finished_at = null, created_at = ?2, updated_at = ?3 where id = ?1""")
+                        .setParameter(1, id).setParameter(2, now.minusHours(1)).setParameter(3, now.minusSeconds(10)).executeUpdate();
+                entityManager.createNativeQuery("""
+                        update batch_chunk set status = 'RUNNING', owner = 'elsewhere', lease_until = ?2 where job_id = ?1 and chunk = 2""")
+                        .setParameter(1, id).setParameter(2, now.plusHours(1)).executeUpdate();
+            });
+            JsonPath running = Auth.as("integration").get(JOBS + "/" + job).then().statusCode(200).body("status", is("RUNNING")).extract().jsonPath();
+            assertEquals(400, running.getInt("processed"));
+            int eta = running.getInt("etaSeconds");
+            assertTrue(eta >= 1 && eta <= 3, "10 s for 400 lines, so about 1 s for the last 50, not 7 minutes: " + eta);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("update batch_chunk set status = 'DONE', owner = null, lease_until = null where job_id = ?1 and chunk = 2")
+                        .setParameter(1, id).executeUpdate();
+                entityManager.createNativeQuery("update batch_job set status = 'DONE', finished_at = ?2 where id = ?1")
+                        .setParameter(1, id).setParameter(2, OffsetDateTime.now(clock)).executeUpdate();
+            });
+        }
     }
 
     @Test
