@@ -78,8 +78,7 @@ public class BatchJobResource {
             @Parameter(description = "Language of names and reasons: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context HttpServerRequest http) throws IOException {
         BatchAssessor.Options options = BatchAssessor.Options.of(persist, detail, Language.resolve(lang, headers.getAcceptableLanguages()));
-        BatchJob job = jobs.receive(body, options, Caller.of(identity), ClientAddress.of(http));
-        return Response.accepted(job).header("Location", "/api/v1/batch-jobs/" + job.id()).build();
+        return accepted(jobs.receive(body, options, Caller.of(identity), ClientAddress.of(http)));
     }
 
     @POST
@@ -103,8 +102,7 @@ public class BatchJobResource {
             @Parameter(description = "Language of names and reasons: uz (default), ru or en; overrides Accept-Language") @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context HttpServerRequest http) {
         BatchAssessor.Options options = BatchAssessor.Options.of("false", detail, Language.resolve(lang, headers.getAcceptableLanguages()));
-        BatchJob job = jobs.generate(population, options, Caller.of(identity), ClientAddress.of(http));
-        return Response.accepted(job).header("Location", "/api/v1/batch-jobs/" + job.id()).build();
+        return accepted(jobs.generate(population, options, Caller.of(identity), ClientAddress.of(http)));
     }
 
     @GET
@@ -157,6 +155,10 @@ public class BatchJobResource {
         job(jobId);
         jobs.cancel(jobId);
         return job(jobId);
+    }
+
+    private static Response accepted(BatchJob job) {
+        return Response.accepted(job).header("Location", "/api/v1/batch-jobs/" + job.id()).build();
     }
 
     private BatchJob job(UUID jobId) {

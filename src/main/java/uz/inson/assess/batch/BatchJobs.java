@@ -124,28 +124,7 @@ public class BatchJobs {
      */
     private void fill(UUID id, InputStream in, boolean madeHere) throws IOException {
         try {
-            int[] chunks = {0};
-            int[] received = {0};
-            int read;
-            try {
-                read = assessor.read(in, chunk -> {
-                    int number = chunks[0]++;
-                    received[0] += chunk.size();
-                    transaction(() -> {
-                        int receiving = em().createNativeQuery("update batch_job set updated_at = ?2 where id = ?1 and status = 'RECEIVING'")
-                                .setParameter(1, id).setParameter(2, now()).executeUpdate();
-                        if (receiving == 1) {
-                            em().createNativeQuery("insert into batch_chunk (job_id, chunk, lines, items) values (?1, ?2, ?3, ?4)")
-                                    .setParameter(1, id).setParameter(2, number).setParameter(3, chunk.size()).setParameter(4, write(chunk)).executeUpdate();
-                        } else if (madeHere) {
-                            throw new CancelledWhileMade();
-                        }
-                    });
-                });
-            } catch (CancelledWhileMade e) {
-                read = received[0];
-            }
-            int total = read;
+            int total = storeChunks(id, in, madeHere);
             if (total == 0) {
                 throw ProblemException.invalid("body", "has no lines: send one assessment request a line");
             }
@@ -161,6 +140,30 @@ public class BatchJobs {
                 e.addSuppressed(cleanup); // the sweep removes it once its upload has been quiet for ABANDONED
             }
             throw e;
+        }
+    }
+
+    /** Stores the lines read as the job's chunks while it is RECEIVING; returns how many lines were read (or made). */
+    private int storeChunks(UUID id, InputStream in, boolean madeHere) throws IOException {
+        int[] chunks = {0};
+        int[] received = {0};
+        try {
+            return assessor.read(in, chunk -> {
+                int number = chunks[0]++;
+                received[0] += chunk.size();
+                transaction(() -> {
+                    int receiving = em().createNativeQuery("update batch_job set updated_at = ?2 where id = ?1 and status = 'RECEIVING'")
+                            .setParameter(1, id).setParameter(2, now()).executeUpdate();
+                    if (receiving == 1) {
+                        em().createNativeQuery("insert into batch_chunk (job_id, chunk, lines, items) values (?1, ?2, ?3, ?4)")
+                                .setParameter(1, id).setParameter(2, number).setParameter(3, chunk.size()).setParameter(4, write(chunk)).executeUpdate();
+                    } else if (madeHere) {
+                        throw new CancelledWhileMade();
+                    }
+                });
+            });
+        } catch (CancelledWhileMade e) {
+            return received[0];
         }
     }
 

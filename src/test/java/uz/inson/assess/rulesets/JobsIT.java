@@ -102,7 +102,7 @@ class JobsIT {
      * A draft that raises the subsistence minimum from 720,000 to 760,000: families near it gain and lose services. The
      * tests that need it share it, whichever runs first.
      */
-    private static synchronized String draftRaisingTheMinimum(String policy) throws IOException {
+    private static String draftRaisingTheMinimum(String policy) throws IOException {
         JsonPath versions = given().port(portA).auth().oauth2(policy).get("/api/v1/rule-sets?size=200").then()
                 .body("items.find { it.status == 'ACTIVE' }.version", org.hamcrest.Matchers.equalTo(RuleSets.REPOSITORY_VERSION))
                 .extract().jsonPath();
