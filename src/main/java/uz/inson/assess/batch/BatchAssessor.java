@@ -16,6 +16,7 @@ import uz.inson.assess.assessment.Decision;
 import uz.inson.assess.audit.AuditTrail;
 import uz.inson.assess.common.HttpLimitsConfig;
 import uz.inson.assess.common.Language;
+import uz.inson.assess.common.NdjsonLines;
 import uz.inson.assess.common.Problem;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ProblemMappers;

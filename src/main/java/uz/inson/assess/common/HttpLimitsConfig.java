@@ -11,11 +11,11 @@ public interface HttpLimitsConfig {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
-    /** Rule-set uploads: workbooks or a zipped bundle, and impact populations. */
+    /** Rule-set uploads: workbooks or a zipped bundle. */
     @WithDefault("25M")
     MemorySize maxUploadSize();
 
-    /** A streamed batch of households. */
+    /** A streamed batch of households, a batch job's upload, or an impact analysis's population: each read a line at a time. */
     @WithDefault("2G")
     MemorySize maxBatchSize();
 }

@@ -133,7 +133,7 @@ public class PolicyPage {
             return errors.page(403, t, shell(session, "/pages/rule-sets/" + id), t.get("error.form-expired"));
         }
         try {
-            ImpactJob.Progress started = impact.start(uuid(id), active.get().id(), ImpactService.Population.STORED);
+            ImpactJob.Progress started = impact.start(uuid(id), active.get().id());
             return Response.seeOther(URI.create("/pages/rule-sets/impact-jobs/" + started.jobId() + "?lang=" + t.lang())).build();
         } catch (ProblemException e) {
             return version(e.status(), t, session, uuid(id), errors.sentence(t, e));

@@ -2,6 +2,7 @@ package uz.inson.assess.rulesets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,16 +21,21 @@ import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.assessment.Decision;
 import uz.inson.assess.assessment.EngineBuild;
 import uz.inson.assess.common.ChunkLeases;
+import uz.inson.assess.common.HttpLimitsConfig;
 import uz.inson.assess.common.Instance;
+import uz.inson.assess.common.NdjsonLines;
 import uz.inson.assess.common.ProblemException;
 import uz.inson.assess.common.ProblemMappers;
 import uz.inson.assess.common.ServiceClock;
 import uz.inson.assess.common.Violation;
 import uz.inson.assess.household.HouseholdChecks;
+import uz.inson.assess.population.GeneratedPopulation;
+import uz.inson.assess.population.PopulationGenerator;
 import uz.inson.assess.rules.ActiveRuleSet;
 import uz.inson.assess.rules.CompiledRuleSet;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,15 +66,21 @@ import java.util.stream.Collectors;
 public class ImpactService {
     private static final Logger LOG = Logger.getLogger(ImpactService.class);
     static final int CHUNK = 500;
+    /** Analyses RECEIVING or RUNNING at a time, in the whole cluster. */
     private static final int MAX_RUNNING = 2;
+    /** An upload that stopped arriving this long ago (its instance died mid-upload) is removed. */
+    private static final Duration ABANDONED = Duration.ofMinutes(10);
 
     private final ActiveRuleSet active;
     private final AssessmentEngine engine;
     private final ObjectMapper json;
+    private final ObjectReader requests;
+    /** A line of a population is one assessment: it may be as large as the body of a single one. */
+    private final int maxLineBytes;
     private final Clock clock;
     /** Households of a chunk compared at once; the rest of the machine keeps serving assessments. */
     private final ForkJoinPool parallel;
-    /** Runs the second feeder of chunks (see {@link #work()}). */
+    /** Runs the second feeder of chunks (see {@link #work()}), and makes generated populations, which no request waits for. */
     private final ManagedExecutor feeder;
     private final Duration keepFinished;
     private final Validator validator;
@@ -82,7 +94,7 @@ public class ImpactService {
     private final ChunkLeases leases;
 
     ImpactService(ActiveRuleSet active, AssessmentEngine engine, ObjectMapper json, Clock clock, ImpactConfig config, MeterRegistry registry,
-                  ManagedExecutor feeder, Validator validator) {
+                  ManagedExecutor feeder, Validator validator, HttpLimitsConfig limits) {
         this.validator = validator;
         this.feeder = feeder;
         this.keepFinished = config.keepFinished();
@@ -100,6 +112,8 @@ public class ImpactService {
         this.clock = clock;
         this.engine = engine;
         this.json = json;
+        this.requests = json.readerFor(AssessmentRequest.class);
+        this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodySize().asLongValue());
         this.parallel = new ForkJoinPool(config.parallelism().filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
     }
 
@@ -109,72 +123,13 @@ public class ImpactService {
         parallel.shutdownNow();
     }
 
-    /** Reads an NDJSON population: one assessment request per line; a bad line is refused by its number. */
-    public List<AssessmentRequest> parse(String ndjson) {
-        List<AssessmentRequest> population = new ArrayList<>();
-        String[] lines = ndjson.split("\\R");
-        LocalDate today = ServiceClock.today(clock);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            try {
-                AssessmentRequest request = json.readValue(lines[i], AssessmentRequest.class);
-                if (request == null || request.household() == null || request.household().members() == null || request.household().members().isEmpty()) {
-                    throw new IOException("household with members is required");
-                }
-                // checked as a single assessment's body is: a line the engine cannot decide would fail the job later
-                Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(request);
-                if (!violations.isEmpty()) {
-                    throw new ProblemException(400, "invalid-input", ProblemMappers.details(violations).violations().stream()
-                            .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")), List.of());
-                }
-                LocalDate asOf = request.asOf() == null ? today : request.asOf();
-                HouseholdChecks.check(request.household(), asOf, today);
-                population.add(new AssessmentRequest(asOf, request.household()));
-            } catch (IOException | RuntimeException e) {
-                String reason = e instanceof ProblemException p ? p.getMessage() : Objects.toString(e.getMessage(), "unreadable").lines().findFirst().orElse("unreadable");
-                throw new ProblemException(400, "invalid-input", "Line " + (i + 1) + " of the population: " + reason,
-                        List.of(new Violation("line " + (i + 1), reason)));
-            }
-        }
-        if (population.isEmpty()) {
-            throw ProblemException.invalid("body", "the population has no households");
-        }
-        return population;
-    }
-
-    /** Who an analysis runs over: the latest stored assessment of every household, or uploaded requests. */
-    public sealed interface Population {
-        /** The latest stored assessment of every household (by external id): cut into chunks of ids by PostgreSQL itself. */
-        Population STORED = new Stored();
-
-        record Stored() implements Population {
-        }
-
-        record Uploaded(List<AssessmentRequest> households) implements Population {
-        }
-    }
-
-    public ImpactJob.Progress start(UUID ruleSetId, UUID againstId, Population population) {
-        // both must compile before a job is promised (409 otherwise); each instance compiles them again on first use
-        active.byId(ruleSetId);
-        active.byId(againstId);
+    /** The stored population: the latest stored assessment of every household, cut into chunks by PostgreSQL itself. */
+    public ImpactJob.Progress start(UUID ruleSetId, UUID againstId) {
+        compiles(ruleSetId, againstId);
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            // one at a time decides whether there is room, whichever instance is asked
-            em().createNativeQuery("select pg_advisory_xact_lock(hashtext('impact_job_start'))").getSingleResult();
-            Number running = (Number) em().createNativeQuery("select count(*) from impact_job where status = 'RUNNING'").getSingleResult();
-            if (running.intValue() >= MAX_RUNNING) {
-                throw new ProblemException(429, "too-many-jobs", "Two impact analyses are already running; wait for one to finish", List.of());
-            }
-            em().createNativeQuery("insert into impact_job (id, rule_set_id, against_id, total, status, started_at) values (?1, ?2, ?3, 0, 'RUNNING', ?4)")
-                    .setParameter(1, id).setParameter(2, ruleSetId).setParameter(3, againstId).setParameter(4, now()).executeUpdate();
-            if (population instanceof Population.Uploaded uploaded) {
-                insertChunks(id, uploaded.households());
-            } else {
-                insertStoredChunks(id);
-            }
+        transaction(() -> {
+            insertJob(id, ruleSetId, againstId, "RUNNING");
+            insertStoredChunks(id);
             // the job is visible to other instances only with its chunks, at this commit
             em().createNativeQuery("""
                     update impact_job set total = (select coalesce(sum(households), 0) from impact_chunk where job_id = ?1),
@@ -183,6 +138,153 @@ public class ImpactService {
                     where id = ?1""").setParameter(1, id).setParameter(2, now()).executeUpdate();
         });
         return find(id).orElseThrow().progress();
+    }
+
+    /**
+     * Households uploaded as NDJSON, one assessment request a line, read and stored a chunk at a time as they arrive
+     * (one chunk in memory, whatever the size); a body with no line means the stored population. The job is RECEIVING
+     * until the last line is in and RUNNING when this answers. A bad line is refused by its number, and the job and what
+     * was stored of it are removed: nothing is compared until every line has been read.
+     */
+    public ImpactJob.Progress start(UUID ruleSetId, UUID againstId, InputStream ndjson) throws IOException {
+        compiles(ruleSetId, againstId);
+        NdjsonLines lines = new NdjsonLines(ndjson, maxLineBytes);
+        NdjsonLines.Line first = lines.next();
+        if (first == null) {
+            return start(ruleSetId, againstId);
+        }
+        UUID id = open(ruleSetId, againstId);
+        fill(id, lines, first, false);
+        return find(id).orElseThrow().progress();
+    }
+
+    /**
+     * Households made by the population generator on this instance: answered at once, RECEIVING while they are made and
+     * stored (one household in memory at a time), then RUNNING on every instance like an upload. If this instance stops
+     * before the last chunk is in, the sweep removes the job, as it does an upload cut off.
+     */
+    public ImpactJob.Progress start(UUID ruleSetId, UUID againstId, GeneratedPopulation population) {
+        compiles(ruleSetId, againstId);
+        UUID id = open(ruleSetId, againstId);
+        PopulationGenerator generator = new PopulationGenerator(population.seedOrDefault(), population.asOfOr(ServiceClock.today(clock)));
+        feeder.runAsync(() -> {
+            try {
+                fill(id, new NdjsonLines(generator.stream(population.households()), maxLineBytes), null, true);
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf("Impact job %s: its generated population could not be stored (%s); the job was removed", id, e.getClass().getName());
+            }
+        });
+        return find(id).orElseThrow().progress();
+    }
+
+    /** Both must compile before a job is promised (409 otherwise); each instance compiles them again on first use. */
+    private void compiles(UUID ruleSetId, UUID againstId) {
+        active.byId(ruleSetId);
+        active.byId(againstId);
+    }
+
+    /** A job RECEIVING its population, committed at once: it holds its place among the analyses allowed at a time. */
+    private UUID open(UUID ruleSetId, UUID againstId) {
+        UUID id = UUID.randomUUID();
+        transaction(() -> insertJob(id, ruleSetId, againstId, "RECEIVING"));
+        return id;
+    }
+
+    private void insertJob(UUID id, UUID ruleSetId, UUID againstId, String status) {
+        // one at a time decides whether there is room, whichever instance is asked
+        em().createNativeQuery("select pg_advisory_xact_lock(hashtext('impact_job_start'))").getSingleResult();
+        Number running = (Number) em().createNativeQuery("select count(*) from impact_job where status in ('RECEIVING', 'RUNNING')").getSingleResult();
+        if (running.intValue() >= MAX_RUNNING) {
+            throw new ProblemException(429, "too-many-jobs", "Two impact analyses are already running; wait for one to finish", List.of());
+        }
+        em().createNativeQuery("""
+                        insert into impact_job (id, rule_set_id, against_id, total, status, started_at, updated_at) values (?1, ?2, ?3, 0, ?4, ?5, ?5)""")
+                .setParameter(1, id).setParameter(2, ruleSetId).setParameter(3, againstId).setParameter(4, status).setParameter(5, now()).executeUpdate();
+    }
+
+    /**
+     * Reads the lines (from {@code first}, or the first of {@code lines}) into the job's chunks, then opens it to every
+     * instance; on failure removes the job and throws. Once the job is cancelled, an upload is still read to its end (the
+     * client is sending it) but not kept; a generated population ({@code madeHere}) stops being made.
+     */
+    private void fill(UUID id, NdjsonLines lines, NdjsonLines.Line first, boolean madeHere) throws IOException {
+        try {
+            LocalDate today = ServiceClock.today(clock);
+            List<AssessmentRequest> chunk = new ArrayList<>(CHUNK);
+            int chunks = 0;
+            int total = 0;
+            boolean keeping = true;
+            for (NdjsonLines.Line line = first != null ? first : lines.next(); line != null; line = lines.next()) {
+                chunk.add(request(line, today));
+                total++;
+                if (chunk.size() == CHUNK) {
+                    keeping = keeping && store(id, chunks++, chunk);
+                    chunk.clear();
+                    if (!keeping && madeHere) {
+                        break;
+                    }
+                }
+            }
+            if (total == 0) {
+                throw ProblemException.invalid("body", "the population has no households");
+            }
+            if (keeping && !chunk.isEmpty()) {
+                store(id, chunks, chunk);
+            }
+            int households = total;
+            // a job cancelled while it was received stays cancelled (its households were dropped then), with their count
+            transaction(() -> em().createNativeQuery("""
+                            update impact_job set total = ?2, updated_at = ?3, status = case when status = 'RECEIVING' then 'RUNNING' else status end
+                            where id = ?1""")
+                    .setParameter(1, id).setParameter(2, households).setParameter(3, now()).executeUpdate());
+        } catch (IOException | RuntimeException e) {
+            try {
+                transaction(() -> em().createNativeQuery("delete from impact_job where id = ?1").setParameter(1, id).executeUpdate());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the sweep removes it once its upload has been quiet for ABANDONED
+            }
+            throw e;
+        }
+    }
+
+    /** Stores a chunk of the population while the job is RECEIVING; false (nothing stored) once it was cancelled. */
+    private boolean store(UUID id, int number, List<AssessmentRequest> requests) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int receiving = em().createNativeQuery("update impact_job set updated_at = ?2 where id = ?1 and status = 'RECEIVING'")
+                    .setParameter(1, id).setParameter(2, now()).executeUpdate();
+            if (receiving == 1) {
+                em().createNativeQuery("insert into impact_chunk (job_id, chunk, households, population) values (?1, ?2, ?3, cast(?4 as jsonb))")
+                        .setParameter(1, id).setParameter(2, number).setParameter(3, requests.size())
+                        .setParameter(4, write(Map.of("requests", requests))).executeUpdate();
+            }
+            return receiving == 1;
+        });
+    }
+
+    /** One line of a population: a request a single assessment would take, or a 400 naming the line. */
+    private AssessmentRequest request(NdjsonLines.Line line, LocalDate today) {
+        try {
+            if (line.tooLong()) {
+                throw new IOException("is longer than " + maxLineBytes + " bytes");
+            }
+            AssessmentRequest request = requests.readValue(line.bytes(), 0, line.length());
+            if (request == null || request.household() == null || request.household().members() == null || request.household().members().isEmpty()) {
+                throw new IOException("household with members is required");
+            }
+            // checked as a single assessment's body is: a line the engine cannot decide would fail the job later
+            Set<ConstraintViolation<AssessmentRequest>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new ProblemException(400, "invalid-input", ProblemMappers.details(violations).violations().stream()
+                        .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")), List.of());
+            }
+            LocalDate asOf = request.asOf() == null ? today : request.asOf();
+            HouseholdChecks.check(request.household(), asOf, today);
+            return new AssessmentRequest(asOf, request.household());
+        } catch (IOException | RuntimeException e) {
+            String reason = e instanceof ProblemException p ? p.getMessage() : Objects.toString(e.getMessage(), "unreadable").lines().findFirst().orElse("unreadable");
+            throw new ProblemException(400, "invalid-input", "Line " + line.number() + " of the population: " + reason,
+                    List.of(new Violation("line " + line.number(), reason)));
+        }
     }
 
     /**
@@ -199,15 +301,6 @@ public class ImpactService {
                       from (select distinct on (coalesce(external_id, id::text)) id, coalesce(external_id, id::text) as household
                             from assessment order by coalesce(external_id, id::text), assessed_at desc) latest) numbered
                 group by n / %1$d""".formatted(CHUNK)).setParameter(1, jobId).executeUpdate();
-    }
-
-    private void insertChunks(UUID jobId, List<AssessmentRequest> households) {
-        for (int from = 0, chunk = 0; from < households.size(); from += CHUNK, chunk++) {
-            List<AssessmentRequest> requests = households.subList(from, Math.min(households.size(), from + CHUNK));
-            em().createNativeQuery("insert into impact_chunk (job_id, chunk, households, population) values (?1, ?2, ?3, cast(?4 as jsonb))")
-                    .setParameter(1, jobId).setParameter(2, chunk).setParameter(3, requests.size())
-                    .setParameter(4, write(Map.of("requests", requests))).executeUpdate();
-        }
     }
 
     /**
@@ -228,15 +321,19 @@ public class ImpactService {
     }
 
     /**
-     * Deletes analyses finished longer ago than {@code inson.impact.keep-finished}, with their chunks and reports. Every
-     * instance sweeps; a second delete finds nothing. A database away is the poller's to report.
+     * Removes uploads whose instance died while reading them, and analyses finished longer ago than
+     * {@code inson.impact.keep-finished}, with their chunks and reports. Every instance sweeps; a second delete finds
+     * nothing. A database away is the poller's to report.
      */
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         try {
-            QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("delete from impact_job where finished_at < ?1")
-                    .setParameter(1, now().minus(keepFinished)).executeUpdate());
+            transaction(() -> {
+                em().createNativeQuery("delete from impact_job where status = 'RECEIVING' and updated_at < ?1")
+                        .setParameter(1, now().minus(ABANDONED)).executeUpdate();
+                em().createNativeQuery("delete from impact_job where finished_at < ?1").setParameter(1, now().minus(keepFinished)).executeUpdate();
+            });
         } catch (RuntimeException e) {
             // tried again in a minute
         }
@@ -408,7 +505,8 @@ public class ImpactService {
         private final int total;
         private final String status;
         private final String error;
-        private final Instant startedAt;
+        /** When the job began to run (while RECEIVING, when its last chunk came in). */
+        private final Instant updatedAt;
         private final Instant finishedAt;
         private final int processed;
 
@@ -419,7 +517,7 @@ public class ImpactService {
             this.total = ((Number) row[3]).intValue();
             this.status = (String) row[4];
             this.error = (String) row[5];
-            this.startedAt = ChunkLeases.instant(row[6]);
+            this.updatedAt = ChunkLeases.instant(row[6]);
             this.finishedAt = row[8] == null ? null : ChunkLeases.instant(row[8]);
             this.processed = processed;
         }
@@ -427,10 +525,12 @@ public class ImpactService {
         ImpactJob.Progress progress() {
             Long eta = null;
             if ("RUNNING".equals(status) && processed > 0) {
-                long elapsed = Duration.between(startedAt, clock.instant()).toMillis();
+                // the pace since the job began to run: a large upload, or a population being made, is not comparing
+                long elapsed = Duration.between(updatedAt, clock.instant()).toMillis();
                 eta = Math.round(elapsed / (double) processed * (total - processed) / 1000.0);
             }
-            return new ImpactJob.Progress(id, ruleSetId, againstId, status, processed, total, total == 0 ? 100 : processed * 100 / total, eta, error,
+            int percent = "RECEIVING".equals(status) ? 0 : total == 0 ? 100 : (int) (processed * 100L / total);
+            return new ImpactJob.Progress(id, ruleSetId, againstId, status, processed, total, percent, eta, error,
                     finishedAt == null ? null : finishedAt.plus(keepFinished));
         }
 
@@ -475,7 +575,9 @@ public class ImpactService {
     public Optional<Stored> find(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<?> rows = em().createNativeQuery("""
-                    select j.id, j.rule_set_id, j.against_id, j.total, j.status, j.error, j.started_at,
+                    select j.id, j.rule_set_id, j.against_id,
+                           case when j.status = 'RECEIVING' then (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id) else j.total end,
+                           j.status, j.error, j.updated_at,
                            (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id and status = 'DONE'), j.finished_at
                     from impact_job j where j.id = ?1
                     """).setParameter(1, id).getResultList();
@@ -487,10 +589,10 @@ public class ImpactService {
         });
     }
 
-    /** Stops a running job: no chunk is claimed after this; chunks already running finish and count. */
+    /** Stops a job: no chunk is claimed (or received) after this; chunks already running finish and count. */
     public ImpactJob.Progress cancel(UUID id) {
         QuarkusTransaction.requiringNew().run(() -> {
-            em().createNativeQuery("update impact_job set status = 'CANCELLED', finished_at = ?2 where id = ?1 and status = 'RUNNING'")
+            em().createNativeQuery("update impact_job set status = 'CANCELLED', finished_at = ?2 where id = ?1 and status in ('RECEIVING', 'RUNNING')")
                     .setParameter(1, id).setParameter(2, now()).executeUpdate();
             forgetUploadedHouseholds(id);
         });
@@ -513,6 +615,10 @@ public class ImpactService {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void transaction(Runnable work) {
+        QuarkusTransaction.requiringNew().run(work);
     }
 
     private OffsetDateTime now() {

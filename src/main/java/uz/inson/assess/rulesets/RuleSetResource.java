@@ -2,6 +2,8 @@ package uz.inson.assess.rulesets;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,20 +19,25 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.Paging;
+import uz.inson.assess.common.Problem;
 import uz.inson.assess.common.ProblemException;
+import uz.inson.assess.population.GeneratedPopulation;
 import uz.inson.assess.rules.ActiveRuleSet;
 import uz.inson.assess.security.Caller;
 import uz.inson.assess.security.Roles;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
@@ -138,13 +145,42 @@ public class RuleSetResource {
     @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
     @Operation(operationId = "startImpactAnalysis", summary = "Start an impact analysis of this version against another (default: the one in force); the population is "
             + "the stored households, or an NDJSON body of assessment requests. Follow Location for progress and the report.",
-            description = "Body: optional NDJSON of households (one assessment request per line); without it, the stored assessments are re-run. Poll the job at its Location.")
+            description = "Body: optional NDJSON of households (one assessment request a line, a generated population's lines as they are), read "
+                    + "and stored a chunk at a time as it arrives, of any size up to the batch limit (2 GB); without it, the latest stored "
+                    + "assessment of every household is run again. A bad line is refused by its number and nothing is kept. Poll the job at its Location.")
     @APIResponse(responseCode = "202", description = "Started; Location points at the job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpactJob.Progress.class)))
+    @APIResponse(responseCode = "400", description = "A line of the population that a single assessment would not take, named by its number", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "One of the two versions does not compile")
-    public Response impact(@PathParam("id") UUID id, @QueryParam("against") String against, String ndjson) {
-        UUID base = against == null || against.isBlank() ? active.get().id() : parseId(against, "against");
-        var population = ndjson == null || ndjson.isBlank() ? ImpactService.Population.STORED : new ImpactService.Population.Uploaded(impact.parse(ndjson));
-        ImpactJob.Progress progress = impact.start(id, base, population);
+    @APIResponse(responseCode = "429", description = "Two impact analyses are already running (or receiving their households)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response impact(@PathParam("id") UUID id, @QueryParam("against") String against, InputStream ndjson) throws IOException {
+        return started(impact.start(id, against(against), ndjson));
+    }
+
+    @POST
+    @Path("{id}/impact/generated")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.RULE_DEVELOPER})
+    @Operation(operationId = "startGeneratedImpactAnalysis", summary = "Start an impact analysis over a population the service generates: for trials and demos of a draft",
+            description = "No upload: the service makes up the households with its population generator (docs/population.md; the same `households`, "
+                    + "`seed` and `asOf` always give the same households) and answers at once; the job is `RECEIVING` while they are made and "
+                    + "stored, then runs like an uploaded population. Nobody in it exists: its report shows the shape of a change, not its real cost.")
+    @APIResponse(responseCode = "202", description = "Accepted; Location points at the job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpactJob.Progress.class)))
+    @APIResponse(responseCode = "400", description = "No body, or a field out of range", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "One of the two versions does not compile")
+    @APIResponse(responseCode = "429", description = "Two impact analyses are already running (or receiving their households)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response impactGenerated(@PathParam("id") UUID id, @QueryParam("against") String against,
+                                    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GeneratedPopulation.class),
+                                            examples = @ExampleObject(name = "A million households", value = "{\"households\": 1000000, \"seed\": 42, \"asOf\": \"2026-11-25\"}")))
+                                    @Valid @NotNull GeneratedPopulation population) {
+        return started(impact.start(id, against(against), population));
+    }
+
+    /** The version to compare with: {@code against}, or the one in force. */
+    private UUID against(String against) {
+        return against == null || against.isBlank() ? active.get().id() : parseId(against, "against");
+    }
+
+    private static Response started(ImpactJob.Progress progress) {
         return Response.accepted(progress).header("Location", "/api/v1/impact-jobs/" + progress.jobId()).build();
     }
 

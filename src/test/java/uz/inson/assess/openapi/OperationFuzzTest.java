@@ -175,6 +175,7 @@ class OperationFuzzTest {
         bodies.put("updateUser", "{\"roles\": [\"auditor\"], \"enabled\": true}");
         bodies.put("createApiKey", "{\"name\": \"fuzz\", \"roles\": [\"integration-client\"], \"expiresAt\": \"" + OffsetDateTime.now().plusDays(3) + "\"}");
         bodies.put("startGeneratedBatchJob", "{\"households\": 3, \"seed\": 1, \"asOf\": \"" + Households.AS_OF + "\"}");
+        bodies.put("startGeneratedImpactAnalysis", "{\"households\": 3, \"seed\": 1, \"asOf\": \"" + Households.AS_OF + "\"}");
         bodies.put("activateRuleSet", "{\"effectiveFrom\": \"" + OffsetDateTime.now().plusDays(30) + "\"}");
         return bodies;
     }

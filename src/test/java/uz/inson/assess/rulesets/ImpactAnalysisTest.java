@@ -2,6 +2,7 @@ package uz.inson.assess.rulesets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -17,11 +18,24 @@ import uz.inson.assess.support.ParameterTables;
 import uz.inson.assess.support.RuleSets;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,6 +53,10 @@ class ImpactAnalysisTest {
     EntityManager entityManager;
     @Inject
     ImpactService impact;
+    @TestHTTPResource("/")
+    URL baseUrl;
+    @Inject
+    java.time.Clock clock;
 
     @BeforeAll
     static void logFailures() {
@@ -277,12 +295,159 @@ class ImpactAnalysisTest {
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "select count(*) from impact_chunk where job_id = cast(?1 as uuid)").setParameter(1, done).getSingleResult()).longValue()));
         Auth.as("policy").get("/api/v1/impact-jobs/" + cancelled).then().statusCode(200);
+
+        // an upload whose instance died while reading it (quiet for more than ten minutes) is removed with what it stored
+        String cutOff = receiving(active, Duration.ofMinutes(11));
+        String arriving = receiving(active, Duration.ofMinutes(9));
+        impact.sweep();
+        Auth.as("policy").get("/api/v1/impact-jobs/" + cutOff).then().statusCode(404);
+        Auth.as("policy").get("/api/v1/impact-jobs/" + arriving).then().statusCode(200).body("progress.status", is("RECEIVING"))
+                .body("progress.total", is(1));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("delete from impact_job where id = cast(?1 as uuid)")
+                .setParameter(1, arriving).executeUpdate());
+    }
+
+    /** A job RECEIVING its population whose last chunk (of one household) came in {@code quiet} ago, by the service's clock. */
+    private String receiving(String ruleSet, Duration quiet) {
+        String id = java.util.UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                            insert into impact_job (id, rule_set_id, against_id, total, status, started_at, updated_at)
+                            values (cast(?1 as uuid), cast(?2 as uuid), cast(?2 as uuid), 0, 'RECEIVING', ?3, ?3)""")
+                    .setParameter(1, id).setParameter(2, ruleSet).setParameter(3, java.time.OffsetDateTime.now(clock).minus(quiet)).executeUpdate();
+            entityManager.createNativeQuery("insert into impact_chunk (job_id, chunk, households, population) values (cast(?1 as uuid), 0, 1, '{\"requests\": []}')")
+                    .setParameter(1, id).executeUpdate();
+        });
+        return id;
     }
 
     private long chunksHoldingHouseholds(String job) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "select count(*) from impact_chunk where job_id = cast(?1 as uuid) and population -> 'requests' is not null")
                 .setParameter(1, job).getSingleResult()).longValue());
+    }
+
+    /**
+     * An uploaded population is stored a chunk at a time as it arrives, not read whole first: while the rest is on its way
+     * the job is RECEIVING with the households received so far, and no limit of the rule-set uploads holds it; once the
+     * last line is in, it runs, and reports every household.
+     */
+    @Test
+    void anUploadIsStoredChunkByChunkAsItArrives() throws Exception {
+        int households = 3 * ImpactService.CHUNK;
+        var generated = new java.io.ByteArrayOutputStream();
+        new PopulationGenerator(13, LocalDate.parse(Households.AS_OF)).write(households, generated);
+        byte[] population = generated.toByteArray();
+        // two chunks and 200 lines more: what the client and server buffer of the first part still lets two chunks through
+        int twoChunks = 0;
+        for (int lines = 0; lines < 2 * ImpactService.CHUNK + 200; twoChunks++) {
+            lines += population[twoChunks] == '\n' ? 1 : 0;
+        }
+        CountDownLatch seen = new CountDownLatch(1);
+        InputStream rest = new FilterInputStream(new ByteArrayInputStream(population, twoChunks, population.length - twoChunks)) {
+            @Override
+            public int read(byte[] into, int offset, int length) throws IOException {
+                try {
+                    seen.await(); // the rest is sent once the job has been seen receiving
+                } catch (InterruptedException e) {
+                    throw new InterruptedIOException();
+                }
+                return super.read(into, offset, length);
+            }
+        };
+        InputStream body = new SequenceInputStream(new ByteArrayInputStream(population, 0, twoChunks), rest);
+        long before = jobs();
+        CompletableFuture<HttpResponse<String>> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/rule-sets/" + RuleSets.activeId() + "/impact"))
+                        .header("Authorization", "Bearer " + Auth.token("policy")).header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(), HttpResponse.BodyHandlers.ofString());
+        String job = null;
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (job == null) {
+            assertTrue(Instant.now().isBefore(deadline), "the upload's first two chunks were never stored");
+            if (answer.isDone()) {
+                throw new AssertionError("answered before the upload ended: " + answer.get().statusCode() + " " + answer.get().body());
+            }
+            job = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
+                            select cast(j.id as text) from impact_job j
+                            where j.status = 'RECEIVING' and (select count(*) from impact_chunk c where c.job_id = j.id) = 2""")
+                    .getResultList().stream().findFirst().orElse(null));
+            Thread.sleep(50);
+        }
+        Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().statusCode(200).body("progress.status", is("RECEIVING"))
+                .body("progress.total", is(2 * ImpactService.CHUNK)).body("progress.processed", is(0)).body("progress.percent", is(0))
+                .body("progress.etaSeconds", nullValue());
+        seen.countDown();
+
+        HttpResponse<String> received = answer.get(60, TimeUnit.SECONDS);
+        assertEquals(202, received.statusCode(), received.body());
+        assertEquals("/api/v1/impact-jobs/" + job, received.headers().firstValue("Location").orElseThrow());
+        assertEquals(households, JSON.readTree(received.body()).get("total").asInt());
+        finished(job);
+        Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().statusCode(200).body("progress.processed", is(households))
+                .body("affectedHouseholds", is(0)); // the version in force against itself
+        assertEquals(before + 1, jobs());
+    }
+
+    /**
+     * A generated population is made by the service (no upload) and gives the report the same households uploaded give:
+     * the job is RECEIVING while they are made, then runs like an upload.
+     */
+    @Test
+    void aGeneratedPopulationGivesTheReportOfTheSameHouseholdsUploaded() throws Exception {
+        String active = RuleSets.activeId();
+        byte[] parameters = Auth.as("policy").get("/api/v1/rule-sets/" + active + "/files/decision-tables/parameters.drl.xlsx").then().extract().asByteArray();
+        String draft = Auth.as("policy").multiPart("files", "parameters.drl.xlsx", ParameterTables.withMinimum(parameters, 720_000, 780_000))
+                .multiPart("version", "2026.3.6").post("/api/v1/rule-sets").then().statusCode(201).extract().path("id");
+        int households = ImpactService.CHUNK + 150;
+        var population = new java.io.ByteArrayOutputStream();
+        new PopulationGenerator(14, LocalDate.parse(Households.AS_OF)).write(households, population);
+        String uploaded = finished(Auth.as("policy").contentType("application/x-ndjson").body(population.toByteArray())
+                .post("/api/v1/rule-sets/" + draft + "/impact").then().statusCode(202).extract().path("jobId"));
+        var started = Auth.as("policy").contentType("application/json")
+                .body(Map.of("households", households, "seed", 14, "asOf", Households.AS_OF))
+                .post("/api/v1/rule-sets/" + draft + "/impact/generated").then().statusCode(202)
+                .body("status", org.hamcrest.Matchers.oneOf("RECEIVING", "RUNNING")).extract();
+        String generated = started.path("jobId");
+        assertEquals("/api/v1/impact-jobs/" + generated, started.header("Location"));
+        finished(generated);
+
+        var ofUpload = JSON.readTree(Auth.as("policy").get("/api/v1/impact-jobs/" + uploaded).then().statusCode(200).extract().asString());
+        var ofGenerated = JSON.readTree(Auth.as("policy").get("/api/v1/impact-jobs/" + generated).then().statusCode(200).extract().asString());
+        assertTrue(ofUpload.get("affectedHouseholds").asInt() > 0, "a minimum raised by 60,000 changes some answers");
+        assertEquals(households, ofGenerated.get("progress").get("processed").asInt());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) ofUpload).remove("progress");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) ofGenerated).remove("progress");
+        assertEquals(ofUpload, ofGenerated);
+        assertEquals(Auth.as("policy").get("/api/v1/impact-jobs/" + uploaded + "/households.csv").then().extract().asString(),
+                Auth.as("policy").get("/api/v1/impact-jobs/" + generated + "/households.csv").then().extract().asString());
+
+        // a million cancelled while they are made: the making stops, and nothing of them is kept
+        String million = Auth.as("policy").contentType("application/json").body(Map.of("households", 1_000_000, "seed", 14))
+                .post("/api/v1/rule-sets/" + draft + "/impact/generated").then().statusCode(202).body("status", is("RECEIVING")).extract().path("jobId");
+        Auth.as("policy").delete("/api/v1/impact-jobs/" + million).then().statusCode(200).body("status", is("CANCELLED"));
+        Thread.sleep(1_500);
+        int made = Auth.as("policy").get("/api/v1/impact-jobs/" + million).then().statusCode(200).body("progress.status", is("CANCELLED"))
+                .body("progress.processed", is(0)).extract().path("progress.total");
+        assertTrue(made < 1_000_000, "made " + made);
+        Thread.sleep(1_000);
+        Auth.as("policy").get("/api/v1/impact-jobs/" + million).then().body("progress.total", is(made));
+        assertEquals(0, chunksHoldingHouseholds(million));
+
+        // out of range, or not a population at all: refused, naming the field, and no job is left
+        long jobs = jobs();
+        Auth.as("policy").contentType("application/json").body(Map.of("households", 1_000_001))
+                .post("/api/v1/rule-sets/" + draft + "/impact/generated").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", containsString("households"));
+        Auth.as("policy").contentType("application/json").body(Map.of("households", 10, "persons", 3))
+                .post("/api/v1/rule-sets/" + draft + "/impact/generated").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", containsString("persons"));
+        assertEquals(jobs, jobs());
+    }
+
+    private long jobs() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("select count(*) from impact_job")
+                .getSingleResult()).longValue());
     }
 
     @Test
@@ -300,6 +465,18 @@ class ImpactAnalysisTest {
                 .body("violations[0].field", equalTo("line 2"))
                 .body("violations[0].message", containsString("household.members[0].sex"));
         assertEquals(failed, failedJobs());
+
+        // a bad line after two chunks stored: the job and its chunks go, nothing is compared
+        var population = new java.io.ByteArrayOutputStream();
+        new PopulationGenerator(15, LocalDate.parse(Households.AS_OF)).write(2 * ImpactService.CHUNK + 10, population);
+        population.write(("{\"household\": {}}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long jobs = jobs();
+        Auth.as("policy").contentType("application/x-ndjson").body(population.toByteArray())
+                .post("/api/v1/rule-sets/" + active + "/impact").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("line " + (2 * ImpactService.CHUNK + 11)));
+        assertEquals(jobs, jobs());
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from impact_chunk c where not exists (select 1 from impact_job j where j.id = c.job_id)").getSingleResult()).longValue()));
     }
 
     private long failedJobs() {

@@ -85,6 +85,7 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/rule-sets/{id}/diff.xlsx", "/api/v1/rule-sets/" + NO_ID + "/diff.xlsx", null, RULE_SET_READERS),
             new Row("POST", "/api/v1/rule-sets/{id}/validate", "/api/v1/rule-sets/" + NO_ID + "/validate", null, RULE_SET_WRITERS),
             new Row("POST", "/api/v1/rule-sets/{id}/impact", "/api/v1/rule-sets/" + NO_ID + "/impact", "ndjson", RULE_SET_WRITERS),
+            new Row("POST", "/api/v1/rule-sets/{id}/impact/generated", "/api/v1/rule-sets/" + NO_ID + "/impact/generated", "{}", RULE_SET_WRITERS),
             new Row("POST", "/api/v1/rule-sets/{id}/approve", "/api/v1/rule-sets/" + NO_ID + "/approve", null, Set.of(POLICY_APPROVER)),
             new Row("POST", "/api/v1/rule-sets/{id}/activate", "/api/v1/rule-sets/" + NO_ID + "/activate", "{}", Set.of(POLICY_APPROVER)),
             new Row("POST", "/api/v1/rule-sets/rollback", "/api/v1/rule-sets/rollback", null, Set.of(POLICY_APPROVER)),

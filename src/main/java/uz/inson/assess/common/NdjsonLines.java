@@ -1,4 +1,4 @@
-package uz.inson.assess.batch;
+package uz.inson.assess.common;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,11 +6,11 @@ import java.util.Arrays;
 
 /**
  * Reads NDJSON a line at a time from a stream of any length, holding one line at most: a line longer than the limit
- * is skipped to its end and reported as too long instead of being kept.
+ * is skipped to its end and reported as too long instead of being kept. Batches and impact populations are read with it.
  */
-final class NdjsonLines {
+public final class NdjsonLines {
     /** A non-blank line: its number (from 1) and bytes without the line break, or {@code tooLong}. */
-    record Line(int number, byte[] bytes, int length, boolean tooLong) {
+    public record Line(int number, byte[] bytes, int length, boolean tooLong) {
     }
 
     private final InputStream in;
@@ -21,13 +21,13 @@ final class NdjsonLines {
     private byte[] line = new byte[1 << 12];
     private int number;
 
-    NdjsonLines(InputStream in, int maxBytes) {
+    public NdjsonLines(InputStream in, int maxBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
     }
 
     /** The next non-blank line, or null at the end of the stream. The bytes are valid until the next call. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         while (true) {
             int length = 0;
             boolean tooLong = false;
