@@ -281,7 +281,10 @@ public class ImpactService {
             HouseholdChecks.check(request.household(), asOf, today);
             return new AssessmentRequest(asOf, request.household());
         } catch (IOException | RuntimeException e) {
-            String reason = e instanceof ProblemException p ? p.getMessage() : Objects.toString(e.getMessage(), "unreadable").lines().findFirst().orElse("unreadable");
+            // told as a single assessment's body would be ("household.region 'ATLANTIS' is not one of […]"), not in Jackson's words
+            String reason = e instanceof ProblemException p ? p.getMessage()
+                    : e instanceof JsonProcessingException unreadable ? ProblemMappers.of(unreadable).orElseThrow().detail().replaceFirst("^body ", "the line ")
+                    : Objects.toString(e.getMessage(), "unreadable").lines().findFirst().orElse("unreadable");
             throw new ProblemException(400, "invalid-input", "Line " + line.number() + " of the population: " + reason,
                     List.of(new Violation("line " + line.number(), reason)));
         }

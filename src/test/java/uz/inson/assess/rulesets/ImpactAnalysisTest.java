@@ -41,6 +41,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -455,7 +456,14 @@ class ImpactAnalysisTest {
         String active = Auth.as("policy").get("/api/v1/rule-sets?size=200").then().extract().path("items.find { it.status == 'ACTIVE' }.id");
         Auth.as("policy").contentType("application/x-ndjson").body((oneLine(Households.WELL_OFF_FAMILY) + "\n{not json\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/rule-sets/" + active + "/impact").then().statusCode(400).contentType("application/problem+json")
-                .body("violations[0].field", equalTo("line 2"));
+                .body("violations[0].field", equalTo("line 2"))
+                .body("violations[0].message", startsWith("the line is not well-formed JSON"));
+        // a value out of its list is told as a single assessment's body would tell it
+        String atlantis = oneLine(Households.WELL_OFF_FAMILY).replaceFirst("\"region\":\"[A-Z_]+\"", "\"region\":\"ATLANTIS\"");
+        Auth.as("policy").contentType("application/x-ndjson").body((atlantis + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/rule-sets/" + active + "/impact").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("line 1"))
+                .body("violations[0].message", startsWith("household.region 'ATLANTIS' is not one of [KARAKALPAKSTAN, ANDIJAN"));
 
         // read as JSON but not a household a single assessment would take: refused now, not a job that fails later
         String noSex = oneLine(Households.WELL_OFF_FAMILY).replaceFirst("\"sex\":\"M\",", "");
