@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import uz.inson.assess.assessment.AssessmentRequest;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.common.Paging;
 import uz.inson.assess.common.Problem;
@@ -152,7 +153,10 @@ public class RuleSetResource {
     @APIResponse(responseCode = "400", description = "A line of the population that a single assessment would not take, named by its number", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "One of the two versions does not compile")
     @APIResponse(responseCode = "429", description = "Two impact analyses are already running (or receiving their households)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response impact(@PathParam("id") UUID id, @QueryParam("against") String against, InputStream ndjson) throws IOException {
+    public Response impact(@PathParam("id") UUID id, @QueryParam("against") String against,
+                           @RequestBody(required = false, description = "NDJSON: one assessment request a line (a generated population's lines as they are); none for the stored households",
+                                   content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = AssessmentRequest.class)))
+                           InputStream ndjson) throws IOException {
         return started(impact.start(id, against(against), ndjson));
     }
 
