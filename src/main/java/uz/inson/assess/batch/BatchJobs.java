@@ -50,8 +50,6 @@ public class BatchJobs {
     static final String ACTION = "POST /api/v1/batch-jobs";
     /** A chunk whose storage failed this often is answered with the reason on each line instead of being tried again. */
     private static final int MAX_ATTEMPTS = 3;
-    /** An upload that stopped arriving this long ago (its instance died mid-upload) is removed. */
-    private static final Duration ABANDONED = Duration.ofMinutes(10);
     private static final TypeReference<List<BatchAssessor.Item>> ITEMS = new TypeReference<>() {
     };
 
@@ -123,24 +121,13 @@ public class BatchJobs {
      * population ({@code madeHere}) stops being made.
      */
     private void fill(UUID id, InputStream in, boolean madeHere) throws IOException {
-        try {
+        leases.receive(id, () -> {
             int total = storeChunks(id, in, madeHere);
             if (total == 0) {
                 throw ProblemException.invalid("body", "has no lines: send one assessment request a line");
             }
-            // a job cancelled while it was being received stays cancelled (its lines were dropped then), with its count of lines
-            transaction(() -> em().createNativeQuery("""
-                            update batch_job set total = ?2, updated_at = ?3, status = case when status = 'RECEIVING' then 'RUNNING' else status end
-                            where id = ?1""")
-                    .setParameter(1, id).setParameter(2, total).setParameter(3, now()).executeUpdate());
-        } catch (IOException | RuntimeException e) {
-            try {
-                transaction(() -> em().createNativeQuery("delete from batch_job where id = ?1").setParameter(1, id).executeUpdate());
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup); // the sweep removes it once its upload has been quiet for ABANDONED
-            }
-            throw e;
-        }
+            return total;
+        });
     }
 
     /** Stores the lines read as the job's chunks while it is RECEIVING; returns how many lines were read (or made). */
@@ -152,9 +139,7 @@ public class BatchJobs {
                 int number = chunks[0]++;
                 received[0] += chunk.size();
                 transaction(() -> {
-                    int receiving = em().createNativeQuery("update batch_job set updated_at = ?2 where id = ?1 and status = 'RECEIVING'")
-                            .setParameter(1, id).setParameter(2, now()).executeUpdate();
-                    if (receiving == 1) {
+                    if (leases.stillReceiving(id)) {
                         em().createNativeQuery("insert into batch_chunk (job_id, chunk, lines, items) values (?1, ?2, ?3, ?4)")
                                 .setParameter(1, id).setParameter(2, number).setParameter(3, chunk.size()).setParameter(4, write(chunk)).executeUpdate();
                     } else if (madeHere) {
@@ -199,8 +184,7 @@ public class BatchJobs {
     void sweep() {
         try {
             transaction(() -> {
-                em().createNativeQuery("delete from batch_job where status = 'RECEIVING' and updated_at < ?1")
-                        .setParameter(1, now().minus(ABANDONED)).executeUpdate();
+                leases.removeAbandoned();
                 em().createNativeQuery("delete from batch_job where finished_at < ?1").setParameter(1, now().minus(keepFinished)).executeUpdate();
             });
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +24,13 @@ import java.util.stream.Collectors;
  * The chunks of one kind of job — a job table and its chunk table in PostgreSQL — that every instance claims under a
  * lease: the next chunk of the oldest running job that is pending, or whose lease ran out because its instance died.
  * {@code FOR UPDATE SKIP LOCKED} keeps instances from waiting for each other. A claimed chunk is the owner's to write
- * until its lease ends ({@code owner = Instance.ID}); its job decides what writing means.
+ * until its lease ends ({@code owner = Instance.ID}); its job decides what writing means. A job may first be RECEIVING
+ * its items, stored chunk by chunk as they arrive ({@link #receive}); its chunks are claimed once it is RUNNING.
  */
 public final class ChunkLeases {
+    /** A job whose items stopped arriving this long ago is taken for one its instance died receiving. */
+    public static final Duration ABANDONED = Duration.ofMinutes(10);
+
     private final Logger log;
     /** Table and column names: constants of the job kind, never input. */
     private final String jobs;
@@ -87,6 +92,48 @@ public final class ChunkLeases {
         em().createNativeQuery("update " + jobs + " set status = 'DONE', " + times + " where id = ?1 and status = 'RUNNING' "
                         + "and not exists (select 1 from " + chunks + " where job_id = ?1 and status <> 'DONE')")
                 .setParameter(1, jobId).setParameter(2, at).executeUpdate();
+    }
+
+    /** What stores a RECEIVING job's chunks as its items arrive, each through {@link #stillReceiving}; returns how many items came. */
+    @FunctionalInterface
+    public interface Chunks {
+        int store() throws IOException;
+    }
+
+    /**
+     * Receives a job created RECEIVING: {@code chunks} stores its chunks, then the job is opened to every instance with
+     * its count of items (a job cancelled meanwhile stays cancelled, with that count). If storing fails — a bad line, a
+     * broken upload — the job is removed with what it stored, and the failure thrown.
+     */
+    public void receive(UUID jobId, Chunks chunks) throws IOException {
+        try {
+            int total = chunks.store();
+            QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("update " + jobs
+                            + " set total = ?2, updated_at = ?3, status = case when status = 'RECEIVING' then 'RUNNING' else status end where id = ?1")
+                    .setParameter(1, jobId).setParameter(2, total).setParameter(3, OffsetDateTime.now(clock)).executeUpdate());
+        } catch (IOException | RuntimeException e) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("delete from " + jobs + " where id = ?1").setParameter(1, jobId).executeUpdate());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // removeAbandoned takes it once it has been quiet for ABANDONED
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * In the transaction that stores a chunk of a RECEIVING job, before storing it: marks the job as still arriving
+     * (the job's row is locked, so a cancellation waits or comes first); false once the job was cancelled — store nothing.
+     */
+    public boolean stillReceiving(UUID jobId) {
+        return em().createNativeQuery("update " + jobs + " set updated_at = ?2 where id = ?1 and status = 'RECEIVING'")
+                .setParameter(1, jobId).setParameter(2, OffsetDateTime.now(clock)).executeUpdate() == 1;
+    }
+
+    /** In a sweep's transaction: removes jobs whose upload stopped arriving {@link #ABANDONED} ago (their instance died reading it). */
+    public void removeAbandoned() {
+        em().createNativeQuery("delete from " + jobs + " where status = 'RECEIVING' and updated_at < ?1")
+                .setParameter(1, OffsetDateTime.now(clock).minus(ABANDONED)).executeUpdate();
     }
 
     /** Counts what the running jobs have left, then claims the next chunk: its row as {@code returning} lists it (c = chunk, j = job). */

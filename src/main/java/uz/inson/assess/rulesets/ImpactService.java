@@ -68,8 +68,6 @@ public class ImpactService {
     static final int CHUNK = 500;
     /** Analyses RECEIVING or RUNNING at a time, in the whole cluster. */
     private static final int MAX_RUNNING = 2;
-    /** An upload that stopped arriving this long ago (its instance died mid-upload) is removed. */
-    private static final Duration ABANDONED = Duration.ofMinutes(10);
 
     private final ActiveRuleSet active;
     private final AssessmentEngine engine;
@@ -208,7 +206,7 @@ public class ImpactService {
      * client is sending it) but not kept; a generated population ({@code madeHere}) stops being made.
      */
     private void fill(UUID id, NdjsonLines lines, NdjsonLines.Line first, boolean madeHere) throws IOException {
-        try {
+        leases.receive(id, () -> {
             LocalDate today = ServiceClock.today(clock);
             List<AssessmentRequest> chunk = new ArrayList<>(CHUNK);
             int chunks = 0;
@@ -231,33 +229,20 @@ public class ImpactService {
             if (keeping && !chunk.isEmpty()) {
                 store(id, chunks, chunk);
             }
-            int households = total;
-            // a job cancelled while it was received stays cancelled (its households were dropped then), with their count
-            transaction(() -> em().createNativeQuery("""
-                            update impact_job set total = ?2, updated_at = ?3, status = case when status = 'RECEIVING' then 'RUNNING' else status end
-                            where id = ?1""")
-                    .setParameter(1, id).setParameter(2, households).setParameter(3, now()).executeUpdate());
-        } catch (IOException | RuntimeException e) {
-            try {
-                transaction(() -> em().createNativeQuery("delete from impact_job where id = ?1").setParameter(1, id).executeUpdate());
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup); // the sweep removes it once its upload has been quiet for ABANDONED
-            }
-            throw e;
-        }
+            return total;
+        });
     }
 
     /** Stores a chunk of the population while the job is RECEIVING; false (nothing stored) once it was cancelled. */
     private boolean store(UUID id, int number, List<AssessmentRequest> requests) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            int receiving = em().createNativeQuery("update impact_job set updated_at = ?2 where id = ?1 and status = 'RECEIVING'")
-                    .setParameter(1, id).setParameter(2, now()).executeUpdate();
-            if (receiving == 1) {
+            boolean receiving = leases.stillReceiving(id);
+            if (receiving) {
                 em().createNativeQuery("insert into impact_chunk (job_id, chunk, households, population) values (?1, ?2, ?3, cast(?4 as jsonb))")
                         .setParameter(1, id).setParameter(2, number).setParameter(3, requests.size())
                         .setParameter(4, write(Map.of("requests", requests))).executeUpdate();
             }
-            return receiving == 1;
+            return receiving;
         });
     }
 
@@ -333,8 +318,7 @@ public class ImpactService {
     void sweep() {
         try {
             transaction(() -> {
-                em().createNativeQuery("delete from impact_job where status = 'RECEIVING' and updated_at < ?1")
-                        .setParameter(1, now().minus(ABANDONED)).executeUpdate();
+                leases.removeAbandoned();
                 em().createNativeQuery("delete from impact_job where finished_at < ?1").setParameter(1, now().minus(keepFinished)).executeUpdate();
             });
         } catch (RuntimeException e) {

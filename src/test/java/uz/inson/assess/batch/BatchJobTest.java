@@ -14,19 +14,12 @@ import org.junit.jupiter.api.Test;
 import uz.inson.assess.assessment.AssessmentEntity;
 import uz.inson.assess.population.PopulationGenerator;
 import uz.inson.assess.support.Auth;
+import uz.inson.assess.support.HeldBackUpload;
 import uz.inson.assess.support.Households;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -263,27 +254,8 @@ class BatchJobTest {
     @Test
     void aJobCancelledWhileItIsUploadedStaysCancelledAndKeepsNoLines() throws Exception {
         byte[] population = population(600, 23);
-        int half = 0;
-        for (int lines = 0; lines < 300; half++) {
-            lines += population[half] == '\n' ? 1 : 0;
-        }
-        CountDownLatch cancelled = new CountDownLatch(1);
-        InputStream rest = new FilterInputStream(new ByteArrayInputStream(population, half, population.length - half)) {
-            @Override
-            public int read(byte[] into, int offset, int length) throws IOException {
-                try {
-                    cancelled.await(); // the second half is sent once the job is cancelled
-                } catch (InterruptedException e) {
-                    throw new InterruptedIOException();
-                }
-                return super.read(into, offset, length);
-            }
-        };
-        InputStream body = new SequenceInputStream(new ByteArrayInputStream(population, 0, half), rest);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(HttpRequest.newBuilder(URI.create(jobsUrl + "?persist=false"))
-                .header("Authorization", "Bearer " + Auth.token("integration")).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(), HttpResponse.BodyHandlers.ofString());
+        // the second half is sent once the job is cancelled
+        HeldBackUpload upload = new HeldBackUpload(URI.create(jobsUrl + "?persist=false"), "integration", population, 300);
         String job = null;
         Instant deadline = Instant.now().plusSeconds(30);
         while (job == null) {
@@ -300,9 +272,9 @@ class BatchJobTest {
         Auth.as("integration").get(JOBS + "/" + job).then().statusCode(200).body("status", is("RECEIVING"))
                 .body("lines", is(200)).body("percent", is(0)); // the lines received so far: one chunk, the rest of the half still being read
         Auth.as("integration").delete(JOBS + "/" + job).then().statusCode(200).body("status", is("CANCELLED"));
-        cancelled.countDown();
+        upload.release();
 
-        HttpResponse<String> received = answer.get(60, TimeUnit.SECONDS);
+        HttpResponse<String> received = upload.answer().get(60, TimeUnit.SECONDS);
         assertEquals(202, received.statusCode(), received.body());
         JsonNode answered = JSON.readTree(received.body());
         assertEquals("CANCELLED", answered.get("status").asText());

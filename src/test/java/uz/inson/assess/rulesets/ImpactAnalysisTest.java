@@ -13,28 +13,20 @@ import org.junit.jupiter.api.Test;
 import uz.inson.assess.common.ChunkLeases;
 import uz.inson.assess.population.PopulationGenerator;
 import uz.inson.assess.support.Auth;
+import uz.inson.assess.support.HeldBackUpload;
 import uz.inson.assess.support.Households;
 import uz.inson.assess.support.ParameterTables;
 import uz.inson.assess.support.RuleSets;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.containsString;
@@ -339,35 +331,17 @@ class ImpactAnalysisTest {
         var generated = new java.io.ByteArrayOutputStream();
         new PopulationGenerator(13, LocalDate.parse(Households.AS_OF)).write(households, generated);
         byte[] population = generated.toByteArray();
-        // two chunks and 200 lines more: what the client and server buffer of the first part still lets two chunks through
-        int twoChunks = 0;
-        for (int lines = 0; lines < 2 * ImpactService.CHUNK + 200; twoChunks++) {
-            lines += population[twoChunks] == '\n' ? 1 : 0;
-        }
-        CountDownLatch seen = new CountDownLatch(1);
-        InputStream rest = new FilterInputStream(new ByteArrayInputStream(population, twoChunks, population.length - twoChunks)) {
-            @Override
-            public int read(byte[] into, int offset, int length) throws IOException {
-                try {
-                    seen.await(); // the rest is sent once the job has been seen receiving
-                } catch (InterruptedException e) {
-                    throw new InterruptedIOException();
-                }
-                return super.read(into, offset, length);
-            }
-        };
-        InputStream body = new SequenceInputStream(new ByteArrayInputStream(population, 0, twoChunks), rest);
+        // two chunks and 200 lines more, the rest sent once the job has been seen receiving: what the client and server
+        // buffer of the first part still lets two chunks through
         long before = jobs();
-        CompletableFuture<HttpResponse<String>> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "api/v1/rule-sets/" + RuleSets.activeId() + "/impact"))
-                        .header("Authorization", "Bearer " + Auth.token("policy")).header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(), HttpResponse.BodyHandlers.ofString());
+        HeldBackUpload upload = new HeldBackUpload(URI.create(baseUrl + "api/v1/rule-sets/" + RuleSets.activeId() + "/impact"), "policy",
+                population, 2 * ImpactService.CHUNK + 200);
         String job = null;
         Instant deadline = Instant.now().plusSeconds(60);
         while (job == null) {
             assertTrue(Instant.now().isBefore(deadline), "the upload's first two chunks were never stored");
-            if (answer.isDone()) {
-                throw new AssertionError("answered before the upload ended: " + answer.get().statusCode() + " " + answer.get().body());
+            if (upload.answer().isDone()) {
+                throw new AssertionError("answered before the upload ended: " + upload.answer().get().statusCode() + " " + upload.answer().get().body());
             }
             job = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
                             select cast(j.id as text) from impact_job j
@@ -378,9 +352,9 @@ class ImpactAnalysisTest {
         Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().statusCode(200).body("progress.status", is("RECEIVING"))
                 .body("progress.total", is(2 * ImpactService.CHUNK)).body("progress.processed", is(0)).body("progress.percent", is(0))
                 .body("progress.etaSeconds", nullValue());
-        seen.countDown();
+        upload.release();
 
-        HttpResponse<String> received = answer.get(60, TimeUnit.SECONDS);
+        HttpResponse<String> received = upload.answer().get(60, TimeUnit.SECONDS);
         assertEquals(202, received.statusCode(), received.body());
         assertEquals("/api/v1/impact-jobs/" + job, received.headers().firstValue("Location").orElseThrow());
         assertEquals(households, JSON.readTree(received.body()).get("total").asInt());
