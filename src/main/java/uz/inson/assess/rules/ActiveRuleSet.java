@@ -285,8 +285,9 @@ public class ActiveRuleSet {
         CompiledRuleSet ruleSet = compiler.compile(bundle);
         warmUp(ruleSet);
         CompiledRuleSet.Compile compile = ruleSet.compile();
-        LOG.infof("Rule set %s (%s) compiled in %d ms (%d of its %d spreadsheets as the build read them) and warmed up", ruleSet.version(),
-                ruleSet.hash(), compile.millis(), compile.spreadsheetsReadByBuild(), compile.spreadsheets());
+        LOG.infof("Rule set %s (%s) compiled in %d ms (%d of its %d spreadsheets as the build read them; its rules %s) and warmed up",
+                ruleSet.version(), ruleSet.hash(), compile.millis(), compile.spreadsheetsReadByBuild(), compile.spreadsheets(),
+                compile.compiledBefore() ? "as compiled before" : "compiled by Drools");
         return ruleSet;
     }
 

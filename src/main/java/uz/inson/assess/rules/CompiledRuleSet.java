@@ -3,7 +3,6 @@ package uz.inson.assess.rules;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ThreadSafeOption;
@@ -54,12 +53,12 @@ public final class CompiledRuleSet {
     /** Indexes other features build once per version from the tables (e.g. the rows that can ask a question). */
     private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CompiledRuleSet(RuleSetBundle bundle, KieContainer container, KieBase parameterRows, Set<String> parametersRead, ServiceCatalog catalog,
+    CompiledRuleSet(RuleSetBundle bundle, KieBase kieBase, KieBase parameterRows, Set<String> parametersRead, ServiceCatalog catalog,
                     List<DecisionTable> tables, Map<String, TracedRow> rowsByRule, Compile compile) {
         this.hash = bundle.hash();
         this.id = RuleSetBundle.idOf(hash);
         this.version = bundle.version();
-        this.kieBase = container.getKieBase();
+        this.kieBase = kieBase;
         this.parameters = new ParametersInForce(parameterRows, parametersRead);
         this.catalog = catalog;
         this.tables = List.copyOf(tables);
@@ -68,8 +67,11 @@ public final class CompiledRuleSet {
         this.bundle = bundle;
     }
 
-    /** How the compile went: its time, and how many of the version's spreadsheets came read by the build ({@link SpreadsheetReads}). */
-    public record Compile(long millis, int spreadsheets, int spreadsheetsReadByBuild) {
+    /**
+     * How the compile went: its time, how many of the version's spreadsheets came read by the build ({@link SpreadsheetReads}),
+     * and whether its rules were read as compiled before ({@link CompiledForm}).
+     */
+    public record Compile(long millis, int spreadsheets, int spreadsheetsReadByBuild, boolean compiledBefore) {
     }
 
     private static KieSessionConfiguration sessionConfiguration() {

@@ -39,8 +39,9 @@ public final class RepositoryRuleSet {
             bundle.ifPresent(found -> {
                 Thread compiling = new Thread(() -> {
                     try {
+                        ClassLoader classLoader = RepositoryRuleSet.class.getClassLoader();
                         compiled.complete(ActiveRuleSet.compileAndWarmUp(
-                                new RuleSetCompiler(SpreadsheetReads.packaged(RepositoryRuleSet.class.getClassLoader())), found));
+                                new RuleSetCompiler(SpreadsheetReads.packaged(classLoader), CompiledForm.packaged(classLoader)), found));
                     } catch (RuleSetInvalidException | RuntimeException e) {
                         compiled.completeExceptionally(e);
                     }

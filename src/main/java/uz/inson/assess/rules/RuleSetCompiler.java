@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -25,6 +27,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class RuleSetCompiler {
+    private static final Logger LOG = Logger.getLogger(RuleSetCompiler.class);
     static final String TABLE_SUFFIX = ".drl.xlsx";
     private static final String RISK_BAND = "POVERTY_RISK_MSL_MULTIPLIER";
 
@@ -54,21 +59,35 @@ public class RuleSetCompiler {
      */
     private SpreadsheetReads reads;
 
-    /** Reads every workbook itself. */
+    /** Rules compiled before ({@link CompiledForm}); null until the container's compiler first needs them. */
+    private CompiledForm.Store forms;
+    /** The container's compiler only: the forms any instance kept (in the database). */
+    private final CompiledForm.Store kept;
+
+    /** Reads every workbook and compiles every rule itself. */
     public RuleSetCompiler() {
         this(SpreadsheetReads.NONE);
     }
 
-    /** Takes the workbooks the build read from {@code reads}. */
+    /** Takes the workbooks the build read from {@code reads}; compiles every rule itself. */
     public RuleSetCompiler(SpreadsheetReads reads) {
-        this.compileTime = null;
-        this.reads = reads;
+        this(reads, CompiledForm.Store.NONE);
     }
 
+    /** Takes the workbooks the build read from {@code reads}, and rules compiled before from {@code forms}. */
+    public RuleSetCompiler(SpreadsheetReads reads, CompiledForm.Store forms) {
+        this.compileTime = null;
+        this.reads = reads;
+        this.forms = forms;
+        this.kept = CompiledForm.Store.NONE;
+    }
+
+    /** The container's: rules compiled before are read from the build's forms, then from those any instance kept. */
     @Inject
-    RuleSetCompiler(MeterRegistry registry) {
+    RuleSetCompiler(MeterRegistry registry, CompiledForm.Store kept) {
         this.compileTime = Timer.builder("inson.rule.set.compile").description("Compiling a rule-set version (upload, validation, start)")
                 .register(registry);
+        this.kept = kept;
     }
 
     private synchronized SpreadsheetReads reads() {
@@ -76,6 +95,13 @@ public class RuleSetCompiler {
             reads = SpreadsheetReads.packaged(RuleSetCompiler.class.getClassLoader());
         }
         return reads;
+    }
+
+    private synchronized CompiledForm.Store forms() {
+        if (forms == null) {
+            forms = CompiledForm.either(CompiledForm.packaged(RuleSetCompiler.class.getClassLoader()), kept);
+        }
+        return forms;
     }
 
     public CompiledRuleSet compile(RuleSetBundle bundle) throws RuleSetInvalidException {
@@ -110,12 +136,11 @@ public class RuleSetCompiler {
 
         List<DecisionTable> tables = new ArrayList<>();
         Map<String, CompiledRuleSet.TracedRow> rowsByRule = new HashMap<>();
-        KieServices kieServices = KieServices.Factory.get();
-        KieFileSystem files = kieServices.newKieFileSystem();
-        KieFileSystem parameterFiles = kieServices.newKieFileSystem();
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        SortedMap<String, byte[]> parameterFiles = new TreeMap<>();
         List<String> ruleSources = new ArrayList<>();
         bundle.filesUnder(RuleSetBundle.RULES_DIR, ".drl").forEach((path, bytes) -> {
-            files.write("src/main/resources/" + path, bytes);
+            files.put(path, bytes);
             ruleSources.add(new String(bytes, StandardCharsets.UTF_8));
         });
         boolean anyParameterTable = false;
@@ -130,7 +155,7 @@ public class RuleSetCompiler {
                     && table.tables().stream().allMatch(t -> t.column(DecisionTable.PARAMETER_NAME) != null);
             anyParameterTable |= parameterTable;
             // The generated DRL goes in instead of the spreadsheet, so Drools does not parse the workbook again.
-            (parameterTable ? parameterFiles : files).write("src/main/resources/" + table.path() + ".drl", table.drl().getBytes(StandardCharsets.UTF_8));
+            (parameterTable ? parameterFiles : files).put(table.path() + ".drl", table.drl().getBytes(StandardCharsets.UTF_8));
             if (!parameterTable) {
                 ruleSources.add(table.drl());
             }
@@ -155,16 +180,48 @@ public class RuleSetCompiler {
         }
 
         String tag = bundle.hash().substring(7, 19);
-        KieContainer container = kieContainer(kieServices, files, kieServices.newReleaseId("uz.inson.rules", "bundle", tag), problems);
-        KieContainer parameterRows = anyParameterTable
-                ? kieContainer(kieServices, parameterFiles, kieServices.newReleaseId("uz.inson.rules", "parameters", tag), problems) : null;
+        Built rules = kieBase(files, "bundle", tag, problems);
+        Built parameterRows = anyParameterTable ? kieBase(parameterFiles, "parameters", tag, problems) : null;
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         int readByBuild = (int) read.stream().filter(ReadTable::readByBuild).count() + (knownCatalog != null ? 1 : 0);
-        return new CompiledRuleSet(bundle, container, parameterRows == null ? null : parameterRows.getKieBase(), ParametersInForce.readBy(ruleSources),
-                serviceCatalog, tables, rowsByRule, new CompiledRuleSet.Compile(millis, read.size() + 1, readByBuild));
+        boolean compiledBefore = rules.compiledBefore() && (parameterRows == null || parameterRows.compiledBefore());
+        return new CompiledRuleSet(bundle, rules.kieBase(), parameterRows == null ? null : parameterRows.kieBase(), ParametersInForce.readBy(ruleSources),
+                serviceCatalog, tables, rowsByRule, new CompiledRuleSet.Compile(millis, read.size() + 1, readByBuild, compiledBefore));
+    }
+
+    /** A KieBase, and whether its rules were read as compiled before rather than compiled. */
+    private record Built(KieBase kieBase, boolean compiledBefore) {
+    }
+
+    /**
+     * One KieBase from the DRL files (path to text): read from the form of the same rules compiled before when there is
+     * one, else compiled, its form then kept. Null, with Drools' errors added to the problems, when it does not compile.
+     */
+    private Built kieBase(SortedMap<String, byte[]> drl, String artifact, String tag, List<RuleSetProblem> problems) {
+        CompiledForm.Store store = forms();
+        String key = store == CompiledForm.Store.NONE ? null : CompiledForm.key(drl);
+        byte[] form = key == null ? null : store.find(key);
+        if (form != null) {
+            try {
+                return new Built(CompiledForm.read(form, CLASS_LOADER), true);
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                LOG.warnf("The rules compiled before under key %s could not be read (%s); compiling them", key, e.toString());
+            }
+        }
+        KieServices kieServices = KieServices.Factory.get();
+        KieFileSystem files = kieServices.newKieFileSystem();
+        drl.forEach((path, bytes) -> files.write("src/main/resources/" + path, bytes));
+        KieContainer container = kieContainer(kieServices, files, kieServices.newReleaseId("uz.inson.rules", artifact, tag), problems);
+        if (container == null) {
+            return new Built(null, false);
+        }
+        if (key != null) {
+            store.keep(key, CompiledForm.write(container.getKieBase()));
+        }
+        return new Built(container.getKieBase(), false);
     }
 
     /** One KieBase from the files; null, with Drools' errors added to the problems, when it does not compile. */

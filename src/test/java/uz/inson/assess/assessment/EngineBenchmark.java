@@ -19,9 +19,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import uz.inson.assess.common.Language;
 import uz.inson.assess.household.Household;
+import uz.inson.assess.rules.CompiledForm;
 import uz.inson.assess.rules.CompiledRuleSet;
 import uz.inson.assess.rules.RuleSetBundle;
 import uz.inson.assess.rules.RuleSetCompiler;
+import uz.inson.assess.rules.SpreadsheetReads;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +52,13 @@ import java.util.stream.Stream;
 public class EngineBenchmark {
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
 
+    /**
+     * Where the KieBase comes from: the build's form of the rules, as every start of the service takes it ({@code form}),
+     * or a compile of their DRL ({@code drl}); {@code -p rules=drl,form} compares the two.
+     */
+    @Param("form")
+    public String rules;
+
     private CompiledRuleSet ruleSet;
     private AssessmentEngine engine;
     private AnswerWriter writer;
@@ -63,7 +72,12 @@ public class EngineBenchmark {
     @Setup
     public void setUp() throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
-        ruleSet = new RuleSetCompiler().compile(RuleSetBundle.fromDirectory(Path.of(".")));
+        ClassLoader classLoader = getClass().getClassLoader();
+        ruleSet = new RuleSetCompiler(SpreadsheetReads.packaged(classLoader),
+                "form".equals(rules) ? CompiledForm.packaged(classLoader) : CompiledForm.Store.NONE).compile(RuleSetBundle.fromDirectory(Path.of(".")));
+        if (ruleSet.compile().compiledBefore() != "form".equals(rules)) {
+            throw new IllegalStateException("rules=" + rules + " but the rules were " + (ruleSet.compile().compiledBefore() ? "read" : "compiled"));
+        }
         writer = new AnswerWriter();
         engine = new AssessmentEngine(writer);
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
