@@ -237,7 +237,7 @@ public final class CompiledForm {
     }
 
     /** The class files of {@code type}'s package, by name, from the folder or jar it was loaded from; null from elsewhere. */
-    static SortedMap<String, byte[]> classFilesBeside(Class<?> type) throws IOException, URISyntaxException {
+    private static SortedMap<String, byte[]> classFilesBeside(Class<?> type) throws IOException, URISyntaxException {
         URL url = type.getResource(type.getSimpleName() + ".class");
         if (url == null) {
             return null;
