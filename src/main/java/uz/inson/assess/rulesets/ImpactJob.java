@@ -21,7 +21,11 @@ public final class ImpactJob {
 
     /** {@code keptUntil}: when a finished analysis is deleted ({@code inson.impact.keep-finished} after it finished). */
     public record Progress(UUID jobId, UUID ruleSetId, UUID against, String status, int processed, int total, int percent, Long etaSeconds,
-                    String error, Instant keptUntil) {
+                    String error, Instant startedAt, Instant keptUntil) {
+    }
+
+    /** A page of analyses, newest first. */
+    public record Page(List<Progress> items, int page, int size, long total) {
     }
 
     public record Report(Progress progress, long monthlyCashChangeUzs, int affectedHouseholds, List<ServiceChange> services,

@@ -39,6 +39,14 @@ public class ImpactResource {
     }
 
     @GET
+    @Operation(operationId = "listImpactJobs", summary = "Every impact analysis, newest first",
+            description = "Each analysis's progress, a page at a time: those comparing, those still receiving their households (`RECEIVING`, which hold one of the two places for analyses until they run or are cancelled), and those finished, kept for `inson.impact.keep-finished`.")
+    public ImpactJob.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        Paging.check(page, size, 100);
+        return new ImpactJob.Page(impact.list(page, size), page, size, impact.count());
+    }
+
+    @GET
     @Path("{jobId}")
     @Operation(operationId = "getImpactJob", summary = "Progress (percent, processed/total, ETA) and the report so far",
             description = "Poll until `status` is `DONE`: the report counts households whose services, risk level or case path change, and the cost by region.")

@@ -495,9 +495,10 @@ public class ImpactService {
         /** When the job began to run (while RECEIVING, when its last chunk came in). */
         private final Instant updatedAt;
         private final Instant finishedAt;
+        private final Instant startedAt;
         private final int processed;
 
-        private Stored(Object[] row, int processed) {
+        private Stored(Object[] row) {
             this.id = (UUID) row[0];
             this.ruleSetId = (UUID) row[1];
             this.againstId = (UUID) row[2];
@@ -505,8 +506,9 @@ public class ImpactService {
             this.status = (String) row[4];
             this.error = (String) row[5];
             this.updatedAt = ChunkLeases.instant(row[6]);
+            this.processed = ((Number) row[7]).intValue();
             this.finishedAt = row[8] == null ? null : ChunkLeases.instant(row[8]);
-            this.processed = processed;
+            this.startedAt = ChunkLeases.instant(row[9]);
         }
 
         ImpactJob.Progress progress() {
@@ -517,7 +519,7 @@ public class ImpactService {
                 eta = Math.round(elapsed / (double) processed * (total - processed) / 1000.0);
             }
             int percent = "RECEIVING".equals(status) ? 0 : total == 0 ? 100 : (int) (processed * 100L / total);
-            return new ImpactJob.Progress(id, ruleSetId, againstId, status, processed, total, percent, eta, error,
+            return new ImpactJob.Progress(id, ruleSetId, againstId, status, processed, total, percent, eta, error, startedAt,
                     finishedAt == null ? null : finishedAt.plus(keepFinished));
         }
 
@@ -559,21 +561,30 @@ public class ImpactService {
         }
     }
 
+    /** A job's row and its households counted so far; the caller adds the condition. */
+    private static final String SELECT_JOB = """
+            select j.id, j.rule_set_id, j.against_id,
+                   case when j.status = 'RECEIVING' then (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id) else j.total end,
+                   j.status, j.error, j.updated_at,
+                   (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id and status = 'DONE'), j.finished_at, j.started_at
+            from impact_job j""";
+
     public Optional<Stored> find(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = em().createNativeQuery("""
-                    select j.id, j.rule_set_id, j.against_id,
-                           case when j.status = 'RECEIVING' then (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id) else j.total end,
-                           j.status, j.error, j.updated_at,
-                           (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id and status = 'DONE'), j.finished_at
-                    from impact_job j where j.id = ?1
-                    """).setParameter(1, id).getResultList();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            Object[] row = (Object[]) rows.get(0);
-            return Optional.of(new Stored(row, ((Number) row[7]).intValue()));
+            List<?> rows = em().createNativeQuery(SELECT_JOB + " where j.id = ?1").setParameter(1, id).getResultList();
+            return rows.isEmpty() ? Optional.<Stored>empty() : Optional.of(new Stored((Object[]) rows.get(0)));
         });
+    }
+
+    /** Every policy officer's analyses, newest first, a page at a time: what runs, what waits for its households, what finished. */
+    public List<ImpactJob.Progress> list(int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> em().createNativeQuery(SELECT_JOB + " order by j.started_at desc, j.id")
+                .setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                .map(row -> new Stored((Object[]) row).progress()).toList());
+    }
+
+    public long count() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery("select count(*) from impact_job").getSingleResult()).longValue());
     }
 
     /** Stops a job: no chunk is claimed (or received) after this; chunks already running finish and count. */

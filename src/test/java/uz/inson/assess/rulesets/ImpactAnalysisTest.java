@@ -368,6 +368,36 @@ class ImpactAnalysisTest {
      * A generated population is made by the service (no upload) and gives the report the same households uploaded give:
      * the job is RECEIVING while they are made, then runs like an upload.
      */
+    /** Every analysis is listed for any policy officer, newest first with its progress, a page at a time. */
+    @Test
+    void theAnalysesAreListedNewestFirstAPageAtATime() throws Exception {
+        String active = RuleSets.activeId();
+        String first = finished(generated(active, 20, 1));
+        String second = generated(active, 30, 2);
+        var page = Auth.as("approver").get("/api/v1/impact-jobs?size=2").then().statusCode(200)
+                .body("page", is(0)).body("size", is(2)).extract().jsonPath();
+        assertEquals(List.of(second, first), page.getList("items.jobId"));
+        assertTrue(page.getLong("total") >= 2, "at least these two");
+        assertEquals(active, page.getString("items[1].ruleSetId"));
+        assertEquals("DONE", page.getString("items[1].status"));
+        assertEquals(20, page.getInt("items[1].total"));
+        assertEquals(100, page.getInt("items[1].percent"));
+        assertTrue(java.time.Instant.parse(page.getString("items[0].startedAt")).isAfter(java.time.Instant.parse(page.getString("items[1].startedAt"))));
+        List<String> next = Auth.as("policy").get("/api/v1/impact-jobs?size=2&page=1").then().statusCode(200).extract().path("items.jobId");
+        assertTrue(!next.contains(first) && !next.contains(second), "the next page begins after them: " + next);
+        finished(second);
+
+        Auth.as("policy").get("/api/v1/impact-jobs?size=101").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", is("size"));
+        Auth.as("policy").get("/api/v1/impact-jobs?page=-1").then().statusCode(400).body("violations[0].field", is("page"));
+    }
+
+    /** An analysis of {@code households} generated households against the version in force; its job id. */
+    private static String generated(String ruleSet, int households, int seed) {
+        return Auth.as("policy").contentType("application/json").body(Map.of("households", households, "seed", seed, "asOf", Households.AS_OF))
+                .post("/api/v1/rule-sets/" + ruleSet + "/impact/generated").then().statusCode(202).extract().path("jobId");
+    }
+
     @Test
     void aGeneratedPopulationGivesTheReportOfTheSameHouseholdsUploaded() throws Exception {
         String active = RuleSets.activeId();

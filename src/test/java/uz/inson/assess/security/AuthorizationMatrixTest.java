@@ -89,6 +89,7 @@ class AuthorizationMatrixTest {
             new Row("POST", "/api/v1/rule-sets/{id}/approve", "/api/v1/rule-sets/" + NO_ID + "/approve", null, Set.of(POLICY_APPROVER)),
             new Row("POST", "/api/v1/rule-sets/{id}/activate", "/api/v1/rule-sets/" + NO_ID + "/activate", "{}", Set.of(POLICY_APPROVER)),
             new Row("POST", "/api/v1/rule-sets/rollback", "/api/v1/rule-sets/rollback", null, Set.of(POLICY_APPROVER)),
+            new Row("GET", "/api/v1/impact-jobs", "/api/v1/impact-jobs", null, IMPACT_READERS),
             new Row("GET", "/api/v1/impact-jobs/{jobId}", "/api/v1/impact-jobs/" + NO_ID, null, IMPACT_READERS),
             new Row("GET", "/api/v1/impact-jobs/{jobId}/households", "/api/v1/impact-jobs/" + NO_ID + "/households", null, IMPACT_READERS),
             new Row("GET", "/api/v1/impact-jobs/{jobId}/households.csv", "/api/v1/impact-jobs/" + NO_ID + "/households.csv", null, IMPACT_READERS),
