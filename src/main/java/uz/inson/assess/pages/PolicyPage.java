@@ -86,8 +86,12 @@ public class PolicyPage {
         this.json = json;
     }
 
-    /** Who is looking, as the buttons need it. */
-    public record Powers(boolean upload, boolean approve) {
+    /** Who is looking, as the buttons need it; {@code impact}: may see the impact analyses (every policy role but the auditor). */
+    public record Powers(boolean upload, boolean approve, boolean impact) {
+    }
+
+    /** An impact analysis as the versions page lists it: the versions by their labels. */
+    public record Analysis(UUID jobId, String version, String against, String status, int processed, int total, String startedAt) {
     }
 
     @GET
@@ -254,8 +258,11 @@ public class PolicyPage {
     }
 
     private Response versions(int status, PageText t, String session, String notice) {
-        String html = list.data("t", t).data("shell", shell(session, "/pages/rule-sets")).data("page", service.list(0, 50))
-                .data("activeId", active.get().id()).data("powers", powers()).data("notice", notice).render();
+        RuleSetView.Page page = service.list(0, 50);
+        Powers powers = powers();
+        String html = list.data("t", t).data("shell", shell(session, "/pages/rule-sets")).data("page", page)
+                .data("analyses", powers.impact() ? analyses(page) : List.of())
+                .data("activeId", active.get().id()).data("powers", powers).data("notice", notice).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
@@ -268,7 +275,19 @@ public class PolicyPage {
 
     private Powers powers() {
         Caller caller = Caller.of(identity);
-        return new Powers(caller.has(Roles.POLICY_OFFICER) || caller.has(Roles.RULE_DEVELOPER), caller.has(Roles.POLICY_APPROVER));
+        boolean upload = caller.has(Roles.POLICY_OFFICER) || caller.has(Roles.RULE_DEVELOPER);
+        return new Powers(upload, caller.has(Roles.POLICY_APPROVER), upload || caller.has(Roles.POLICY_APPROVER));
+    }
+
+    /** The ten latest impact analyses, whoever started them. */
+    private List<Analysis> analyses(RuleSetView.Page versions) {
+        java.util.Map<UUID, String> labels = new java.util.HashMap<>();
+        versions.items().forEach(v -> labels.put(v.id(), v.version()));
+        java.util.function.Function<UUID, String> label = id -> labels.computeIfAbsent(id, key -> service.find(key).version());
+        // on the clock of the page's other columns (the versions' upload times), so the two can be read side by side
+        java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+        return impact.list(0, 10).stream().map(p -> new Analysis(p.jobId(), label.apply(p.ruleSetId()), label.apply(p.against()), p.status(),
+                p.processed(), p.total(), minutes.format(p.startedAt()))).toList();
     }
 
     private PageShell shell(String session, String here) {

@@ -81,6 +81,15 @@ class PolicyBrowserTest {
                     "the charts are drawn from the bundled Chart.js");
             browser.assertAccessible("impact");
             browser.screenshot("14-impact");
+            String job = browser.driver.getCurrentUrl().replaceAll("^.*/impact-jobs/([0-9a-f-]{36}).*$", "$1");
+
+            // the versions page lists the analyses, newest first, each leading to its report
+            browser.go("/pages/rule-sets?lang=en");
+            WebElement newest = browser.driver.findElement(By.cssSelector("section[aria-labelledby='analyses-title'] tbody tr"));
+            assertTrue(newest.getText().contains("2026.9.2") && newest.getText().contains("Done"), newest.getText());
+            assertTrue(newest.findElement(By.tagName("a")).getAttribute("href").endsWith("/pages/rule-sets/impact-jobs/" + job + "?lang=en"));
+            browser.assertAccessible("versions with their impact analyses");
+            browser.screenshot("15-analyses");
         }
         try (Browser browser = Browser.open(base)) {
             browser.signIn("approver");
