@@ -43,9 +43,14 @@ import java.nio.file.Files;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The policy workbench: versions with their status and dates, the tables to download, an upload whose problems are
@@ -159,8 +164,8 @@ public class PolicyPage {
     }
 
     /** What the charts draw: services gained and lost, and the monthly cash change by region. */
-    record ImpactChart(List<ImpactJob.ServiceChange> services, java.util.Map<String, ImpactJob.Area> regions,
-                       java.util.Map<String, Integer> risk, java.util.Map<String, Integer> paths) {
+    record ImpactChart(List<ImpactJob.ServiceChange> services, Map<String, ImpactJob.Area> regions,
+                       Map<String, Integer> risk, Map<String, Integer> paths) {
     }
 
     @POST
@@ -281,11 +286,11 @@ public class PolicyPage {
 
     /** The ten latest impact analyses, whoever started them. */
     private List<Analysis> analyses(RuleSetView.Page versions) {
-        java.util.Map<UUID, String> labels = new java.util.HashMap<>();
+        Map<UUID, String> labels = new HashMap<>();
         versions.items().forEach(v -> labels.put(v.id(), v.version()));
-        java.util.function.Function<UUID, String> label = id -> labels.computeIfAbsent(id, key -> service.find(key).version());
+        Function<UUID, String> label = id -> labels.computeIfAbsent(id, key -> service.find(key).version());
         // on the clock of the page's other columns (the versions' upload times), so the two can be read side by side
-        java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+        DateTimeFormatter minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
         return impact.list(0, 10).stream().map(p -> new Analysis(p.jobId(), label.apply(p.ruleSetId()), label.apply(p.against()), p.status(),
                 p.processed(), p.total(), minutes.format(p.startedAt()))).toList();
     }

@@ -59,10 +59,8 @@ public class RuleSetCompiler {
      */
     private SpreadsheetReads reads;
 
-    /** Rules compiled before ({@link CompiledForm}); null until the container's compiler first needs them. */
-    private CompiledForm.Store forms;
-    /** The container's compiler only: the forms any instance kept (in the database). */
-    private final CompiledForm.Store kept;
+    /** Rules compiled before ({@link CompiledForm}). */
+    private final CompiledForm.Store forms;
 
     /** Reads every workbook and compiles every rule itself. */
     public RuleSetCompiler() {
@@ -79,7 +77,6 @@ public class RuleSetCompiler {
         this.compileTime = null;
         this.reads = reads;
         this.forms = forms;
-        this.kept = CompiledForm.Store.NONE;
     }
 
     /** The container's: rules compiled before are read from the build's forms, then from those any instance kept. */
@@ -87,7 +84,7 @@ public class RuleSetCompiler {
     RuleSetCompiler(MeterRegistry registry, CompiledForm.Store kept) {
         this.compileTime = Timer.builder("inson.rule.set.compile").description("Compiling a rule-set version (upload, validation, start)")
                 .register(registry);
-        this.kept = kept;
+        this.forms = CompiledForm.either(CompiledForm.packaged(RuleSetCompiler.class.getClassLoader()), kept);
     }
 
     private synchronized SpreadsheetReads reads() {
@@ -95,13 +92,6 @@ public class RuleSetCompiler {
             reads = SpreadsheetReads.packaged(RuleSetCompiler.class.getClassLoader());
         }
         return reads;
-    }
-
-    private synchronized CompiledForm.Store forms() {
-        if (forms == null) {
-            forms = CompiledForm.either(CompiledForm.packaged(RuleSetCompiler.class.getClassLoader()), kept);
-        }
-        return forms;
     }
 
     public CompiledRuleSet compile(RuleSetBundle bundle) throws RuleSetInvalidException {
@@ -201,9 +191,8 @@ public class RuleSetCompiler {
      * one, else compiled, its form then kept. Null, with Drools' errors added to the problems, when it does not compile.
      */
     private Built kieBase(SortedMap<String, byte[]> drl, String artifact, String tag, List<RuleSetProblem> problems) {
-        CompiledForm.Store store = forms();
-        String key = store == CompiledForm.Store.NONE ? null : CompiledForm.key(drl);
-        byte[] form = key == null ? null : store.find(key);
+        String key = forms == CompiledForm.Store.NONE ? null : CompiledForm.key(drl);
+        byte[] form = key == null ? null : forms.find(key);
         if (form != null) {
             try {
                 return new Built(CompiledForm.read(form, CLASS_LOADER), true);
@@ -219,7 +208,7 @@ public class RuleSetCompiler {
             return new Built(null, false);
         }
         if (key != null) {
-            store.keep(key, CompiledForm.write(container.getKieBase()));
+            forms.keep(key, CompiledForm.write(container.getKieBase()));
         }
         return new Built(container.getKieBase(), false);
     }
