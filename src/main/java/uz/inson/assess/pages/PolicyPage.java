@@ -158,9 +158,29 @@ public class PolicyPage {
         ImpactJob.Report report = impact.find(uuid(jobId)).orElseThrow(() -> ProblemException.notFound("Impact job " + jobId)).report();
         // The charts read their figures from a JSON block of the page; the tables beside them carry the same figures
         String chart = json.writeValueAsString(new ImpactChart(report.services(), report.byRegion(), report.riskLevelTransitions(), report.casePathTransitions()));
+        boolean running = List.of("RUNNING", "RECEIVING").contains(report.progress().status());
         String html = impactPage.data("t", t).data("shell", shell(session, "/pages/rule-sets/impact-jobs/" + jobId)).data("r", report)
-                .data("chart", chart.replace("</", "<\\/")).render();
+                .data("running", running).data("chart", chart.replace("</", "<\\/")).render();
         return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /**
+     * Stops an analysis from its page, as {@code DELETE /api/v1/impact-jobs/{jobId}} does: a population of a million started
+     * by mistake would otherwise hold one of the two places for analyses for minutes. What was counted so far stays.
+     */
+    @POST
+    @Path("impact-jobs/{jobId}/cancel")
+    @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancelImpact(@PathParam("jobId") String jobId, @RestForm("_token") String token, @RestForm String lang,
+                                 @CookieParam(PageSession.COOKIE) String session, @HeaderParam("Origin") String origin, @Context UriInfo uri) {
+        PageText t = CaseWorkerPage.text(lang);
+        String page = "/pages/rule-sets/impact-jobs/" + jobId;
+        if (!PageSession.fromOurPage(session, token, origin, uri.getRequestUri())) {
+            return errors.page(403, t, shell(session, page), t.get("error.form-expired"));
+        }
+        ImpactJob.Progress cancelled = impact.cancel(uuid(jobId));
+        return Response.seeOther(URI.create("/pages/rule-sets/impact-jobs/" + cancelled.jobId() + "?lang=" + t.lang())).build();
     }
 
     /** What the charts draw: services gained and lost, and the monthly cash change by region. */

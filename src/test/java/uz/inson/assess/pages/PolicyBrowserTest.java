@@ -8,6 +8,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import io.restassured.http.ContentType;
 import uz.inson.assess.support.Auth;
 import uz.inson.assess.support.Households;
@@ -21,10 +22,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
 
 /** The policy workbench in a real headless Chromium: a broken table shows its cell, a good one is approved and put in force. */
 @QuarkusTest
@@ -103,6 +109,45 @@ class PolicyBrowserTest {
         } finally {
             RuleSets.restoreImportedVersion();
         }
+    }
+
+    /** A population of a million started by mistake is stopped from its page, in the officer's language. */
+    @Test
+    void shouldLetAPolicyOfficerStopAnAnalysisFromItsPage() throws Exception {
+        String job = Auth.as("policy").contentType(ContentType.JSON).body(Map.of("households", 1_000_000, "seed", 21))
+                .post("/api/v1/rule-sets/" + RuleSets.activeId() + "/impact/generated").then().statusCode(202).extract().path("jobId");
+        String stop = "/pages/rule-sets/impact-jobs/" + job + "/cancel";
+        // a form posted from elsewhere (no token), or by someone who may not stop analyses, stops nothing
+        given().filter(CaseWorkerPagesTest.session("policy")).formParam("lang", "en").post(stop).then().statusCode(403)
+                .body(containsString("form has expired"));
+        given().filter(CaseWorkerPagesTest.session("caseworker")).formParam("lang", "en").post(stop).then().statusCode(403);
+        Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().statusCode(200).body("progress.status", is("RECEIVING"));
+        try (Browser browser = Browser.open(base)) {
+            browser.signIn("policy");
+            browser.go("/pages/rule-sets/impact-jobs/" + job + "?lang=ru");
+            assertTrue(browser.text().contains("Загружаются семьи") && browser.text().contains("Получено семей: "), browser.text());
+            browser.assertAccessible("a running analysis");
+            // the progress is kept current in place: the same document, a count that has moved on
+            String label = browser.driver.findElement(By.cssSelector("label[for='impact-progress']")).getText();
+            browser.driver.executeScript("window.__insonSamePage = true");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                    .until(d -> !d.findElement(By.cssSelector("label[for='impact-progress']")).getText().equals(label));
+            assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.__insonSamePage"), "the page was not reloaded");
+            browser.screenshot("16-analysis-running");
+            browser.clickAndWait(By.cssSelector("form[action='/pages/rule-sets/impact-jobs/" + job + "/cancel'] button"));
+            browser.waitForText("Отменено", Duration.ofSeconds(30));
+            assertTrue(browser.driver.getCurrentUrl().endsWith("/pages/rule-sets/impact-jobs/" + job + "?lang=ru"), browser.driver.getCurrentUrl());
+            assertTrue(browser.driver.findElements(By.cssSelector("form[action$='/cancel']")).isEmpty(), "nothing left to stop");
+        } finally {
+            Auth.as("policy").delete("/api/v1/impact-jobs/" + job).then().statusCode(200);
+        }
+        Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().statusCode(200).body("progress.status", is("CANCELLED"))
+                .body("progress.processed", is(0));
+        // the stop is in the audit trail like any other change, under the officer's name, and so are the refused ones
+        String action = "it.action == 'POST /pages/rule-sets/impact-jobs/{jobId}/cancel'";
+        Auth.as("auditor").queryParam("objectId", job).get("/api/v1/audit").then().statusCode(200)
+                .body("items.findAll { " + action + " }.outcome", hasItems(303, 403))
+                .body("items.find { " + action + " && it.outcome == 303 }.actor", is("policy"));
     }
 
     private static void upload(Browser browser, Path table, String version) {
