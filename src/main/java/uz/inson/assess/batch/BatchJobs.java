@@ -71,7 +71,7 @@ public class BatchJobs {
         this.keepFinished = config.keepFinished();
         this.lines = Counter.builder("inson.batch.job.lines").description("Lines of batch jobs answered on this instance (chunks written)")
                 .register(registry);
-        this.leases = new ChunkLeases(BatchJobs.class, "batch_job", "batch_chunk", "created_at", "lines", List.of("finished_at", "updated_at"), null,
+        this.leases = new ChunkLeases(BatchJobs.class, "batch_job", "batch_chunk", "created_at", "lines", List.of("finished_at", "updated_at"),
                 config.lease(), clock, registry, "inson.batch.job.lines.waiting",
                 "Lines of running batch jobs not answered yet, in the whole cluster, as this instance last looked");
     }

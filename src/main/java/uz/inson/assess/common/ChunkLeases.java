@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
  * lease: the next chunk of the oldest running job that is pending, or whose lease ran out because its instance died.
  * {@code FOR UPDATE SKIP LOCKED} keeps instances from waiting for each other. A claimed chunk is the owner's to write
  * until its lease ends ({@code owner = Instance.ID}); its job decides what writing means. A job may first be RECEIVING
- * its items, stored chunk by chunk as they arrive ({@link #receive}); its chunks are claimed once it is RUNNING, or as
- * they arrive when the job says so (a column named by the kind of job, for items that cannot be refused).
+ * its items, stored chunk by chunk as they arrive ({@link #receive}); its chunks are claimed once it is RUNNING.
  */
 public final class ChunkLeases {
     /** A job whose items stopped arriving this long ago is taken for one its instance died receiving. */
@@ -38,8 +37,6 @@ public final class ChunkLeases {
     private final String chunks;
     private final String startedAt;
     private final String size;
-    /** The job's boolean column that lets its chunks be claimed while it is still RECEIVING; null: never. */
-    private final String claimedAsReceived;
     private final List<String> finishedColumns;
     private final Duration lease;
     private final Clock clock;
@@ -49,17 +46,15 @@ public final class ChunkLeases {
     /**
      * {@code size} is the chunk column counting its items; their sum over running jobs is the gauge {@code waitingGauge}:
      * what the whole cluster has left, as this instance last looked (before each claim). {@code finishedColumns} are the
-     * job's times set when its last chunk is written. {@code claimedAsReceived} names the job's boolean column whose jobs
-     * have their chunks claimed while still RECEIVING, or is null.
+     * job's times set when its last chunk is written.
      */
-    public ChunkLeases(Class<?> owner, String jobs, String chunks, String startedAt, String size, List<String> finishedColumns,
-                       String claimedAsReceived, Duration lease, Clock clock, MeterRegistry registry, String waitingGauge, String description) {
+    public ChunkLeases(Class<?> owner, String jobs, String chunks, String startedAt, String size, List<String> finishedColumns, Duration lease,
+                       Clock clock, MeterRegistry registry, String waitingGauge, String description) {
         this.log = Logger.getLogger(owner);
         this.jobs = jobs;
         this.chunks = chunks;
         this.startedAt = startedAt;
         this.size = size;
-        this.claimedAsReceived = claimedAsReceived;
         this.finishedColumns = List.copyOf(finishedColumns);
         this.lease = lease;
         this.clock = clock;
@@ -113,14 +108,9 @@ public final class ChunkLeases {
     public void receive(UUID jobId, Chunks chunks) throws IOException {
         try {
             int total = chunks.store();
-            QuarkusTransaction.requiringNew().run(() -> {
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                em().createNativeQuery("update " + jobs
-                                + " set total = ?2, updated_at = ?3, status = case when status = 'RECEIVING' then 'RUNNING' else status end where id = ?1")
-                        .setParameter(1, jobId).setParameter(2, total).setParameter(3, now).executeUpdate();
-                // chunks claimed as they arrived may all be written already: then none of them could close the job
-                closeIfLast(jobId, now);
-            });
+            QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("update " + jobs
+                            + " set total = ?2, updated_at = ?3, status = case when status = 'RECEIVING' then 'RUNNING' else status end where id = ?1")
+                    .setParameter(1, jobId).setParameter(2, total).setParameter(3, OffsetDateTime.now(clock)).executeUpdate());
         } catch (IOException | RuntimeException e) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("delete from " + jobs + " where id = ?1").setParameter(1, jobId).executeUpdate());
@@ -150,24 +140,18 @@ public final class ChunkLeases {
     private Optional<Object[]> claim(String returning) {
         waiting.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery(
                 "select coalesce(sum(c." + size + "), 0) from " + chunks + " c join " + jobs + " j on j.id = c.job_id "
-                        + "where " + claimable("j") + " and c.status <> 'DONE'").getSingleResult()).longValue()));
+                        + "where j.status = 'RUNNING' and c.status <> 'DONE'").getSingleResult()).longValue()));
         return QuarkusTransaction.requiringNew().call(() -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<?> rows = em().createNativeQuery("update " + chunks + " c set status = 'RUNNING', owner = ?1, lease_until = ?2, attempts = attempts + 1 "
                             + "from " + jobs + " j where j.id = c.job_id and (c.job_id, c.chunk) = ("
                             + "select x.job_id, x.chunk from " + chunks + " x join " + jobs + " y on y.id = x.job_id "
-                            + "where " + claimable("y") + " and (x.status = 'PENDING' or x.status = 'RUNNING' and x.lease_until < ?3) "
+                            + "where y.status = 'RUNNING' and (x.status = 'PENDING' or x.status = 'RUNNING' and x.lease_until < ?3) "
                             + "order by y." + startedAt + ", x.chunk limit 1 for update of x skip locked) "
                             + "returning " + returning)
                     .setParameter(1, Instance.ID).setParameter(2, now.plus(lease)).setParameter(3, now).getResultList();
             return rows.stream().findFirst().map(row -> row instanceof Object[] columns ? columns : new Object[] {row});
         });
-    }
-
-    /** The condition on a job (by its alias) under which its chunks are claimed. */
-    private String claimable(String job) {
-        return claimedAsReceived == null ? job + ".status = 'RUNNING'"
-                : "(" + job + ".status = 'RUNNING' or " + job + ".status = 'RECEIVING' and " + job + "." + claimedAsReceived + ")";
     }
 
     /** A {@code timestamptz} column of a job's row as a native query returns it (the driver's type varies). */

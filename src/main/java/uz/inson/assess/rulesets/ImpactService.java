@@ -104,7 +104,7 @@ public class ImpactService {
         this.lateChunks = Counter.builder("inson.impact.chunks.late")
                 .description("Chunks finished after their lease had passed to another instance (not counted)").register(registry);
         this.leases = new ChunkLeases(ImpactService.class, "impact_job", "impact_chunk", "started_at", "households", List.of("finished_at"),
-                "compared_as_received", config.lease(), clock, registry, "inson.impact.households.waiting",
+                config.lease(), clock, registry, "inson.impact.households.waiting",
                 "Households of running impact analyses not compared yet, in the whole cluster, as this instance last looked");
         this.active = active;
         this.clock = clock;
@@ -126,7 +126,7 @@ public class ImpactService {
         compiles(ruleSetId, againstId);
         UUID id = UUID.randomUUID();
         transaction(() -> {
-            insertJob(id, ruleSetId, againstId, "RUNNING", false);
+            insertJob(id, ruleSetId, againstId, "RUNNING");
             insertStoredChunks(id);
             // the job is visible to other instances only with its chunks, at this commit
             em().createNativeQuery("""
@@ -151,20 +151,19 @@ public class ImpactService {
         if (first == null) {
             return start(ruleSetId, againstId);
         }
-        UUID id = open(ruleSetId, againstId, false);
+        UUID id = open(ruleSetId, againstId);
         fill(id, lines, first, false);
         return find(id).orElseThrow().progress();
     }
 
     /**
      * Households made by the population generator on this instance: answered at once, RECEIVING while they are made and
-     * stored (one household in memory at a time), then RUNNING like an upload. A made household cannot be refused, so each
-     * chunk is compared (on every instance) as soon as it is stored, not after the last: making and comparing overlap. If
-     * this instance stops before the last chunk is in, the sweep removes the job, as it does an upload cut off.
+     * stored (one household in memory at a time), then RUNNING on every instance like an upload. If this instance stops
+     * before the last chunk is in, the sweep removes the job, as it does an upload cut off.
      */
     public ImpactJob.Progress start(UUID ruleSetId, UUID againstId, GeneratedPopulation population) {
         compiles(ruleSetId, againstId);
-        UUID id = open(ruleSetId, againstId, true);
+        UUID id = open(ruleSetId, againstId);
         PopulationGenerator generator = new PopulationGenerator(population.seedOrDefault(), population.asOfOr(ServiceClock.today(clock)));
         feeder.runAsync(() -> {
             try {
@@ -182,17 +181,14 @@ public class ImpactService {
         active.byId(againstId);
     }
 
-    /**
-     * A job RECEIVING its population, committed at once: it holds its place among the analyses allowed at a time.
-     * {@code comparedAsReceived}: its chunks are compared as they are stored, before the last is in.
-     */
-    private UUID open(UUID ruleSetId, UUID againstId, boolean comparedAsReceived) {
+    /** A job RECEIVING its population, committed at once: it holds its place among the analyses allowed at a time. */
+    private UUID open(UUID ruleSetId, UUID againstId) {
         UUID id = UUID.randomUUID();
-        transaction(() -> insertJob(id, ruleSetId, againstId, "RECEIVING", comparedAsReceived));
+        transaction(() -> insertJob(id, ruleSetId, againstId, "RECEIVING"));
         return id;
     }
 
-    private void insertJob(UUID id, UUID ruleSetId, UUID againstId, String status, boolean comparedAsReceived) {
+    private void insertJob(UUID id, UUID ruleSetId, UUID againstId, String status) {
         // one at a time decides whether there is room, whichever instance is asked
         em().createNativeQuery("select pg_advisory_xact_lock(hashtext('impact_job_start'))").getSingleResult();
         Number running = (Number) em().createNativeQuery("select count(*) from impact_job where status in ('RECEIVING', 'RUNNING')").getSingleResult();
@@ -200,10 +196,8 @@ public class ImpactService {
             throw new ProblemException(429, "too-many-jobs", "Two impact analyses are already running; wait for one to finish", List.of());
         }
         em().createNativeQuery("""
-                        insert into impact_job (id, rule_set_id, against_id, total, status, started_at, updated_at, compared_as_received)
-                        values (?1, ?2, ?3, 0, ?4, ?5, ?5, ?6)""")
-                .setParameter(1, id).setParameter(2, ruleSetId).setParameter(3, againstId).setParameter(4, status).setParameter(5, now())
-                .setParameter(6, comparedAsReceived).executeUpdate();
+                        insert into impact_job (id, rule_set_id, against_id, total, status, started_at, updated_at) values (?1, ?2, ?3, 0, ?4, ?5, ?5)""")
+                .setParameter(1, id).setParameter(2, ruleSetId).setParameter(3, againstId).setParameter(4, status).setParameter(5, now()).executeUpdate();
     }
 
     /**
@@ -368,7 +362,7 @@ public class ImpactService {
             }
             LOG.errorf("Impact job %s failed on chunk %d: %s", chunk.jobId(), chunk.chunk(), cause.getMessage());
             QuarkusTransaction.requiringNew().run(() -> {
-                em().createNativeQuery("update impact_job set status = 'FAILED', error = ?2, finished_at = ?3 where id = ?1 and status in ('RECEIVING', 'RUNNING')")
+                em().createNativeQuery("update impact_job set status = 'FAILED', error = ?2, finished_at = ?3 where id = ?1 and status = 'RUNNING'")
                         .setParameter(1, chunk.jobId()).setParameter(2, String.valueOf(cause.getMessage())).setParameter(3, now()).executeUpdate();
                 forgetUploadedHouseholds(chunk.jobId());
             });
@@ -500,8 +494,6 @@ public class ImpactService {
         private final String error;
         /** When the job began to run (while RECEIVING, when its last chunk came in). */
         private final Instant updatedAt;
-        /** Its chunks compared as they came in: comparing began with the job. */
-        private final boolean comparedAsReceived;
         private final Instant finishedAt;
         private final Instant startedAt;
         private final int processed;
@@ -517,14 +509,13 @@ public class ImpactService {
             this.processed = ((Number) row[7]).intValue();
             this.finishedAt = row[8] == null ? null : ChunkLeases.instant(row[8]);
             this.startedAt = ChunkLeases.instant(row[9]);
-            this.comparedAsReceived = (Boolean) row[10];
         }
 
         ImpactJob.Progress progress() {
             Long eta = null;
             if ("RUNNING".equals(status) && processed > 0) {
-                // the pace since comparing began: not while a large upload was arriving, from the start for a made one
-                long elapsed = Duration.between(comparedAsReceived ? startedAt : updatedAt, clock.instant()).toMillis();
+                // the pace since the job began to run: a large upload, or a population being made, is not comparing
+                long elapsed = Duration.between(updatedAt, clock.instant()).toMillis();
                 eta = Math.round(elapsed / (double) processed * (total - processed) / 1000.0);
             }
             int percent = "RECEIVING".equals(status) ? 0 : total == 0 ? 100 : (int) (processed * 100L / total);
@@ -575,8 +566,7 @@ public class ImpactService {
             select j.id, j.rule_set_id, j.against_id,
                    case when j.status = 'RECEIVING' then (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id) else j.total end,
                    j.status, j.error, j.updated_at,
-                   (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id and status = 'DONE'), j.finished_at, j.started_at,
-                   j.compared_as_received
+                   (select coalesce(sum(households), 0) from impact_chunk where job_id = j.id and status = 'DONE'), j.finished_at, j.started_at
             from impact_job j""";
 
     public Optional<Stored> find(UUID id) {

@@ -33,7 +33,7 @@ class ChunkLeasesTest {
     EntityManager em;
 
     private final ChunkLeases leases = new ChunkLeases(ChunkLeasesTest.class, "impact_job", "impact_chunk", "started_at", "households",
-            List.of("finished_at"), "compared_as_received", Duration.ofMinutes(5), Clock.systemUTC(), new SimpleMeterRegistry(), "test.waiting", "test");
+            List.of("finished_at"), Duration.ofMinutes(5), Clock.systemUTC(), new SimpleMeterRegistry(), "test.waiting", "test");
 
     @Test
     void theLastOfTwoChunksWrittenTogetherClosesTheJob() throws Exception {
@@ -49,7 +49,7 @@ class ChunkLeasesTest {
             }
         });
         try {
-            writeChunkWhile(job, 0, () -> QuarkusTransaction.requiringNew().run(() -> write(job, 1)));
+            writeBothChunksTogether(job);
             Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em
                     .createNativeQuery("select status, finished_at is not null from impact_job where id = ?1").setParameter(1, job).getSingleResult());
             assertEquals("DONE", row[0], "the job's last chunk is written, so the job is done");
@@ -60,54 +60,19 @@ class ChunkLeasesTest {
         }
     }
 
-    /**
-     * A job compared as its items arrive: the last chunk is written while the last item comes in. Whichever commits
-     * second closes the job: none of its chunks, written while it was RECEIVING, could.
-     */
-    @Test
-    void aJobComparedAsItArrivesIsClosedWhenItsLastChunkAndItsLastItemComeTogether() throws Exception {
-        UUID job = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("insert into impact_job (id, rule_set_id, against_id, total, status, started_at, compared_as_received) "
-                            + "values (?1, ?2, ?2, 0, 'RECEIVING', ?3, true)")
-                    .setParameter(1, job).setParameter(2, UUID.randomUUID()).setParameter(3, AT).executeUpdate();
-            for (int chunk = 0; chunk < 2; chunk++) {
-                em.createNativeQuery("insert into impact_chunk (job_id, chunk, households, population, status, owner, lease_until) "
-                                + "values (?1, ?2, 1, '{}', ?3, 'elsewhere', ?4)")
-                        .setParameter(1, job).setParameter(2, chunk).setParameter(3, chunk == 0 ? "DONE" : "RUNNING")
-                        .setParameter(4, OffsetDateTime.now().plusHours(1)).executeUpdate();
-            }
-        });
-        try {
-            writeChunkWhile(job, 1, () -> {
-                try {
-                    leases.receive(job, () -> 2);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em
-                    .createNativeQuery("select status, total from impact_job where id = ?1").setParameter(1, job).getSingleResult());
-            assertEquals("DONE", row[0], "every chunk is written and the last item is in");
-            assertEquals(2, ((Number) row[1]).intValue());
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from impact_job where id = ?1").setParameter(1, job).executeUpdate());
-        }
-    }
-
-    /** Writes {@code chunk} and, while its transaction is still open, runs {@code other}; then lets the first commit. */
-    private void writeChunkWhile(UUID job, int chunk, Runnable other) throws Exception {
+    /** Writes chunk 0 and, while its transaction is still open, chunk 1; then lets the first commit. */
+    private void writeBothChunksTogether(UUID job) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch firstChecked = new CountDownLatch(1);
             CountDownLatch commitFirst = new CountDownLatch(1);
             Future<?> first = writers.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                write(job, chunk);
+                write(job, 0);
                 firstChecked.countDown();
                 await(commitFirst);
             }));
             assertTrue(firstChecked.await(30, TimeUnit.SECONDS));
-            Future<?> second = writers.submit(other);
+            Future<?> second = writers.submit(() -> QuarkusTransaction.requiringNew().run(() -> write(job, 1)));
             Instant deadline = Instant.now().plusSeconds(30);
             while (!second.isDone() && !waitingForALock() && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);

@@ -125,9 +125,7 @@ class PolicyBrowserTest {
         try (Browser browser = Browser.open(base)) {
             browser.signIn("policy");
             browser.go("/pages/rule-sets/impact-jobs/" + job + "?lang=ru");
-            // households still arriving: how many came, and (once their first chunks are compared) how many of them are done
-            assertTrue(browser.text().contains("Загружаются семьи") && (browser.text().contains("Получено семей: ")
-                    || browser.text().contains(" полученных")), browser.text());
+            assertTrue(browser.text().contains("Загружаются семьи") && browser.text().contains("Получено семей: "), browser.text());
             browser.assertAccessible("a running analysis");
             // the progress is kept current in place: the same document, a count that has moved on
             String label = browser.driver.findElement(By.cssSelector("label[for='impact-progress']")).getText();
@@ -140,15 +138,11 @@ class PolicyBrowserTest {
             browser.waitForText("Отменено", Duration.ofSeconds(30));
             assertTrue(browser.driver.getCurrentUrl().endsWith("/pages/rule-sets/impact-jobs/" + job + "?lang=ru"), browser.driver.getCurrentUrl());
             assertTrue(browser.driver.findElements(By.cssSelector("form[action$='/cancel']")).isEmpty(), "nothing left to stop");
-            // what was compared before the stop stays counted, out of the households made by then
-            assertTrue(browser.driver.findElement(By.cssSelector("label[for='impact-progress']")).getText().startsWith("Пересчитано семей: "),
-                    browser.text());
         } finally {
             Auth.as("policy").delete("/api/v1/impact-jobs/" + job).then().statusCode(200);
         }
-        var cancelled = Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().statusCode(200).body("progress.status", is("CANCELLED")).extract();
-        assertTrue(cancelled.<Integer>path("progress.processed") <= cancelled.<Integer>path("progress.total")
-                && cancelled.<Integer>path("progress.total") < 1_000_000, cancelled.asString());
+        Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().statusCode(200).body("progress.status", is("CANCELLED"))
+                .body("progress.processed", is(0));
         // the stop is in the audit trail like any other change, under the officer's name, and so are the refused ones
         String action = "it.action == 'POST /pages/rule-sets/impact-jobs/{jobId}/cancel'";
         Auth.as("auditor").queryParam("objectId", job).get("/api/v1/audit").then().statusCode(200)
