@@ -1,0 +1,64 @@
+package uz.inson.assess.pages;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.filter.cookie.CookieFilter;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import uz.inson.assess.support.Auth;
+import uz.inson.assess.support.Households;
+import uz.inson.assess.support.RuleSets;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The policy pages over plain HTTP, where a state is easier to set up than in a browser; the browser tests do the rest. */
+@QuarkusTest
+class PolicyPagesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
+
+    /** An analysis stopped after some of its households were counted shows what they came to, and says it is partial. */
+    @Test
+    void aStoppedAnalysisShowsWhatWasCountedBeforeTheStopAsPartial() throws Exception {
+        String population = JSON.readTree(Households.JUST_ABOVE_THE_MINIMUM) + "\n" + JSON.readTree(Households.WELL_OFF_FAMILY) + "\n";
+        String job = Auth.as("policy").contentType("application/x-ndjson").body(population.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/rule-sets/" + RuleSets.activeId() + "/impact").then().statusCode(202).extract().path("jobId");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!"DONE".equals(Auth.as("policy").get("/api/v1/impact-jobs/" + job).then().extract().path("progress.status"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the analysis did not finish");
+            Thread.sleep(100);
+        }
+        CookieFilter officer = CaseWorkerPagesTest.session("policy");
+        String page = "/pages/rule-sets/impact-jobs/" + job + "?lang=en";
+        try {
+            // as if stopped with 998 of its 1,000 households still to compare
+            sql("update impact_job set status = 'CANCELLED', total = 1000 where id = cast(?1 as uuid)", job);
+            String stopped = given().filter(officer).get(page).then().statusCode(200).extract().asString();
+            assertTrue(stopped.contains("Stopped: these figures count only the 2 of 1,000 households re-assessed before the analysis was stopped."), stopped);
+            assertTrue(stopped.contains("Households affected: 0;") && stopped.contains("id=\"services-chart\""), stopped);
+            assertFalse(stopped.contains("impact-progress.js") || stopped.contains("/cancel\""), "nothing left to follow or stop");
+
+            // stopped before any household was counted: nothing to show but that
+            sql("update impact_chunk set status = 'PENDING', result = null where job_id = cast(?1 as uuid)", job);
+            String empty = given().filter(officer).get(page).then().statusCode(200).extract().asString();
+            assertTrue(empty.contains("Cancelled") && empty.contains("Households re-assessed: 0 of 1,000"), empty);
+            assertFalse(empty.contains("Households affected") || empty.contains("Stopped:"), empty);
+        } finally {
+            sql("delete from impact_job where id = cast(?1 as uuid)", job);
+        }
+    }
+
+    private void sql(String statement, String job) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).setParameter(1, job).executeUpdate());
+    }
+}
