@@ -266,7 +266,9 @@ public class PolicyPage {
     @ServerExceptionMapper
     Response problem(ProblemException e, UriInfo uri) {
         PageText t = CaseWorkerPage.text(uri.getQueryParameters().getFirst("lang"));
-        return errors.page(e.status(), t, shell(null, "/pages/rule-sets"), errors.sentence(t, e));
+        // what is missing here is a version or an analysis (kept 30 days after it ends), not the case worker's assessment
+        String sentence = e.status() == 404 ? t.get("policy.not-found") : errors.sentence(t, e);
+        return errors.page(e.status(), t, shell(null, "/pages/rule-sets"), sentence);
     }
 
     private Response act(UUID id, String token, String lang, String session, String origin, UriInfo uri, Runnable action) {

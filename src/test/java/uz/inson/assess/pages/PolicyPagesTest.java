@@ -58,6 +58,18 @@ class PolicyPagesTest {
         }
     }
 
+    /** A link to an analysis removed after its 30 days, or to no version at all, says so, not that an assessment is missing. */
+    @Test
+    void aMissingAnalysisOrVersionIsNamedAsSuch() {
+        CookieFilter officer = CaseWorkerPagesTest.session("policy");
+        for (String gone : new String[] {"/pages/rule-sets/impact-jobs/" + java.util.UUID.randomUUID(), "/pages/rule-sets/impact-jobs/not-an-id",
+                "/pages/rule-sets/" + java.util.UUID.randomUUID()}) {
+            String page = given().filter(officer).get(gone + "?lang=en").then().statusCode(404).extract().asString();
+            assertTrue(page.contains("This version or impact analysis does not exist. An analysis is kept for 30 days after it ends"), gone + ": " + page);
+            assertFalse(page.contains("assessment does not exist"), gone);
+        }
+    }
+
     private void sql(String statement, String job) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).setParameter(1, job).executeUpdate());
     }
