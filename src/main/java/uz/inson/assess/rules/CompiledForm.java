@@ -72,35 +72,20 @@ public final class CompiledForm {
         byte[] find(String key);
 
         /** Keeps a form just compiled; a store that is only read ignores it. */
-        void keep(String key, byte[] form);
+        default void keep(String key, byte[] form) {
+        }
 
         /** No forms: every compile starts from the DRL. */
-        Store NONE = new Store() {
-            @Override
-            public byte[] find(String key) {
-                return null;
-            }
-
-            @Override
-            public void keep(String key, byte[] form) {
-            }
-        };
+        Store NONE = key -> null;
     }
 
     /** The forms the build made of the repository's rule set ({@link #main}), on this class loader's class path. */
     public static Store packaged(ClassLoader classLoader) {
-        return new Store() {
-            @Override
-            public byte[] find(String key) {
-                try (InputStream in = classLoader.getResourceAsStream(PACKAGED_DIR + key)) {
-                    return in == null ? null : in.readAllBytes();
-                } catch (IOException e) {
-                    return null;
-                }
-            }
-
-            @Override
-            public void keep(String key, byte[] form) {
+        return key -> {
+            try (InputStream in = classLoader.getResourceAsStream(PACKAGED_DIR + key)) {
+                return in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                return null;
             }
         };
     }
