@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -51,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The policy workbench: versions with their status and dates, the tables to download, an upload whose problems are
@@ -62,6 +64,8 @@ import java.util.function.Function;
 @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
 public class PolicyPage {
     private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+    private static final int VERSIONS_PER_PAGE = 20;
+    private static final int ANALYSES_PER_PAGE = 10;
     private final RuleSetService service;
     private final ActiveRuleSet active;
     private final RuleSetSync sync;
@@ -99,9 +103,31 @@ public class PolicyPage {
     public record Analysis(UUID jobId, String version, String against, String status, int processed, int total, String startedAt) {
     }
 
+    /** One list's place among its pages, counted from 1, with the addresses of the pages either side (none at either end). */
+    @TemplateData
+    public record Pager(int number, int pages, String newer, String older) {
+        static Pager of(int number, int pages, IntFunction<String> address) {
+            return new Pager(number, pages, number > 1 ? address.apply(number - 1) : null, number < pages ? address.apply(number + 1) : null);
+        }
+
+        static int pages(long total, int size) {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        /** The page asked for; out of range or not a number (an old link, a typed address): the nearest page there is. */
+        static int number(String asked, int pages) {
+            try {
+                return asked == null ? 1 : Math.min(Math.max(Integer.parseInt(asked.strip()), 1), pages);
+            } catch (NumberFormatException e) {
+                return 1;
+            }
+        }
+    }
+
     @GET
-    public Response versions(@QueryParam("lang") String lang, @CookieParam(PageSession.COOKIE) String session) {
-        return versions(200, CaseWorkerPage.text(lang), session, null);
+    public Response versions(@QueryParam("lang") String lang, @QueryParam("page") String page, @QueryParam("analyses") String analyses,
+                             @CookieParam(PageSession.COOKIE) String session) {
+        return versions(200, CaseWorkerPage.text(lang), session, null, page, analyses);
     }
 
     @GET
@@ -285,12 +311,28 @@ public class PolicyPage {
     }
 
     private Response versions(int status, PageText t, String session, String notice) {
-        RuleSetView.Page page = service.list(0, 50);
+        return versions(status, t, session, notice, null, null);
+    }
+
+    private Response versions(int status, PageText t, String session, String notice, String versionsPage, String analysesPage) {
         Powers powers = powers();
-        String html = list.data("t", t).data("shell", shell(session, "/pages/rule-sets")).data("page", page)
-                .data("analyses", powers.impact() ? analyses(page) : List.of())
+        int versionPages = Pager.pages(service.count(), VERSIONS_PER_PAGE);
+        int versionsAt = Pager.number(versionsPage, versionPages);
+        int analysisPages = Pager.pages(powers.impact() ? impact.count() : 0, ANALYSES_PER_PAGE);
+        int analysesAt = Pager.number(analysesPage, analysisPages);
+        // one list moving on keeps the other where it was
+        Pager versionsPager = Pager.of(versionsAt, versionPages, n -> listAddress(n, analysesAt) + "&lang=" + t.lang());
+        Pager analysesPager = Pager.of(analysesAt, analysisPages, n -> listAddress(versionsAt, n) + "&lang=" + t.lang() + "#analyses-title");
+        RuleSetView.Page page = service.list(versionsAt - 1, VERSIONS_PER_PAGE);
+        String html = list.data("t", t).data("shell", shell(session, listAddress(versionsAt, analysesAt))).data("page", page)
+                .data("versionsPager", versionsPager).data("analysesPager", analysesPager)
+                .data("analyses", powers.impact() ? analyses(page, analysesAt - 1) : List.of())
                 .data("activeId", active.get().id()).data("powers", powers).data("notice", notice).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    private static String listAddress(int versionsPage, int analysesPage) {
+        return "/pages/rule-sets?page=" + versionsPage + "&analyses=" + analysesPage;
     }
 
     private Response version(int status, PageText t, String session, UUID id, String notice) {
@@ -306,14 +348,14 @@ public class PolicyPage {
         return new Powers(upload, caller.has(Roles.POLICY_APPROVER), upload || caller.has(Roles.POLICY_APPROVER));
     }
 
-    /** The ten latest impact analyses, whoever started them. */
-    private List<Analysis> analyses(RuleSetView.Page versions) {
+    /** A page of impact analyses, newest first, whoever started them. */
+    private List<Analysis> analyses(RuleSetView.Page versions, int page) {
         Map<UUID, String> labels = new HashMap<>();
         versions.items().forEach(v -> labels.put(v.id(), v.version()));
         Function<UUID, String> label = id -> labels.computeIfAbsent(id, key -> service.find(key).version());
         // on the clock of the page's other columns (the versions' upload times), so the two can be read side by side
         DateTimeFormatter minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-        return impact.list(0, 10).stream().map(p -> new Analysis(p.jobId(), label.apply(p.ruleSetId()), label.apply(p.against()), p.status(),
+        return impact.list(page, ANALYSES_PER_PAGE).stream().map(p -> new Analysis(p.jobId(), label.apply(p.ruleSetId()), label.apply(p.against()), p.status(),
                 p.processed(), p.total(), minutes.format(p.startedAt()))).toList();
     }
 

@@ -100,6 +100,11 @@ public class RuleSetService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public long count() {
+        return RuleSetEntity.count();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public RuleSetView find(UUID id) {
         return view(require(id), true);
     }

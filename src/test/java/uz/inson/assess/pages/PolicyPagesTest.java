@@ -70,6 +70,66 @@ class PolicyPagesTest {
         }
     }
 
+    /**
+     * The versions page pages both its lists, each moving on while the other stays: versions uploaded over years and the
+     * analyses of the last 30 days do not fit one screen, and the oldest must stay reachable.
+     */
+    @Test
+    void theVersionsPagePagesItsVersionsAndItsAnalysesEachOnItsOwn() {
+        String active = RuleSets.activeId();
+        long versionsBefore = count("select count(*) from rule_set");
+        long analysesBefore = count("select count(*) from impact_job");
+        try {
+            // 25 old versions and 12 old analyses, older than anything other tests made, so they come last
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("""
+                        insert into rule_set (id, version, hash, author, status, created_at)
+                        select gen_random_uuid(), 'paging-' || n, 'sha256:paging', 'policy', 'VALIDATED', timestamptz '2020-01-01' + n * interval '1 day'
+                        from generate_series(1, 25) n""").executeUpdate();
+                em.createNativeQuery("""
+                        insert into impact_job (id, rule_set_id, against_id, total, status, started_at, finished_at)
+                        select gen_random_uuid(), cast(?1 as uuid), cast(?1 as uuid), n, 'DONE', timestamptz '2020-01-01' + n * interval '1 day',
+                               timestamptz '2020-01-01' + n * interval '1 day'
+                        from generate_series(1, 12) n""").setParameter(1, active).executeUpdate();
+            });
+            long versions = versionsBefore + 25;
+            long analyses = analysesBefore + 12;
+            int versionPages = (int) ((versions + 19) / 20);
+            int analysisPages = (int) ((analyses + 9) / 10);
+            CookieFilter officer = CaseWorkerPagesTest.session("policy");
+
+            String first = given().filter(officer).get("/pages/rule-sets?lang=en").then().statusCode(200).extract().asString();
+            assertTrue(first.contains("Page 1 of " + versionPages) && first.contains("Page 1 of " + analysisPages), first);
+            assertFalse(first.contains(">paging-1<") || first.contains("rel=\"prev\""), "the oldest version is not on the first page, nothing is newer");
+            assertTrue(first.contains("href=\"/pages/rule-sets?page=2&amp;analyses=1&amp;lang=en\" rel=\"next\""), first);
+
+            // the last page of versions holds the oldest, and the analyses stay on their page
+            String last = given().filter(officer).get("/pages/rule-sets?page=" + versionPages + "&analyses=" + analysisPages + "&lang=en")
+                    .then().statusCode(200).extract().asString();
+            assertTrue(last.contains(">paging-1<") && last.contains("Page " + versionPages + " of " + versionPages), last);
+            assertFalse(last.contains(">paging-25<"), "the newest of them is on an earlier page");
+            assertTrue(last.contains("Households re-assessed: 0 of 1") && last.contains("2020-01-02 00:00"), "the oldest analysis: " + last);
+            assertTrue(last.contains("href=\"/pages/rule-sets?page=" + (versionPages - 1) + "&amp;analyses=" + analysisPages + "&amp;lang=en\" rel=\"prev\""), last);
+            assertTrue(last.contains("href=\"/pages/rule-sets?page=" + versionPages + "&amp;analyses=" + analysisPages + "&amp;lang=ru\""),
+                    "the language links keep both places: " + last);
+
+            // an address out of range or not a number shows the nearest page there is
+            String beyond = given().filter(officer).get("/pages/rule-sets?page=999&analyses=-3&lang=ru").then().statusCode(200).extract().asString();
+            assertTrue(beyond.contains("Страница " + versionPages + " из " + versionPages) && beyond.contains("Страница 1 из " + analysisPages), beyond);
+            String typed = given().filter(officer).get("/pages/rule-sets?page=two&lang=en").then().statusCode(200).extract().asString();
+            assertTrue(typed.contains("Page 1 of " + versionPages), typed);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("delete from impact_job where started_at < timestamptz '2021-01-01'").executeUpdate();
+                em.createNativeQuery("delete from rule_set where version like 'paging-%'").executeUpdate();
+            });
+        }
+    }
+
+    private long count(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(query).getSingleResult()).longValue());
+    }
+
     private void sql(String statement, String job) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).setParameter(1, job).executeUpdate());
     }
