@@ -125,8 +125,8 @@ public class ActiveRuleSet {
     }
 
     /**
-     * Takes in the compile, already under way, of a bundle expected to be needed soon: at start, the repository's
-     * ({@link RepositoryRuleSet}), begun before the container was up.
+     * Takes in the compile, already under way, of a bundle expected to be needed soon: at start, the version the
+     * database has in force or the repository's ({@link LaunchRuleSet}), begun before the container was up.
      */
     public void adopt(RuleSetBundle bundle, CompletableFuture<CompiledRuleSet> compiling) {
         compiled.putIfAbsent(bundle.id(), compiling);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /** Where the first rule set comes from, imported into an empty database. */
 @ConfigMapping(prefix = "inson.bundle")
 public interface BundleConfig {
-    // RepositoryRuleSet.EarlyStart reads these keys before the mapping exists
+    // LaunchRuleSet.EarlyStart reads these keys before the mapping exists
     String DIRECTORY = "inson.bundle.directory";
     String PACKAGED = "inson.bundle.packaged";
     String DEFAULT_DIRECTORY = ".";

@@ -24,6 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -77,6 +83,38 @@ public final class CompiledForm {
 
         /** No forms: every compile starts from the DRL. */
         Store NONE = key -> null;
+    }
+
+    /**
+     * The table {@code compiled_form} over a plain connection: what the container keeps there and reads
+     * ({@code CompiledFormTable}), and what a launch reads before the container is up ({@link LaunchDatabase}).
+     */
+    public static final class Table {
+        private Table() {
+        }
+
+        /** The form under this key, or null; marks it read at {@code now}, so that it is not swept as unused. */
+        public static byte[] find(Connection connection, String key, Instant now) throws SQLException {
+            try (PreparedStatement read = connection.prepareStatement("update compiled_form set read_at = ? where key = ? returning form")) {
+                read.setTimestamp(1, Timestamp.from(now));
+                read.setString(2, key);
+                try (ResultSet form = read.executeQuery()) {
+                    return form.next() ? form.getBytes(1) : null;
+                }
+            }
+        }
+
+        /** Keeps a form; one another instance kept first under the same key (the same rules) stays. */
+        public static void keep(Connection connection, String key, byte[] form, Instant now) throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into compiled_form (key, form, kept_at, read_at) values (?, ?, ?, ?) on conflict (key) do nothing")) {
+                insert.setString(1, key);
+                insert.setBytes(2, form);
+                insert.setTimestamp(3, Timestamp.from(now));
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+        }
     }
 
     /** The forms the build made of the repository's rule set ({@link #main}), on this class loader's class path. */

@@ -103,7 +103,7 @@ public class RuleSetCompiler {
         }
     }
 
-    /** Counts a compile this instance did before its container was up ({@link RepositoryRuleSet}). */
+    /** Counts a compile this instance did before its container was up ({@link LaunchRuleSet}). */
     void record(CompiledRuleSet early) {
         record(TimeUnit.MILLISECONDS.toNanos(early.compile().millis()));
     }

@@ -39,13 +39,8 @@ public class CompiledFormTable implements CompiledForm.Store {
         try {
             // in a transaction of its own: a compile may run inside a caller's (an upload's), whose rollback must not matter
             return QuarkusTransaction.requiringNew().call(() -> {
-                try (Connection connection = dataSource.getConnection();
-                     PreparedStatement read = connection.prepareStatement("update compiled_form set read_at = ? where key = ? returning form")) {
-                    read.setTimestamp(1, Timestamp.from(clock.instant()));
-                    read.setString(2, key);
-                    try (ResultSet form = read.executeQuery()) {
-                        return form.next() ? form.getBytes(1) : null;
-                    }
+                try (Connection connection = dataSource.getConnection()) {
+                    return CompiledForm.Table.find(connection, key, clock.instant());
                 }
             });
         } catch (RuntimeException e) {
@@ -58,14 +53,8 @@ public class CompiledFormTable implements CompiledForm.Store {
     public void keep(String key, byte[] form) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                        "insert into compiled_form (key, form, kept_at, read_at) values (?, ?, ?, ?) on conflict (key) do nothing")) {
-                    Timestamp now = Timestamp.from(clock.instant());
-                    insert.setString(1, key);
-                    insert.setBytes(2, form);
-                    insert.setTimestamp(3, now);
-                    insert.setTimestamp(4, now);
-                    insert.executeUpdate();
+                try (Connection connection = dataSource.getConnection()) {
+                    CompiledForm.Table.keep(connection, key, form, clock.instant());
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import uz.inson.assess.rules.ActiveRuleSet;
-import uz.inson.assess.rules.RepositoryRuleSet;
+import uz.inson.assess.rules.LaunchRuleSet;
 import uz.inson.assess.rules.RuleSetBundle;
 import uz.inson.assess.rules.RuleSetMetrics;
 import uz.inson.assess.rules.RuleSetInvalidException;
@@ -60,15 +60,18 @@ public class RuleSetSync {
     }
 
     /**
-     * Adopts the repository's bundle, whose compile the launch began before the container was up (at first start it is
-     * what goes in force), then imports it into an empty database, puts the activations in force and keeps listening.
-     * The folder {@code inson.bundle.directory} wins (policy staff editing the repository); else the bundle packed into
-     * the application at build time.
+     * Takes the launch's rule set, whose compile the launch began before the container was up (the version the database
+     * has in force, or the repository's), imports the repository's bundle into an empty database, puts the activations
+     * in force and keeps listening. The folder {@code inson.bundle.directory} wins (policy staff editing the
+     * repository); else the bundle packed into the application at build time.
      */
     void onStart(@Observes StartupEvent event) {
-        RepositoryRuleSet.Launch launch = RepositoryRuleSet.take(bundleDirectory, usePackaged);
-        launch.bundle().ifPresent(bundle -> active.adopt(bundle, launch.compiled()));
-        Thread listener = new Thread(() -> run(launch.bundle().orElse(null)), "rule-set-sync");
+        LaunchRuleSet.Launch launch = LaunchRuleSet.take(bundleDirectory, usePackaged);
+        Thread listener = new Thread(() -> {
+            // known within moments of the launch (the database's answer or its timeout), long before the container is up
+            launch.chosen().join().ifPresent(bundle -> active.adopt(bundle, launch.compiled()));
+            run(launch.repository().orElse(null));
+        }, "rule-set-sync");
         listener.setDaemon(true);
         listener.start();
     }
