@@ -64,6 +64,7 @@ import java.util.function.IntFunction;
 @RolesAllowed({Roles.POLICY_OFFICER, Roles.POLICY_APPROVER, Roles.RULE_DEVELOPER, Roles.AUDITOR})
 public class PolicyPage {
     private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+    private static final String NO_SUCH_FILE = "file-not-found";
     private static final int VERSIONS_PER_PAGE = 20;
     private static final int ANALYSES_PER_PAGE = 10;
     private final RuleSetService service;
@@ -140,7 +141,8 @@ public class PolicyPage {
     @Path("{id}/files/{path: .+}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Response file(@PathParam("id") String id, @PathParam("path") String path) {
-        byte[] content = service.file(uuid(id), path).orElseThrow(() -> ProblemException.notFound("File " + path));
+        byte[] content = service.file(uuid(id), path)
+                .orElseThrow(() -> new ProblemException(404, NO_SUCH_FILE, "File " + path + " does not exist in this version", List.of()));
         return Response.ok(content).header("Content-Disposition", "attachment; filename=\"" + path.substring(path.lastIndexOf('/') + 1) + "\"").build();
     }
 
@@ -292,8 +294,9 @@ public class PolicyPage {
     @ServerExceptionMapper
     Response problem(ProblemException e, UriInfo uri) {
         PageText t = CaseWorkerPage.text(uri.getQueryParameters().getFirst("lang"));
-        // what is missing here is a version or an analysis (kept 30 days after it ends), not the case worker's assessment
-        String sentence = e.status() == 404 ? t.get("policy.not-found") : errors.sentence(t, e);
+        // what is missing here is a version, an analysis (kept 30 days after it ends) or a version's file, not the case
+        // worker's assessment
+        String sentence = e.status() != 404 ? errors.sentence(t, e) : t.get(NO_SUCH_FILE.equals(e.code()) ? "policy.file-not-found" : "policy.not-found");
         return errors.page(e.status(), t, shell(null, "/pages/rule-sets"), sentence);
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,9 +59,9 @@ class PolicyPagesTest {
         }
     }
 
-    /** A link to an analysis removed after its 30 days, or to no version at all, says so, not that an assessment is missing. */
+    /** A link to an analysis removed after its 30 days, to no version at all or to a file a version lacks says so, not that an assessment is missing. */
     @Test
-    void aMissingAnalysisOrVersionIsNamedAsSuch() {
+    void aMissingAnalysisVersionOrFileIsNamedAsSuch() {
         CookieFilter officer = CaseWorkerPagesTest.session("policy");
         for (String gone : new String[] {"/pages/rule-sets/impact-jobs/" + java.util.UUID.randomUUID(), "/pages/rule-sets/impact-jobs/not-an-id",
                 "/pages/rule-sets/" + java.util.UUID.randomUUID()}) {
@@ -68,6 +69,11 @@ class PolicyPagesTest {
             assertTrue(page.contains("This version or impact analysis does not exist. An analysis is kept for 30 days after it ends"), gone + ": " + page);
             assertFalse(page.contains("assessment does not exist"), gone);
         }
+        String file = given().filter(officer).get("/pages/rule-sets/" + RuleSets.activeId() + "/files/decision-tables/no-such.drl.xlsx?lang=en")
+                .then().statusCode(404).contentType(containsString("text/html")).extract().asString();
+        assertTrue(file.contains("This version has no such file. Its page lists the files it holds."), file);
+        given().filter(officer).get("/pages/rule-sets/" + RuleSets.activeId() + "/files/decision-tables/parameters.drl.xlsx")
+                .then().statusCode(200).header("Content-Disposition", containsString("parameters.drl.xlsx"));
     }
 
     /**
