@@ -44,9 +44,11 @@ record LaunchDatabase(String url, Properties properties) {
         }
         Optional.ofNullable(value(context, PREFIX + "username")).ifPresent(user -> properties.setProperty("user", user));
         Optional.ofNullable(value(context, PREFIX + "password")).ifPresent(password -> properties.setProperty("password", password));
-        // a server that does not answer must not hold the compile back for long: the repository's is compiled instead
+        // a server that does not answer must not hold the launch back for long (the container waits for its choice): the
+        // repository's is compiled instead
         properties.putIfAbsent("connectTimeout", "2");
-        properties.putIfAbsent("socketTimeout", "30");
+        properties.putIfAbsent("loginTimeout", "2");
+        properties.putIfAbsent("socketTimeout", "10");
         properties.setProperty("ApplicationName", "inson-assess launch");
         return Optional.of(new LaunchDatabase(url, properties));
     }
