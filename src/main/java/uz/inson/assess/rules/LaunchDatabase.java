@@ -53,6 +53,12 @@ record LaunchDatabase(String url, Properties properties) {
         return Optional.of(new LaunchDatabase(url, properties));
     }
 
+    /** Without the properties: they hold the password. */
+    @Override
+    public String toString() {
+        return "LaunchDatabase[" + url + "]";
+    }
+
     Connection connect() throws SQLException {
         Connection connection = new Driver().connect(url, properties);
         if (connection == null) {

@@ -1,5 +1,7 @@
 package uz.inson.assess.rules;
 
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigValue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +18,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -116,14 +120,21 @@ class LaunchRuleSetTest {
         assertTrue(second.compile().compiledBefore(), "read from what the first launch kept");
     }
 
-    /** A first start (no schema before Flyway), no version in force, or a server not answering: the repository's. */
+    /**
+     * A first start (no schema before Flyway), no version in force, nobody listening, or a server that takes the
+     * connection and never answers: the repository's.
+     */
     @Test
     void whenTheDatabaseCannotSayTheRepositorysBundleIsCompiled() throws Exception {
-        for (LaunchDatabase database : new LaunchDatabase[] {database(freshDatabase(false)), database(freshDatabase(true)), nobodyListening()}) {
-            LaunchRuleSet.Launch launch = launch(database);
-            assertSame(launch.repository().orElseThrow(), launch.chosen().get(1, TimeUnit.MINUTES).orElseThrow(), database.url());
-            // done before the next: no compile left running into other tests
-            assertEquals(launch.repository().orElseThrow().hash(), launch.compiled().get(2, TimeUnit.MINUTES).hash());
+        try (ServerSocket silent = new ServerSocket(0)) {
+            LaunchDatabase[] databases = {database(freshDatabase(false)), database(freshDatabase(true)), nobodyListening(),
+                    database("jdbc:postgresql://localhost:" + silent.getLocalPort() + "/postgres")};
+            for (LaunchDatabase database : databases) {
+                LaunchRuleSet.Launch launch = launch(database);
+                assertSame(launch.repository().orElseThrow(), launch.chosen().get(1, TimeUnit.MINUTES).orElseThrow(), database.url());
+                // done before the next: no compile left running into other tests
+                assertEquals(launch.repository().orElseThrow().hash(), launch.compiled().get(2, TimeUnit.MINUTES).hash());
+            }
         }
     }
 
@@ -151,12 +162,48 @@ class LaunchRuleSetTest {
         return url;
     }
 
+    /** The database as the launch finds it named in the configuration, with the launch's own time limits. */
     private static LaunchDatabase database(String url) {
-        Properties properties = new Properties();
-        properties.setProperty("user", "postgres");
-        properties.setProperty("password", "postgres");
-        properties.setProperty("connectTimeout", "2");
-        return new LaunchDatabase(url, properties);
+        return LaunchDatabase.configured(configuration(Map.of("quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres"))).orElseThrow();
+    }
+
+    @Test
+    void theDatabaseIsReadWithTheConfiguredSettingsAndOnlyWhenOneIsNamed() {
+        assertTrue(LaunchDatabase.configured(configuration(Map.of("inson.bundle.directory", "."))).isEmpty(), "the embedded one starts later");
+        assertTrue(LaunchDatabase.configured(configuration(Map.of("quarkus.datasource.jdbc.url", " "))).isEmpty());
+
+        LaunchDatabase named = LaunchDatabase.configured(configuration(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db.example:5432/inson",
+                "quarkus.datasource.username", "inson", "quarkus.datasource.password", "secret",
+                "quarkus.datasource.jdbc.additional-jdbc-properties.sslmode", "verify-full",
+                "quarkus.datasource.jdbc.additional-jdbc-properties.connectTimeout", "5"))).orElseThrow();
+        assertEquals("jdbc:postgresql://db.example:5432/inson", named.url());
+        Properties properties = named.properties();
+        assertEquals("inson", properties.getProperty("user"));
+        assertEquals("secret", properties.getProperty("password"));
+        assertEquals("verify-full", properties.getProperty("sslmode"), "connected as the service connects");
+        assertEquals("5", properties.getProperty("connectTimeout"), "the operator's limit kept");
+        assertEquals("2", properties.getProperty("loginTimeout"));
+        assertEquals("10", properties.getProperty("socketTimeout"));
+    }
+
+    private static ConfigSourceContext configuration(Map<String, String> values) {
+        return new ConfigSourceContext() {
+            @Override
+            public ConfigValue getValue(String name) {
+                return ConfigValue.builder().withName(name).withValue(values.get(name)).build();
+            }
+
+            @Override
+            public List<String> getProfiles() {
+                return List.of();
+            }
+
+            @Override
+            public Iterator<String> iterateNames() {
+                return values.keySet().iterator();
+            }
+        };
     }
 
     private static LaunchDatabase nobodyListening() throws Exception {
