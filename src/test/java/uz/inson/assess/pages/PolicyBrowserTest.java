@@ -2,6 +2,8 @@ package uz.inson.assess.pages;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -37,6 +39,8 @@ import static org.hamcrest.Matchers.is;
 class PolicyBrowserTest {
     @TestHTTPResource("/")
     URL base;
+    @Inject
+    EntityManager em;
 
     @Test
     void shouldShowAPolicyOfficerTheCellOfABrokenTable() throws Exception {
@@ -108,6 +112,25 @@ class PolicyBrowserTest {
             browser.screenshot("13-activated");
         } finally {
             RuleSets.restoreImportedVersion();
+        }
+    }
+
+    /** Versions and analyses beyond one page are reached page by page, each list keeping its place, in the officer's language. */
+    @Test
+    void shouldLetAPolicyOfficerPageThroughVersionsAndAnalyses() throws Exception {
+        PolicyPagesTest.oldVersionsAndAnalyses(em);
+        try (Browser browser = Browser.open(base)) {
+            browser.signIn("policy");
+            browser.go("/pages/rule-sets?lang=uz");
+            browser.clickAndWait(By.cssSelector("nav.pager a[rel='next']"));
+            assertTrue(browser.driver.getCurrentUrl().contains("page=2&analyses=1"), browser.driver.getCurrentUrl());
+            browser.clickAndWait(By.cssSelector("section[aria-labelledby='analyses-title'] nav.pager a[rel='next']"));
+            assertTrue(browser.driver.getCurrentUrl().contains("page=2&analyses=2"), "the versions stay on their page: " + browser.driver.getCurrentUrl());
+            List<String> pagers = browser.driver.findElements(By.cssSelector("nav.pager")).stream().map(WebElement::getText).toList();
+            assertTrue(pagers.size() == 2 && pagers.stream().allMatch(p -> p.contains("Yangiroqlari") && p.contains("2-sahifa")), pagers.toString());
+            browser.assertAccessible("versions and analyses, second pages");
+        } finally {
+            PolicyPagesTest.forgetOldVersionsAndAnalyses(em);
         }
     }
 

@@ -82,22 +82,10 @@ class PolicyPagesTest {
      */
     @Test
     void theVersionsPagePagesItsVersionsAndItsAnalysesEachOnItsOwn() {
-        String active = RuleSets.activeId();
         long versionsBefore = count("select count(*) from rule_set");
         long analysesBefore = count("select count(*) from impact_job");
         try {
-            // 25 old versions and 12 old analyses, older than anything other tests made, so they come last
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("""
-                        insert into rule_set (id, version, hash, author, status, created_at)
-                        select gen_random_uuid(), 'paging-' || n, 'sha256:paging', 'policy', 'VALIDATED', timestamptz '2020-01-01' + n * interval '1 day'
-                        from generate_series(1, 25) n""").executeUpdate();
-                em.createNativeQuery("""
-                        insert into impact_job (id, rule_set_id, against_id, total, status, started_at, finished_at)
-                        select gen_random_uuid(), cast(?1 as uuid), cast(?1 as uuid), n, 'DONE', timestamptz '2020-01-01' + n * interval '1 day',
-                               timestamptz '2020-01-01' + n * interval '1 day'
-                        from generate_series(1, 12) n""").setParameter(1, active).executeUpdate();
-            });
+            oldVersionsAndAnalyses(em);
             long versions = versionsBefore + 25;
             long analyses = analysesBefore + 12;
             int versionPages = (int) ((versions + 19) / 20);
@@ -125,11 +113,30 @@ class PolicyPagesTest {
             String typed = given().filter(officer).get("/pages/rule-sets?page=two&lang=en").then().statusCode(200).extract().asString();
             assertTrue(typed.contains("Page 1 of " + versionPages), typed);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("delete from impact_job where started_at < timestamptz '2021-01-01'").executeUpdate();
-                em.createNativeQuery("delete from rule_set where version like 'paging-%'").executeUpdate();
-            });
+            forgetOldVersionsAndAnalyses(em);
         }
+    }
+
+    /** 25 old versions ('paging-1' the oldest) and 12 old analyses, older than anything other tests made, so they come last. */
+    static void oldVersionsAndAnalyses(EntityManager em) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    insert into rule_set (id, version, hash, author, status, created_at)
+                    select gen_random_uuid(), 'paging-' || n, 'sha256:paging', 'policy', 'VALIDATED', timestamptz '2020-01-01' + n * interval '1 day'
+                    from generate_series(1, 25) n""").executeUpdate();
+            em.createNativeQuery("""
+                    insert into impact_job (id, rule_set_id, against_id, total, status, started_at, finished_at)
+                    select gen_random_uuid(), cast(?1 as uuid), cast(?1 as uuid), n, 'DONE', timestamptz '2020-01-01' + n * interval '1 day',
+                           timestamptz '2020-01-01' + n * interval '1 day'
+                    from generate_series(1, 12) n""").setParameter(1, RuleSets.activeId()).executeUpdate();
+        });
+    }
+
+    static void forgetOldVersionsAndAnalyses(EntityManager em) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from impact_job where started_at < timestamptz '2021-01-01'").executeUpdate();
+            em.createNativeQuery("delete from rule_set where version like 'paging-%'").executeUpdate();
+        });
     }
 
     private long count(String query) {
