@@ -9,7 +9,6 @@ import uz.inson.assess.rules.CompiledForm;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
