@@ -68,21 +68,24 @@ public final class LaunchRuleSet {
         CompiledForm.Store forms = CompiledForm.packaged(classLoader);
         Connection connection = null;
         Optional<RuleSetBundle> bundle = repository;
-        if (database.isPresent()) {
-            try {
-                connection = database.get().connect();
-                bundle = LaunchDatabase.versionInForce(connection, repository).or(() -> repository);
-                forms = CompiledForm.either(forms, LaunchDatabase.forms(connection));
-            } catch (SQLException | RuntimeException e) {
-                // not read (a first start before Flyway, a server not answering): the container reads it as always
-            }
-        }
-        chosen.complete(bundle);
         try {
+            if (database.isPresent()) {
+                try {
+                    connection = database.get().connect();
+                    bundle = LaunchDatabase.versionInForce(connection, repository).or(() -> repository);
+                    forms = CompiledForm.either(forms, LaunchDatabase.forms(connection));
+                } catch (SQLException | RuntimeException e) {
+                    // not read (a first start before Flyway, a server not answering): the container reads it as always
+                }
+            }
+            chosen.complete(bundle);
             if (bundle.isPresent()) {
                 compiled.complete(ActiveRuleSet.compileAndWarmUp(new RuleSetCompiler(SpreadsheetReads.packaged(classLoader), forms), bundle.get()));
             }
-        } catch (RuleSetInvalidException | RuntimeException e) {
+        } catch (Throwable e) {
+            // whatever stops this thread, the container must hear of it: a choice or a compile never completed would keep
+            // the service unready for ever. Stopped before choosing, nothing is adopted and the container compiles itself.
+            chosen.complete(Optional.empty());
             compiled.completeExceptionally(e);
         } finally {
             close(connection);
