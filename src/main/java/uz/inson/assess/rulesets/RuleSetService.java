@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The lifecycle of rule-set versions: DRAFT → VALIDATED (compiles, scenarios pass) → APPROVED (by someone other than
@@ -95,7 +96,12 @@ public class RuleSetService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public RuleSetView.Page list(int page, int size) {
         var query = RuleSetEntity.<RuleSetEntity>findAll(Sort.by("createdAt").descending());
-        List<RuleSetView> items = query.page(page, size).list().stream().map(e -> view(e, false)).toList();
+        List<RuleSetEntity> versions = query.page(page, size).list();
+        // the page's activations in one query, not one a version
+        Map<UUID, List<ActivationEntity>> activations = versions.isEmpty() ? Map.of()
+                : ActivationEntity.<ActivationEntity>list("ruleSetId in ?1", Sort.by("id"), versions.stream().map(e -> e.id).toList()).stream()
+                        .collect(Collectors.groupingBy(a -> a.ruleSetId));
+        List<RuleSetView> items = versions.stream().map(e -> view(e, activations.getOrDefault(e.id, List.of()), false)).toList();
         return new RuleSetView.Page(items, page, size, query.count());
     }
 
@@ -300,7 +306,11 @@ public class RuleSetService {
     }
 
     private RuleSetView view(RuleSetEntity entity, boolean details) {
-        List<RuleSetView.ActivationView> activations = ActivationEntity.<ActivationEntity>list("ruleSetId", Sort.by("id"), entity.id).stream()
+        return view(entity, ActivationEntity.list("ruleSetId", Sort.by("id"), entity.id), details);
+    }
+
+    private RuleSetView view(RuleSetEntity entity, List<ActivationEntity> activationsOfIt, boolean details) {
+        List<RuleSetView.ActivationView> activations = activationsOfIt.stream()
                 .map(a -> new RuleSetView.ActivationView(a.effectiveFrom, a.activatedBy, a.activatedAt, a.kind)).toList();
         String status = active.currentActivation().filter(a -> a.ruleSetId().equals(entity.id)).isPresent() ? "ACTIVE"
                 : activations.stream().anyMatch(a -> a.effectiveFrom().isAfter(now())) ? "SCHEDULED"

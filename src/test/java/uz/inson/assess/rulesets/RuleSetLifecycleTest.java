@@ -24,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -31,6 +32,7 @@ import java.util.zip.ZipOutputStream;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -160,6 +162,12 @@ class RuleSetLifecycleTest {
         Auth.as("approver").post("/api/v1/rule-sets/rollback")
                 .then().statusCode(200).body("id", equalTo(original)).body("status", equalTo("ACTIVE"));
         Auth.as("policy").get("/api/v1/rule-sets/" + draft).then().body("status", equalTo("SUPERSEDED"));
+        // the list says the same of each version, with each one's own activations (read for the whole page at once)
+        Auth.as("policy").get("/api/v1/rule-sets?size=200").then().statusCode(200)
+                .body("items.find { it.id == '" + draft + "' }.status", equalTo("SUPERSEDED"))
+                .body("items.find { it.id == '" + draft + "' }.activations.kind", equalTo(List.of("ACTIVATE")))
+                .body("items.find { it.id == '" + original + "' }.status", equalTo("ACTIVE"))
+                .body("items.find { it.id == '" + original + "' }.activations.kind", hasItems("IMPORT", "ROLLBACK"));
         assertEquals(RuleSets.REPOSITORY_VERSION, currentVersion());
     }
 
