@@ -17,14 +17,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * Compares the bare rule run (CompiledRuleSet.evaluate, the DESIGN household) of two packaged builds in one JVM: each
  * build in a class loader of its own, half-second rounds in turn, alternating which goes first. On a noisy 2-core
  * virtual machine the same build's JMH figure moves by a quarter between runs; the ratio of paired rounds does not.
- * Usage, from the repository root (both builds read this checkout's rule set):
- *   java src/test/perf/TwoBuilds.java <quarkus-app dir A> <quarkus-app dir B> [threads] [rounds]
+ * Usage, from the repository root (both builds read this checkout's rule set; Quarkus' boot jars, the log manager among
+ * them, on the class path both builds share):
+ *   java -XX:+UseParallelGC -cp 'target/quarkus-app/lib/boot/*' -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+ *       src/test/perf/TwoBuilds.java <quarkus-app dir A> <quarkus-app dir B> [threads] [rounds]
  */
 public class TwoBuilds {
     private record Build(ClassLoader loader, Object ruleSet, Object household, Method evaluate) {
     }
 
     public static void main(String[] args) throws Exception {
+        // Drools' trace messages published, as an unconfigured log manager does, made the run several times longer
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Build[] builds = {load(args[0]), load(args[1])};
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 40;
@@ -83,7 +87,7 @@ public class TwoBuilds {
                 }
             }
         }
-        ClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        ClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getSystemClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         Class<?> bundleType = loader.loadClass("uz.inson.assess.rules.RuleSetBundle");
         Object bundle = bundleType.getMethod("fromDirectory", Path.class).invoke(null, Path.of("."));
