@@ -14,24 +14,33 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Compares the bare rule run (CompiledRuleSet.evaluate, the DESIGN household) of two packaged builds in one JVM: each
+ * Compares the bare rule run (CompiledRuleSet.evaluate, the DESIGN household), the decision (AssessmentEngine.decide) or
+ * the full answer in Uzbek (AssessmentEngine.assess) of two packaged builds in one JVM: each
  * build in a class loader of its own, half-second rounds in turn, alternating which goes first. On a noisy 2-core
  * virtual machine the same build's JMH figure moves by a quarter between runs; the ratio of paired rounds does not.
  * Usage, from the repository root (both builds read this checkout's rule set; Quarkus' boot jars, the log manager among
  * them, on the class path both builds share):
  *   java -XX:+UseParallelGC -cp 'target/quarkus-app/lib/boot/*' -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
- *       src/test/perf/TwoBuilds.java <quarkus-app dir A> <quarkus-app dir B> [threads] [rounds]
+ *       src/test/perf/TwoBuilds.java <quarkus-app dir A> <quarkus-app dir B> [threads] [rounds] [rules|decide|answer]
+ * or, to check that the two builds give the same answers (full, near misses included, in uz, ru and en, as JSON) for
+ * every line of a population file (PopulationGenerator's NDJSON):
+ *       src/test/perf/TwoBuilds.java <quarkus-app dir A> <quarkus-app dir B> compare <population.ndjson>
  */
 public class TwoBuilds {
-    private record Build(ClassLoader loader, Object ruleSet, Object household, Method evaluate) {
+    private record Build(ClassLoader loader, Object target, Object[] arguments, Method run) {
     }
 
     public static void main(String[] args) throws Exception {
         // Drools' trace messages published, as an unconfigured log manager does, made the run several times longer
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        Build[] builds = {load(args[0]), load(args[1])};
+        if (args.length > 3 && "compare".equals(args[2])) {
+            compare(load(args[0], "answer"), load(args[1], "answer"), Path.of(args[3]));
+            return;
+        }
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 40;
+        String what = args.length > 4 ? args[4] : "rules";
+        Build[] builds = {load(args[0], what), load(args[1], what)};
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task);
             thread.setDaemon(true);
@@ -53,12 +62,11 @@ public class TwoBuilds {
             ratios[round] = rate[1][round] / rate[0][round];
             fasterB += ratios[round] > 1 ? 1 : 0;
         }
-        System.out.printf("%d thread(s): A median %.0f runs/s, B median %.0f runs/s; B/A median of the pairs %.3f, B faster in %d of %d%n",
-                threads, median(rate[0]), median(rate[1]), median(ratios), fasterB, rounds);
+        System.out.printf("%s, %d thread(s): A median %.0f runs/s, B median %.0f runs/s; B/A median of the pairs %.3f, B faster in %d of %d%n",
+                what, threads, median(rate[0]), median(rate[1]), median(ratios), fasterB, rounds);
     }
 
     private static double runsPerSecond(Build build, ExecutorService pool, int threads) throws Exception {
-        LocalDate asOf = LocalDate.of(2026, 11, 25);
         AtomicLong runs = new AtomicLong();
         long end = System.nanoTime() + 500_000_000L;
         List<Future<?>> running = new ArrayList<>();
@@ -66,7 +74,7 @@ public class TwoBuilds {
             running.add(pool.submit(() -> {
                 Thread.currentThread().setContextClassLoader(build.loader()); // Drools finds its services through it
                 while (System.nanoTime() < end) {
-                    build.evaluate().invoke(build.ruleSet(), build.household(), asOf);
+                    build.run().invoke(build.target(), build.arguments());
                     runs.incrementAndGet();
                 }
                 return null;
@@ -78,7 +86,7 @@ public class TwoBuilds {
         return runs.get() / 0.5;
     }
 
-    private static Build load(String appDir) throws Exception {
+    private static Build load(String appDir, String what) throws Exception {
         List<URL> jars = new ArrayList<>();
         for (String sub : new String[] {"app", "lib/main"}) {
             try (var files = Files.list(Path.of(appDir, sub))) {
@@ -100,7 +108,65 @@ public class TwoBuilds {
         Class<?> householdType = loader.loadClass("uz.inson.assess.household.Household");
         Object household = json.getClass().getMethod("treeToValue", loader.loadClass("com.fasterxml.jackson.core.TreeNode"), Class.class)
                 .invoke(json, request.getClass().getMethod("get", String.class).invoke(request, "household"), householdType);
-        return new Build(loader, ruleSet, household, ruleSet.getClass().getMethod("evaluate", householdType, LocalDate.class));
+        LocalDate asOf = LocalDate.of(2026, 11, 25);
+        if ("rules".equals(what)) {
+            return new Build(loader, ruleSet, new Object[] {household, asOf},
+                    ruleSet.getClass().getMethod("evaluate", householdType, LocalDate.class));
+        }
+        Class<?> writerType = loader.loadClass("uz.inson.assess.assessment.AnswerWriter");
+        var engineConstructor = loader.loadClass("uz.inson.assess.assessment.AssessmentEngine").getDeclaredConstructor(writerType);
+        engineConstructor.setAccessible(true);
+        Object engine = engineConstructor.newInstance(writerType.getConstructor().newInstance());
+        if ("decide".equals(what)) {
+            return new Build(loader, engine, new Object[] {ruleSet, household, asOf},
+                    engine.getClass().getMethod("decide", ruleSet.getClass(), householdType, LocalDate.class));
+        }
+        Class<?> languageType = loader.loadClass("uz.inson.assess.common.Language");
+        return new Build(loader, engine, new Object[] {ruleSet, household, asOf, languageType.getField("uz").get(null), false},
+                engine.getClass().getMethod("assess", ruleSet.getClass(), householdType, LocalDate.class, languageType, boolean.class));
+    }
+
+    /** Each line's answers by both builds, side by side; a household a build refuses is answered by its problem's message. */
+    private static void compare(Build a, Build b, Path population) throws Exception {
+        long lines = 0;
+        long differing = 0;
+        for (String line : Files.readAllLines(population)) {
+            lines++;
+            for (String language : new String[] {"uz", "ru", "en"}) {
+                String answerA = answer(a, line, language);
+                String answerB = answer(b, line, language);
+                if (!answerA.equals(answerB)) {
+                    if (differing++ == 0) {
+                        System.out.printf("line %d (%s) differs:%nA %s%nB %s%n", lines, language, answerA, answerB);
+                    }
+                }
+            }
+        }
+        System.out.printf("%d lines in 3 languages: %d answers differ%n", lines, differing);
+        if (differing > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static String answer(Build build, String line, String language) throws Exception {
+        ClassLoader loader = build.loader();
+        Thread.currentThread().setContextClassLoader(loader);
+        Object json = loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getConstructor().newInstance();
+        json.getClass().getMethod("registerModule", loader.loadClass("com.fasterxml.jackson.databind.Module"))
+                .invoke(json, loader.loadClass("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule").getConstructor().newInstance());
+        Object request = json.getClass().getMethod("readTree", String.class).invoke(json, line);
+        Method get = request.getClass().getMethod("get", String.class);
+        Object household = json.getClass().getMethod("treeToValue", loader.loadClass("com.fasterxml.jackson.core.TreeNode"), Class.class)
+                .invoke(json, get.invoke(request, "household"), loader.loadClass("uz.inson.assess.household.Household"));
+        Object asOfNode = get.invoke(request, "asOf");
+        Object asOf = LocalDate.parse((String) asOfNode.getClass().getMethod("asText").invoke(asOfNode));
+        Class<?> languageType = loader.loadClass("uz.inson.assess.common.Language");
+        Object[] arguments = {build.arguments()[0], household, asOf, languageType.getField(language).get(null), true};
+        try {
+            return (String) json.getClass().getMethod("writeValueAsString", Object.class).invoke(json, build.run().invoke(build.target(), arguments));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            return "refused: " + e.getCause().getMessage();
+        }
     }
 
     private static double median(double[] values) {
