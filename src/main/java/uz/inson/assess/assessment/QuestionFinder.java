@@ -38,31 +38,34 @@ final class QuestionFinder {
 
     /**
      * A row that can ever lead to a question: one that reads a fact a request may leave out, or (for a service row) that
-     * answers a need which may wait for such a fact. {@code result} is the service code or the need area.
+     * answers a need which may wait for such a fact. {@code result} is the service code or the need area;
+     * {@code optionalFacts} has the bit of each such fact it reads ({@link #bit}); {@code conditions} are in the order
+     * {@link #missingFor} reads them best.
      */
     private record Askable(DecisionTable table, DecisionTable.Row row, String result, boolean perMember, List<Condition> conditions,
-                           List<Criterion> optionalFacts, List<String> needAreas) {
+                           int optionalFacts, List<String> needAreas) {
         boolean readsOptionalFact() {
-            return !optionalFacts.isEmpty();
+            return optionalFacts != 0;
         }
 
-        /** Whether the request left out, for this subject, a fact this row reads: without one, the row asks nothing of it. */
-        boolean leavesOut(Criterion.Subject subject) {
-            for (int i = 0; i < optionalFacts.size(); i++) {
-                Criterion criterion = optionalFacts.get(i);
-                if (criterion.appliesTo(subject) && criterion.isUnknown(subject)) {
-                    return true;
-                }
-            }
-            return false;
+        /** Whether the request left out, for a subject with these unknown facts, a fact this row reads. */
+        boolean leavesOut(int unknownFacts) {
+            return (optionalFacts & unknownFacts) != 0;
         }
+    }
+
+    private static final Criterion.Fact[] FACTS = Criterion.Fact.values();
+
+    private static int bit(Criterion.Fact fact) {
+        return 1 << fact.ordinal();
     }
 
     /**
      * The askable rows of a version, found once: most rows read only facts every request has, and checking them for every
-     * member of every household was most of an assessment's time.
+     * member of every household was most of an assessment's time. {@code optionalRows} are the service rows that read an
+     * optional fact: unless a need is possible, only they can ask anything.
      */
-    private record Index(List<Askable> needRows, List<Askable> serviceRows, Map<String, Askable> serviceRowsByRule) {
+    private record Index(List<Askable> needRows, List<Askable> serviceRows, List<Askable> optionalRows, Map<String, Askable> serviceRowsByRule) {
         static Index of(CompiledRuleSet ruleSet) {
             List<Askable> needRows = new ArrayList<>();
             List<Askable> serviceRows = new ArrayList<>();
@@ -86,10 +89,14 @@ final class QuestionFinder {
             }
             Map<String, Askable> byRule = new HashMap<>();
             serviceRows.forEach(row -> byRule.put(row.row().rule(), row));
-            return new Index(List.copyOf(needRows), List.copyOf(serviceRows), Map.copyOf(byRule));
+            return new Index(List.copyOf(needRows), List.copyOf(serviceRows), serviceRows.stream().filter(Askable::readsOptionalFact).toList(),
+                    Map.copyOf(byRule));
         }
 
-        /** Null for a row with a condition outside the vocabulary: such a row is never explained, so never asked about. */
+        /**
+         * Null for a row with a condition outside the vocabulary: such a row is never explained, so never asked about. The
+         * conditions on facts every request gives come first: most rows fail on one of them, before anything is noted.
+         */
         private static Askable askable(CompiledRuleSet.TracedRow traced, String result) {
             List<Condition> conditions = new ArrayList<>();
             List<String> needAreas = List.of();
@@ -103,8 +110,14 @@ final class QuestionFinder {
                     needAreas = condition.values();
                 }
             }
+            conditions.sort(Comparator.comparingInt(condition -> condition.criterion() == Criterion.NEED ? 2
+                    : condition.criterion().fact().isPresent() ? 1 : 0));
+            int optionalFacts = 0;
+            for (Criterion criterion : traced.optionalFacts()) {
+                optionalFacts |= bit(criterion.fact().orElseThrow());
+            }
             return new Askable(traced.table(), traced.row(), result, traced.table().concernsAMember(traced.row()), List.copyOf(conditions),
-                    traced.optionalFacts(), needAreas);
+                    optionalFacts, needAreas);
         }
     }
 
@@ -113,7 +126,7 @@ final class QuestionFinder {
         Map<Missing, Set<String>> questions = new LinkedHashMap<>();
         Index index = ruleSet.derived(Index.class, Index::of);
         Subjects subjects = Subjects.of(outcome);
-        if (subjects.anyFactMissing()) {
+        if (subjects.unknownFacts() != 0) {
             Map<String, Set<Missing>> possibleNeeds = possibleNeeds(index, outcome, subjects);
             for (Grant grant : onUnknownFacts) {
                 // such a row reads an optional fact, so it is in the index (unless a condition is outside the vocabulary)
@@ -125,17 +138,20 @@ final class QuestionFinder {
             }
             // Loops by index, here and below: the iterators of these few hundred rows and their members were a tenth of
             // what a decision allocates beyond the bare rule run, and every byte a full answer allocates makes the rule
-            // run beside it slower (EngineBenchmark.rulesThenGarbage, docs/performance-history.md)
-            List<Askable> serviceRows = index.serviceRows();
-            for (int r = 0; r < serviceRows.size(); r++) {
-                Askable row = serviceRows.get(r);
+            // run beside it slower (EngineBenchmark.rulesThenGarbage, docs/performance-history.md). Without a possible
+            // need only the rows reading an optional fact can ask, and only those whose fact someone was not given
+            // are read: the others' rows and conditions are not even loaded into the CPU's caches.
+            List<Askable> rows = possibleNeeds.isEmpty() ? index.optionalRows() : index.serviceRows();
+            for (int r = 0; r < rows.size(); r++) {
+                Askable row = rows.get(r);
                 boolean waits = waitsForAPossibleNeed(row, possibleNeeds);
-                if (!row.readsOptionalFact() && !waits || granted.contains(row.result())) {
+                if (!waits && !row.leavesOut(subjects.unknownFacts()) || granted.contains(row.result())) {
                     continue;
                 }
                 List<Criterion.Subject> of = subjects.of(row);
+                int[] unknown = subjects.unknownFactsOf(row);
                 for (int i = 0; i < of.size(); i++) {
-                    if (waits || row.leavesOut(of.get(i))) {
+                    if (waits || row.leavesOut(unknown[i])) {
                         addAll(questions, missingFor(row.conditions(), of.get(i), possibleNeeds), row.result(), granted);
                     }
                 }
@@ -154,29 +170,45 @@ final class QuestionFinder {
         return result;
     }
 
-    /** The household and each member as rows read them, built once per assessment rather than once per row. */
-    private record Subjects(List<Criterion.Subject> household, List<Criterion.Subject> members) {
+    /**
+     * The household and each member as rows read them, built once per assessment rather than once per row, with the bits
+     * of the facts each was not given ({@link #bit}) and of those anyone was not given.
+     */
+    private record Subjects(List<Criterion.Subject> household, int[] householdUnknown, List<Criterion.Subject> members, int[] membersUnknown,
+                            int unknownFacts) {
         static Subjects of(RuleOutcome outcome) {
             List<Criterion.Subject> members = new ArrayList<>();
             outcome.people().keySet().forEach(ref -> members.add(AssessmentEngine.subject(outcome, ref)));
-            return new Subjects(List.of(AssessmentEngine.subject(outcome, null)), List.copyOf(members));
+            Criterion.Subject household = AssessmentEngine.subject(outcome, null);
+            int[] membersUnknown = new int[members.size()];
+            int any = unknownFacts(household);
+            for (int i = 0; i < membersUnknown.length; i++) {
+                membersUnknown[i] = unknownFacts(members.get(i));
+                any |= membersUnknown[i];
+            }
+            return new Subjects(List.of(household), new int[] {unknownFacts(household)}, List.copyOf(members), membersUnknown, any);
+        }
+
+        /**
+         * The facts this subject was not given that a condition can read for it: a member's own only when it is a member
+         * (as {@link Criterion#appliesTo} decides for the criteria reading them), the household's for everyone.
+         */
+        private static int unknownFacts(Criterion.Subject subject) {
+            int unknown = 0;
+            for (Criterion.Fact fact : FACTS) {
+                if ((!fact.ofMember() || subject.person() != null) && fact.missing(subject)) {
+                    unknown |= bit(fact);
+                }
+            }
+            return unknown;
         }
 
         List<Criterion.Subject> of(Askable row) {
             return row.perMember() ? members : household;
         }
 
-        /** Whether the request left out any fact a row may read; when it gave them all there is nothing to ask. */
-        boolean anyFactMissing() {
-            for (Criterion.Fact fact : Criterion.Fact.values()) {
-                if (!fact.ofMember() && fact.missing(household.get(0))) {
-                    return true;
-                }
-                if (fact.ofMember() && members.stream().anyMatch(fact::missing)) {
-                    return true;
-                }
-            }
-            return false;
+        int[] unknownFactsOf(Askable row) {
+            return row.perMember() ? membersUnknown : householdUnknown;
         }
     }
 
@@ -260,9 +292,9 @@ final class QuestionFinder {
                 continue;
             }
             List<Criterion.Subject> of = subjects.of(row);
+            int[] unknown = subjects.unknownFactsOf(row);
             for (int i = 0; i < of.size(); i++) {
-                Criterion.Subject subject = of.get(i);
-                List<Missing> missing = row.leavesOut(subject) ? missingFor(row.conditions(), subject, Map.of()) : List.of();
+                List<Missing> missing = row.leavesOut(unknown[i]) ? missingFor(row.conditions(), of.get(i), Map.of()) : List.of();
                 if (!missing.isEmpty()) {
                     possible.computeIfAbsent(row.result(), a -> new LinkedHashSet<>()).addAll(missing);
                 }

@@ -150,6 +150,10 @@ public enum Criterion {
         this.actual = actual;
         this.domain = domain;
         this.fact = fact;
+        if (fact != null && fact.ofMember() != (scope == Scope.MEMBER)) {
+            // what is asked of whom, and when a fact counts as not given for a subject, rest on this
+            throw new IllegalStateException(name() + " reads " + fact + " but is not of its scope");
+        }
     }
 
     private static final Map<String, Criterion> BY_TEMPLATE = Arrays.stream(values())

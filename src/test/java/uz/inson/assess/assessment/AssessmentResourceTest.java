@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -400,6 +401,32 @@ class AssessmentResourceTest {
                 .getString("questions.find { it.fact == 'members[0].careNeed' }.text");
         assertTrue(question != null && question.startsWith("Ask how much help the husband, 84, needs with daily activities (Barthel index; Lawton scale)"),
                 String.valueOf(question));
+    }
+
+    /**
+     * Work at home for a carer answers a need for care, which the father, 84, would give the household if he needs help:
+     * the question about him says so, and once his answer is known the daughter is offered it.
+     */
+    @Test
+    void shouldSayWhatACarerCouldGetOnceTheFathersCareNeedIsKnown() {
+        String fatherAndDaughter = Households.CHILDLESS_COUPLE_AT_RISK_OF_POVERTY.replace("1971-05-28", "1942-05-28")
+                .replace("\"employment\": \"EMPLOYED_INFORMAL\"", "\"employment\": \"PENSIONER\"")
+                .replace("\"wages\": 1793000, \"pensions\": 0", "\"wages\": 0, \"pensions\": 1793000")
+                .replace("\"birthDate\": \"1972-01-21\", \"sex\": \"F\", \"relation\": \"SPOUSE\", \"employment\": \"UNEMPLOYED\", \"registeredJobSeeker\": true",
+                        "\"birthDate\": \"1984-01-21\", \"sex\": \"F\", \"relation\": \"CHILD\", \"employment\": \"HOMEMAKER\", \"registeredJobSeeker\": false");
+        JsonPath asked = assess(fatherAndDaughter, "?persist=false&lang=en").then().statusCode(200)
+                .body("needs.area", not(hasItem("CARE")))
+                .body("eligibleServices.code", not(hasItem("EMP-020")))
+                .extract().jsonPath();
+        assertTrue(asked.getList("questions.find { it.fact == 'members[0].careNeed' }.couldAdd", String.class).contains("EMP-020"),
+                asked.getList("questions").toString());
+
+        String known = fatherAndDaughter.replace("\"relation\": \"HEAD\", \"employment\": \"PENSIONER\"",
+                "\"relation\": \"HEAD\", \"employment\": \"PENSIONER\", \"careNeed\": { \"barthel\": 20, \"lawton\": 1 }");
+        assess(known, "?persist=false&lang=en").then().statusCode(200)
+                .body("needs.area", hasItem("CARE"))
+                .body("eligibleServices.find { it.code == 'EMP-020' }.beneficiaries", equalTo(List.of("m2")))
+                .body("questions.fact", not(hasItem("members[0].careNeed")));
     }
 
     @Test
