@@ -39,8 +39,8 @@ final class QuestionFinder {
     /**
      * A row that can ever lead to a question: one that reads a fact a request may leave out, or (for a service row) that
      * answers a need which may wait for such a fact. {@code result} is the service code or the need area;
-     * {@code optionalFacts} has the bit of each such fact it reads ({@link #bit}); {@code conditions} are in the order
-     * {@link #missingFor} reads them best.
+     * {@code optionalFacts} has the bit of each such fact it reads ({@link QuestionFinder#bit}); {@code conditions} are
+     * in the order {@link QuestionFinder#missingFor} reads them best.
      */
     private record Askable(DecisionTable table, DecisionTable.Row row, String result, boolean perMember, List<Condition> conditions,
                            int optionalFacts, List<String> needAreas) {
@@ -172,7 +172,7 @@ final class QuestionFinder {
 
     /**
      * The household and each member as rows read them, built once per assessment rather than once per row, with the bits
-     * of the facts each was not given ({@link #bit}) and of those anyone was not given.
+     * of the facts each was not given ({@link QuestionFinder#bit}) and of those anyone was not given.
      */
     private record Subjects(List<Criterion.Subject> household, int[] householdUnknown, List<Criterion.Subject> members, int[] membersUnknown,
                             int unknownFacts) {
