@@ -180,13 +180,14 @@ final class QuestionFinder {
             List<Criterion.Subject> members = new ArrayList<>();
             outcome.people().keySet().forEach(ref -> members.add(AssessmentEngine.subject(outcome, ref)));
             Criterion.Subject household = AssessmentEngine.subject(outcome, null);
+            int householdUnknown = unknownFacts(household);
             int[] membersUnknown = new int[members.size()];
-            int any = unknownFacts(household);
+            int any = householdUnknown;
             for (int i = 0; i < membersUnknown.length; i++) {
                 membersUnknown[i] = unknownFacts(members.get(i));
                 any |= membersUnknown[i];
             }
-            return new Subjects(List.of(household), new int[] {unknownFacts(household)}, List.copyOf(members), membersUnknown, any);
+            return new Subjects(List.of(household), new int[] {householdUnknown}, List.copyOf(members), membersUnknown, any);
         }
 
         /**
