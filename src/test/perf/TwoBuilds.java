@@ -1,4 +1,3 @@
-import java.io.File;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -27,7 +26,39 @@ import java.util.concurrent.atomic.AtomicLong;
  *       src/test/perf/TwoBuilds.java <quarkus-app dir A> <quarkus-app dir B> compare <population.ndjson>
  */
 public class TwoBuilds {
-    private record Build(ClassLoader loader, Object target, Object[] arguments, Method run) {
+    private record Build(ClassLoader loader, Json json, Object target, Object[] arguments, Method run) {
+    }
+
+    /** A build's own Jackson: requests read into the build's own classes, its answers written as JSON. */
+    private static final class Json {
+        private final Object mapper;
+        private final Method readTree;
+        private final Method treeToValue;
+        private final Method write;
+        private final Class<?> householdType;
+
+        Json(ClassLoader loader) throws Exception {
+            mapper = loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getConstructor().newInstance();
+            mapper.getClass().getMethod("registerModule", loader.loadClass("com.fasterxml.jackson.databind.Module"))
+                    .invoke(mapper, loader.loadClass("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule").getConstructor().newInstance());
+            readTree = mapper.getClass().getMethod("readTree", String.class);
+            treeToValue = mapper.getClass().getMethod("treeToValue", loader.loadClass("com.fasterxml.jackson.core.TreeNode"), Class.class);
+            write = mapper.getClass().getMethod("writeValueAsString", Object.class);
+            householdType = loader.loadClass("uz.inson.assess.household.Household");
+        }
+
+        /** The household and the case date of a request ({@code {"asOf", "household"}}), the household as the build's class. */
+        Object[] request(String text) throws Exception {
+            Object tree = readTree.invoke(mapper, text);
+            Method get = tree.getClass().getMethod("get", String.class);
+            Object asOf = get.invoke(tree, "asOf");
+            return new Object[] {treeToValue.invoke(mapper, get.invoke(tree, "household"), householdType),
+                    LocalDate.parse((String) asOf.getClass().getMethod("asText").invoke(asOf))};
+        }
+
+        String write(Object value) throws Exception {
+            return (String) write.invoke(mapper, value);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -101,16 +132,13 @@ public class TwoBuilds {
         Object bundle = bundleType.getMethod("fromDirectory", Path.class).invoke(null, Path.of("."));
         Object compiler = loader.loadClass("uz.inson.assess.rules.RuleSetCompiler").getConstructor().newInstance();
         Object ruleSet = compiler.getClass().getMethod("compile", bundleType).invoke(compiler, bundle);
-        Object json = loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getConstructor().newInstance();
-        json.getClass().getMethod("registerModule", loader.loadClass("com.fasterxml.jackson.databind.Module"))
-                .invoke(json, loader.loadClass("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule").getConstructor().newInstance());
-        Object request = json.getClass().getMethod("readTree", File.class).invoke(json, new File("src/test/perf/household.json"));
-        Class<?> householdType = loader.loadClass("uz.inson.assess.household.Household");
-        Object household = json.getClass().getMethod("treeToValue", loader.loadClass("com.fasterxml.jackson.core.TreeNode"), Class.class)
-                .invoke(json, request.getClass().getMethod("get", String.class).invoke(request, "household"), householdType);
-        LocalDate asOf = LocalDate.of(2026, 11, 25);
+        Json json = new Json(loader);
+        Object[] request = json.request(Files.readString(Path.of("src/test/perf/household.json")));
+        Object household = request[0];
+        Object asOf = request[1];
+        Class<?> householdType = json.householdType;
         if ("rules".equals(what)) {
-            return new Build(loader, ruleSet, new Object[] {household, asOf},
+            return new Build(loader, json, ruleSet, new Object[] {household, asOf},
                     ruleSet.getClass().getMethod("evaluate", householdType, LocalDate.class));
         }
         Class<?> writerType = loader.loadClass("uz.inson.assess.assessment.AnswerWriter");
@@ -118,11 +146,11 @@ public class TwoBuilds {
         engineConstructor.setAccessible(true);
         Object engine = engineConstructor.newInstance(writerType.getConstructor().newInstance());
         if ("decide".equals(what)) {
-            return new Build(loader, engine, new Object[] {ruleSet, household, asOf},
+            return new Build(loader, json, engine, new Object[] {ruleSet, household, asOf},
                     engine.getClass().getMethod("decide", ruleSet.getClass(), householdType, LocalDate.class));
         }
         Class<?> languageType = loader.loadClass("uz.inson.assess.common.Language");
-        return new Build(loader, engine, new Object[] {ruleSet, household, asOf, languageType.getField("uz").get(null), false},
+        return new Build(loader, json, engine, new Object[] {ruleSet, household, asOf, languageType.getField("uz").get(null), false},
                 engine.getClass().getMethod("assess", ruleSet.getClass(), householdType, LocalDate.class, languageType, boolean.class));
     }
 
@@ -132,13 +160,13 @@ public class TwoBuilds {
         long differing = 0;
         for (String line : Files.readAllLines(population)) {
             lines++;
+            Object[] requestA = a.json().request(line);
+            Object[] requestB = b.json().request(line);
             for (String language : new String[] {"uz", "ru", "en"}) {
-                String answerA = answer(a, line, language);
-                String answerB = answer(b, line, language);
-                if (!answerA.equals(answerB)) {
-                    if (differing++ == 0) {
-                        System.out.printf("line %d (%s) differs:%nA %s%nB %s%n", lines, language, answerA, answerB);
-                    }
+                String answerA = answer(a, requestA, language);
+                String answerB = answer(b, requestB, language);
+                if (!answerA.equals(answerB) && differing++ == 0) {
+                    System.out.printf("line %d (%s) differs:%nA %s%nB %s%n", lines, language, answerA, answerB);
                 }
             }
         }
@@ -148,22 +176,12 @@ public class TwoBuilds {
         }
     }
 
-    private static String answer(Build build, String line, String language) throws Exception {
-        ClassLoader loader = build.loader();
-        Thread.currentThread().setContextClassLoader(loader);
-        Object json = loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getConstructor().newInstance();
-        json.getClass().getMethod("registerModule", loader.loadClass("com.fasterxml.jackson.databind.Module"))
-                .invoke(json, loader.loadClass("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule").getConstructor().newInstance());
-        Object request = json.getClass().getMethod("readTree", String.class).invoke(json, line);
-        Method get = request.getClass().getMethod("get", String.class);
-        Object household = json.getClass().getMethod("treeToValue", loader.loadClass("com.fasterxml.jackson.core.TreeNode"), Class.class)
-                .invoke(json, get.invoke(request, "household"), loader.loadClass("uz.inson.assess.household.Household"));
-        Object asOfNode = get.invoke(request, "asOf");
-        Object asOf = LocalDate.parse((String) asOfNode.getClass().getMethod("asText").invoke(asOfNode));
-        Class<?> languageType = loader.loadClass("uz.inson.assess.common.Language");
-        Object[] arguments = {build.arguments()[0], household, asOf, languageType.getField(language).get(null), true};
+    /** The full answer with near misses, as the build writes it. */
+    private static String answer(Build build, Object[] request, String language) throws Exception {
+        Thread.currentThread().setContextClassLoader(build.loader());
+        Object languageValue = build.run().getParameterTypes()[3].getField(language).get(null);
         try {
-            return (String) json.getClass().getMethod("writeValueAsString", Object.class).invoke(json, build.run().invoke(build.target(), arguments));
+            return build.json().write(build.run().invoke(build.target(), build.arguments()[0], request[0], request[1], languageValue, true));
         } catch (java.lang.reflect.InvocationTargetException e) {
             return "refused: " + e.getCause().getMessage();
         }
