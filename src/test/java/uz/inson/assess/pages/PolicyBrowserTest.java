@@ -22,7 +22,9 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -41,6 +43,8 @@ class PolicyBrowserTest {
     URL base;
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     @Test
     void shouldShowAPolicyOfficerTheCellOfABrokenTable() throws Exception {
@@ -118,7 +122,7 @@ class PolicyBrowserTest {
     /** Versions and analyses beyond one page are reached page by page, each list keeping its place, in the officer's language. */
     @Test
     void shouldLetAPolicyOfficerPageThroughVersionsAndAnalyses() throws Exception {
-        PolicyPagesTest.oldVersionsAndAnalyses(em);
+        OffsetDateTime oldest = PolicyPagesTest.oldVersionsAndAnalyses(em, clock);
         try (Browser browser = Browser.open(base)) {
             browser.signIn("policy");
             browser.go("/pages/rule-sets?lang=uz");
@@ -130,7 +134,7 @@ class PolicyBrowserTest {
             assertTrue(pagers.size() == 2 && pagers.stream().allMatch(p -> p.contains("Yangiroqlari") && p.contains("2-sahifa")), pagers.toString());
             browser.assertAccessible("versions and analyses, second pages");
         } finally {
-            PolicyPagesTest.forgetOldVersionsAndAnalyses(em);
+            PolicyPagesTest.forgetOldVersionsAndAnalyses(em, oldest);
         }
     }
 
