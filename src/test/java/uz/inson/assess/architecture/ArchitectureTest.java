@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.Entity;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -30,4 +31,10 @@ class ArchitectureTest {
     static final ArchRule factsDoNotReachIntoTheApplication = noClasses()
             .that().resideInAPackage("..rules.facts..")
             .should().dependOnClassesThat().resideInAnyPackage("..assessment..", "..catalog..", "..common..", "..database..");
+
+    /** The validator reaches every property without asking JPA what is loaded (ValidatorSetup): no entity may need that. */
+    @ArchTest
+    static final ArchRule entitiesCarryNoConstraints = noClasses()
+            .that().areAnnotatedWith(Entity.class)
+            .should().dependOnClassesThat().resideInAPackage("jakarta.validation..");
 }
