@@ -12,6 +12,7 @@ import org.kie.api.runtime.KieSession;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,11 @@ final class QuickResetMemories implements NodeMemories {
      * not at every reset, since a compiled rule set's KieBase never changes after its build.
      */
     private final Map<SegmentMemory, Segment> known = new IdentityHashMap<>();
+    /**
+     * The segment each memory slot had at the last reset: a memory keeps its segment from one household to the next, so
+     * most slots find theirs here, by index, instead of in {@link #known} by identity hash.
+     */
+    private Segment[] bySlot = new Segment[0];
     /** This reset's segments in the order their first memory comes: the same order every time, whatever the identity hashes. */
     private final List<Segment> segments = new ArrayList<>();
     private long resets;
@@ -82,13 +88,21 @@ final class QuickResetMemories implements NodeMemories {
     public void resetAllMemories() {
         long reset = ++resets;
         SegmentMemory last = null; // a segment's memories mostly come one after another
-        for (int i = 0, length = memories.length(); i < length; i++) {
+        int length = memories.length();
+        if (bySlot.length < length) {
+            bySlot = Arrays.copyOf(bySlot, length);
+        }
+        for (int i = 0; i < length; i++) {
             Memory memory = memories.peekNodeMemory(i);
             if (memory != null) {
                 memory.reset();
                 SegmentMemory segmentMemory = memory.getSegmentMemory();
                 if (segmentMemory != null && segmentMemory != last) {
-                    Segment segment = known.computeIfAbsent(segmentMemory, m -> new Segment(m, prototypes.getSegmentPrototype(m)));
+                    Segment segment = bySlot[i];
+                    if (segment == null || segment.memory != segmentMemory) {
+                        segment = known.computeIfAbsent(segmentMemory, m -> new Segment(m, prototypes.getSegmentPrototype(m)));
+                        bySlot[i] = segment;
+                    }
                     if (segment.reset != reset) {
                         segment.reset = reset;
                         segments.add(segment);
