@@ -7,12 +7,16 @@
 # converter).
 # The JVM records where every inlined method's code lies (-XX:+DebugNonSafepoints), or the profiler puts the samples of
 # inlined code in whichever method had the nearest safepoint (seen: a pretty printer's frames for JSON printed compactly).
-# Needs wrk and python3. Usage, from the repository root:  src/test/perf/profile.sh [stored|dry]
+# A frame that looks surprising can be such a misplaced sample: given a method (`package.Class.method`), the script
+# counts that method's calls instead (async-profiler's Java method tracing, 10 s of load; the service runs slower while
+# traced, the calls a request do not change) and prints them a request with their commonest callers.
+# Needs wrk and python3. Usage, from the repository root:  src/test/perf/profile.sh [stored|dry] [package.Class.method]
 # Database and JVM options as for benchmark.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 MODE=${1:-stored}
-case "$MODE" in stored | dry) ;; *) echo "usage: $0 [stored|dry]" >&2; exit 2 ;; esac
+case "$MODE" in stored | dry) ;; *) echo "usage: $0 [stored|dry] [package.Class.method]" >&2; exit 2 ;; esac
+METHOD=${2:-}
 PORT=${PORT:-8089}
 . src/test/perf/service.sh
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
@@ -34,6 +38,28 @@ URL="http://localhost:$PORT/api/v1/assessments"
 [ "$MODE" = dry ] && URL="$URL?persist=false"
 echo "warm-up until the JIT compiler is quiet (20 s rounds, 8 connections, $MODE):"
 warm_up "$APP" "$URL"
+if [ -n "$METHOD" ]; then
+  OUT=target/perf/calls-$MODE.collapsed
+  java src/test/perf/Attach.java "$APP" "$PWD/$AGENT" "start,event=$METHOD"
+  echo "traced (10 s):"
+  LOAD=$(wrk -t2 -c8 -d10s -s src/test/perf/assess.lua "$URL" | grep -E "Requests/sec|^requests")
+  echo "$LOAD" | sed 's/^/  /'
+  REQUESTS=$(echo "$LOAD" | grep -oE "^requests [0-9]+" | grep -oE "[0-9]+")
+  java src/test/perf/Attach.java "$APP" "$PWD/$AGENT" "stop,file=$PWD/$OUT,collapsed"
+  python3 - "$OUT" "$REQUESTS" "$METHOD" <<'PY'
+import collections, sys
+calls, callers = 0, collections.Counter()
+for line in open(sys.argv[1]):
+    stack, n = line.rstrip("\n").rsplit(" ", 1)
+    calls += int(n)
+    callers[" < ".join(f.rsplit("/", 1)[-1] for f in reversed(stack.split(";")[-4:-1]))] += int(n)
+print(f"{sys.argv[3]}: {calls} calls in {sys.argv[2]} requests, {calls / int(sys.argv[2]):.1f} a request")
+for caller, n in callers.most_common(5):
+    print(f"  {n:8d}  < {caller[:140]}")
+PY
+  echo "stacks: $OUT"
+  exit 0
+fi
 OUT=target/perf/profile-$MODE.collapsed
 java src/test/perf/Attach.java "$APP" "$PWD/$AGENT" "start,event=itimer,interval=1ms"
 echo "profiled (30 s):"
