@@ -1,5 +1,6 @@
 package uz.inson.assess.database;
 
+import io.quarkus.runtime.Application;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     private static final String URL = "quarkus.datasource.jdbc.url";
     /** Survives dev-mode restarts, which reload this class but keep the JVM (and the running server). */
     private static final String STARTED_URL = "inson.embedded-postgres.started-url";
+    /** How long the server waits at exit for the application to stop using it. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     @Override
     public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -60,6 +64,27 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
     }
 
+    /**
+     * Quarkus stops the application in a shutdown hook of its own, which the JVM runs at the same moment as this one, and
+     * the application's scheduled jobs, listeners and last commits still use the database while it stops: stopped
+     * first, the server left each stop of the service with warnings and a rolled-back transaction's stack trace. So the
+     * server waits for the application to have stopped, or for {@link #STOP_WAIT} if it never does.
+     */
+    private static void awaitApplicationStop() {
+        Application application = Application.currentApplication();
+        if (application == null) {
+            return;
+        }
+        Thread waiter = new Thread(application::awaitShutdown, "embedded-postgres-awaits-application-stop");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            waiter.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static synchronized String url(String directory, boolean durable) {
         String started = System.getProperty(STARTED_URL);
         if (started != null) {
@@ -77,8 +102,10 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             // unless inson.embedded-postgres.durable=false (the tests' temporary database).
             String on = durable ? "on" : "off";
             builder.setServerConfig("fsync", on).setServerConfig("synchronous_commit", on).setServerConfig("full_page_writes", on);
-            EmbeddedPostgres postgres = builder.start();
+            // zonky's own hook would stop the server at once; the one below waits for the application
+            EmbeddedPostgres postgres = builder.setRegisterShutdownHook(false).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitApplicationStop();
                 try {
                     postgres.close();
                 } catch (IOException e) {

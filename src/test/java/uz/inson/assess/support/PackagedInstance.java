@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
 /**
- * The packaged application ({@code target/quarkus-app}, after {@code package}) started as its own process on a free port
- * against an external PostgreSQL: the integration tests' way of running several instances as operators would.
+ * The packaged application ({@code target/quarkus-app}, after {@code package}) started as its own process on a free port,
+ * against an external PostgreSQL or on its own embedded one: the integration tests' way of running instances as operators
+ * and newcomers would.
  */
 public record PackagedInstance(Process process, int port, Path log) {
     public static final String ADMIN_PASSWORD = "first-admin-password";
@@ -22,13 +24,27 @@ public record PackagedInstance(Process process, int port, Path log) {
      * signing keys from {@code keys}, shared by every instance. {@code env} adds settings; {@code workDir} is where it runs.
      */
     public static PackagedInstance start(String jdbcUrl, Path keys, Path workDir, Map<String, String> env) throws IOException {
+        Map<String, String> database = new HashMap<>(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl, "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres"));
+        database.putAll(env);
+        return launch(keys, workDir, database);
+    }
+
+    /**
+     * Starts an instance as a newcomer runs it, with no database configured: it starts its own embedded PostgreSQL, whose
+     * data lie under {@code workDir}.
+     */
+    public static PackagedInstance startOnItsEmbeddedDatabase(Path keys, Path workDir) throws IOException {
+        return launch(keys, workDir, Map.of());
+    }
+
+    private static PackagedInstance launch(Path keys, Path workDir, Map<String, String> env) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("instance-" + port, ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        // a database the tests themselves were given (.ci/run's) is not the instance's unless env names it
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE_"));
         builder.environment().put("INSON_AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("INSON_AUTH_KEY_DIRECTORY", keys.toString());
         builder.environment().putAll(env);
