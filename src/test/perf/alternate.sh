@@ -4,9 +4,10 @@
 # which goes first. Prints each run's rate and the service's CPU per request (its process's user and system time from
 # /proc, PostgreSQL's not included), then for each path the median of the pairs' ratios and how many pairs went B's way.
 # The side matters too: on 2026-12-05, worked out from pairs of runs, the second port alone added 4.7-6.0 % to the CPU
-# a dry run, whichever build was there, and took 4.9 % off it in a third pair: each start of the two services has its own. So the comparison is made twice, the second time with the builds on
-# swapped ports, and the summary splits each path's difference into the builds' (the mean of the two medians) and the
-# side's (half their difference). ONE_WAY=1 makes it once, in half the time.
+# a dry run, whichever build was there, and took 4.9 % off it in a third pair: each start of the two services has its
+# own. So the comparison is made twice, the second time with the builds on swapped ports, and the summary splits each
+# path's difference into the builds' (the mean of the two medians) and the side's (half their difference). ONE_WAY=1
+# makes it once, in half the time.
 # Usage, from the repository root:  src/test/perf/alternate.sh <quarkus-app dir A> <quarkus-app dir B> [pairs each way]
 # e.g. copy target/quarkus-app to /tmp/before, package the change, then: src/test/perf/alternate.sh /tmp/before target/quarkus-app
 # Both JVMs run with the container image's collector (-XX:+UseParallelGC) unless JAVA_OPTS_A or JAVA_OPTS_B say otherwise;
