@@ -2,15 +2,22 @@ package uz.inson.assess.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -33,13 +40,16 @@ public class AuditTrail {
     private static final int VERIFY_BATCH = 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String APPEND = "select audit_append(?, ?, cast(? as jsonb))";
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     /** The hash this instance last chained: where it expects the chain's head to be. Only a guess; the database checks it. */
     private final AtomicReference<String> expectedHead = new AtomicReference<>(GENESIS);
 
-    AuditTrail(EntityManager em) {
+    AuditTrail(EntityManager em, AgroalDataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     /** What happened and when, before it is chained. */
@@ -82,15 +92,39 @@ public class AuditTrail {
         append(events);
     }
 
-    private void append(List<Event> events) {
-        // What the transaction changed is written first, so the chain's lock covers only the chain and the commit
-        em.flush();
+    /**
+     * Chains entries that come with no change (dry runs', refusals'), in order ({@link GroupCommit}), in one statement
+     * outside any transaction: PostgreSQL commits it, its WAL flushed, before it answers, so one round trip instead of
+     * the statement and a COMMIT. If the chain's head was not where this instance expected, they go in a transaction of
+     * their own, chained onto the head the statement found, or onto the real one while the transaction holds the lock.
+     */
+    void recordAlone(List<Event> events) {
         if (events.isEmpty()) {
             return;
         }
-        // Onto the head this instance expects; if another instance wrote, or a group expected at the head was rolled back,
-        // onto the real head, which cannot move again while this transaction holds the lock
-        String head = appendChainedOnto(expectedHead.get(), events);
+        String previous = expectedHead.get();
+        List<AuditEntry> entries = chain(events, previous);
+        expectedHead.set(entries.get(entries.size() - 1).hash);
+        String head = QuarkusTransaction.suspendingExisting().call(() -> appendOutsideTransaction(previous, entries));
+        if (head != null) {
+            QuarkusTransaction.requiringNew().run(() -> appendUnderLock(head, events));
+        }
+    }
+
+    private void append(List<Event> events) {
+        // What the transaction changed is written first, so the chain's lock covers only the chain and the commit
+        em.flush();
+        if (!events.isEmpty()) {
+            appendUnderLock(expectedHead.get(), events);
+        }
+    }
+
+    /**
+     * Onto {@code expected}, the head as this instance knows it; if another instance wrote, or a group expected at the head
+     * was rolled back, onto the real head, which cannot move again while this transaction holds the lock.
+     */
+    private void appendUnderLock(String expected, List<Event> events) {
+        String head = appendChainedOnto(expected, events);
         if (head != null && appendChainedOnto(head, events) != null) {
             throw new IllegalStateException("The audit chain's head moved while its lock was held");
         }
@@ -104,7 +138,23 @@ public class AuditTrail {
     private String appendChainedOnto(String previous, List<Event> events) {
         List<AuditEntry> entries = chain(events, previous);
         expectedHead.set(entries.get(entries.size() - 1).hash);
-        return appendIfHeadIs(previous, entries);
+        return (String) em.createNativeQuery("select audit_append(?1, ?2, cast(?3 as jsonb))")
+                .setParameter(1, CHAIN_LOCK).setParameter(2, previous).setParameter(3, rows(entries)).getSingleResult();
+    }
+
+    /** As {@link #appendChainedOnto}, on a connection in auto-commit, the entries chained already. */
+    private String appendOutsideTransaction(String previous, List<AuditEntry> entries) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement append = connection.prepareStatement(APPEND)) {
+            append.setLong(1, CHAIN_LOCK);
+            append.setString(2, previous);
+            append.setString(3, rows(entries));
+            try (ResultSet head = append.executeQuery()) {
+                head.next();
+                return head.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("The audit entries could not be appended", e);
+        }
     }
 
     /** The entries chained one after the other, the first onto {@code previous}. */
@@ -118,16 +168,15 @@ public class AuditTrail {
         return entries;
     }
 
-    /** Null once the entries are inserted; otherwise the chain's head, which they do not follow (V10__audit_append.sql). */
-    private String appendIfHeadIs(String head, List<AuditEntry> entries) {
+    /** The entries as audit_append reads them (V10__audit_append.sql). */
+    private static String rows(List<AuditEntry> entries) {
         ArrayNode rows = JSON.createArrayNode();
         for (AuditEntry e : entries) {
             rows.addObject().put("at", e.at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).put("actor", e.actor).put("roles", e.roles)
                     .put("action", e.action).put("objectId", e.objectId).put("outcome", e.outcome)
                     .put("clientAddress", e.clientAddress).put("prevHash", e.prevHash).put("hash", e.hash);
         }
-        return (String) em.createNativeQuery("select audit_append(?1, ?2, cast(?3 as jsonb))")
-                .setParameter(1, CHAIN_LOCK).setParameter(2, head).setParameter(3, rows.toString()).getSingleResult();
+        return rows.toString();
     }
 
     /** The entry that follows the one whose hash is {@code previous}, hashed. */

@@ -22,7 +22,8 @@ import java.util.concurrent.Semaphore;
  * get a turn commits all that wait in one transaction — one chain lock, one read of the chain's head, one WAL
  * flush, the assessments in one multi-row INSERT — instead of one transaction each. Every caller returns only once
  * its own change and entry are committed, so nothing is acknowledged before it is durable. A group that fails for any
- * reason but an unreachable database is committed again one by one, so a bad change fails only its own request.
+ * reason but an unreachable database is committed again one by one, so a bad change fails only its own request. A
+ * group of entries alone (dry runs, refusals) needs no transaction: its one statement commits as it ends.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -105,10 +106,15 @@ public class GroupCommit {
 
     private void commitGroup(List<Pending> group) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                group.stream().map(Pending::change).filter(c -> c != null).forEach(Runnable::run);
-                trail.recordAllWithin(group.stream().map(Pending::event).filter(e -> e != null).toList());
-            });
+            List<AuditTrail.Event> events = group.stream().map(Pending::event).filter(e -> e != null).toList();
+            if (group.stream().allMatch(p -> p.change() == null)) {
+                trail.recordAlone(events);
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    group.stream().map(Pending::change).filter(c -> c != null).forEach(Runnable::run);
+                    trail.recordAllWithin(events);
+                });
+            }
             group.forEach(p -> p.done().complete(null));
             groupSizes.record(group.size());
         } catch (RuntimeException | Error e) { // every waiter must hear of its commit, whatever happened

@@ -1,5 +1,6 @@
 package uz.inson.assess.audit;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -7,10 +8,12 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +24,8 @@ import static uz.inson.assess.support.Latches.await;
  * A writer appends to the chain in one statement (audit_append): its entries come chained onto the head its instance
  * expects, and go in only if that is the head once the chain's lock is granted. A writer that waited for the lock chains
  * onto the entry its holder committed meanwhile; one that expected a head another instance or a rolled-back transaction
- * moved chains onto the real head.
+ * moved chains onto the real head. Entries that come with no change go in as one statement outside any transaction, and
+ * the same holds for them.
  */
 @QuarkusTest
 class AuditChainHeadTest {
@@ -29,9 +33,48 @@ class AuditChainHeadTest {
     AuditTrail trail;
     @Inject
     EntityManager entityManager;
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aWriterThatWaitedForTheLockChainsOntoTheEntryCommittedMeanwhile() throws Exception {
+        aWriterWaitsForTheLock(second -> QuarkusTransaction.requiringNew().run(() -> trail.recordWithin(second)));
+    }
+
+    @Test
+    void entriesAloneWaitForTheLockAndFollowTheEntryCommittedMeanwhile() throws Exception {
+        aWriterWaitsForTheLock(second -> trail.recordAlone(List.of(second)));
+    }
+
+    @Test
+    void entriesAloneAreCommittedInOrderByTheTimeTheCallReturns() {
+        String first = "chain-alone-first-" + UUID.randomUUID();
+        String second = "chain-alone-second-" + UUID.randomUUID();
+        trail.recordAlone(List.of(event(first), event(second)));
+
+        AuditEntry firstEntry = entry(first);
+        AuditEntry secondEntry = entry(second);
+        assertEquals(firstEntry.id + 1, secondEntry.id);
+        assertEquals(firstEntry.hash, secondEntry.prevHash);
+        assertTrue(trail.verify().intact());
+    }
+
+    @Test
+    void entriesAloneThatExpectedAHeadAnotherInstanceMovedFollowTheRealHead() {
+        String here = "chain-alone-here-" + UUID.randomUUID();
+        String elsewhere = "chain-alone-elsewhere-" + UUID.randomUUID();
+        trail.recordAlone(List.of(event(here)));
+        AuditTrail otherInstance = new AuditTrail(entityManager, dataSource);
+        otherInstance.recordAlone(List.of(event(elsewhere)));
+        String next = "chain-alone-next-" + UUID.randomUUID();
+        trail.recordAlone(List.of(event(next)));
+
+        assertFollows(entry(next), entry(elsewhere));
+        assertTrue(trail.verify().intact());
+    }
+
+    /** The first writer holds the chain's lock in a transaction until the second, written by {@code secondWriter}, waits for it. */
+    private void aWriterWaitsForTheLock(Consumer<AuditTrail.Event> secondWriter) throws Exception {
         String first = "chain-head-first-" + UUID.randomUUID();
         String second = "chain-head-second-" + UUID.randomUUID();
         CountDownLatch holding = new CountDownLatch(1);
@@ -43,7 +86,7 @@ class AuditChainHeadTest {
             await(secondWaits);
         }));
         assertTrue(holding.await(30, TimeUnit.SECONDS), "the first writer holds the chain's lock");
-        CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> trail.recordWithin(event(second))));
+        CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> secondWriter.accept(event(second)));
         waitUntilAWriterWaitsForTheLock();
         secondWaits.countDown();
         holder.get(30, TimeUnit.SECONDS);
@@ -61,7 +104,7 @@ class AuditChainHeadTest {
         String elsewhere = "chain-head-elsewhere-" + UUID.randomUUID();
         trail.record(event(here));
         // another instance: its own trail, which has chained nothing yet
-        AuditTrail otherInstance = new AuditTrail(entityManager);
+        AuditTrail otherInstance = new AuditTrail(entityManager, dataSource);
         QuarkusTransaction.requiringNew().run(() -> otherInstance.recordWithin(event(elsewhere)));
         String next = "chain-head-next-" + UUID.randomUUID();
         trail.record(event(next));
