@@ -89,7 +89,7 @@ public class AssessmentService {
         Answered answered = decideAndAnswer(request, language, nearMisses, openServices, caller, true);
         AssessmentEntity entity = entity(answered, caller, null, idempotencyKey);
         try {
-            commits.commitAudited(entity::persist, 201, entity.id.toString());
+            commits.commitAudited(new AssessmentRow(entity), 201, entity.id.toString());
         } catch (RuntimeException e) {
             // the same key sent twice at once: the other request stored first, and its assessment is the answer
             Optional<AssessmentResult> stored;

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +24,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -40,7 +43,8 @@ public class AuditTrail {
     private static final int VERIFY_BATCH = 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String APPEND = "select audit_append(?, ?, cast(? as jsonb))";
+    /** What audit_append_strict raises when the entries do not follow the chain's head. */
+    private static final String HEAD_ELSEWHERE = "IA001";
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
@@ -86,28 +90,82 @@ public class AuditTrail {
         append(List.of(event));
     }
 
-    /** Chains entries in the caller's transaction, in order ({@link GroupCommit}). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void recordAllWithin(List<Event> events) {
-        append(events);
-    }
-
     /**
-     * Chains entries that come with no change (dry runs', refusals'), in order ({@link GroupCommit}), in one statement
-     * outside any transaction: PostgreSQL commits it, its WAL flushed, before it answers, so one round trip instead of
-     * the statement and a COMMIT. If the chain's head was not where this instance expected, they go in a transaction of
-     * their own, chained onto the head the statement found, or onto the real one while the transaction holds the lock.
+     * Inserts {@code rows} and chains {@code events} after them, in order ({@link GroupCommit}), outside any JTA
+     * transaction: as one statement, which PostgreSQL commits, its WAL flushed, before it answers — one round trip
+     * instead of a transaction's statements and its COMMIT — expecting the chain's head where this instance left it. If
+     * the head was elsewhere (another instance wrote, or a group expected at the head was rolled back), the statement
+     * fails whole, and the rows and entries go in a transaction that chains them onto the real head under the lock.
      */
-    void recordAlone(List<Event> events) {
-        if (events.isEmpty()) {
+    void commit(List<GroupCommit.Row> rows, List<Event> events) {
+        if (rows.isEmpty() && events.isEmpty()) {
             return;
         }
-        String previous = expectedHead.get();
-        List<AuditEntry> entries = chain(events, previous);
-        expectedHead.set(entries.get(entries.size() - 1).hash);
-        String head = QuarkusTransaction.suspendingExisting().call(() -> appendOutsideTransaction(previous, entries));
-        if (head != null) {
-            QuarkusTransaction.requiringNew().run(() -> appendUnderLock(head, events));
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("A group commit is a transaction of its own; it cannot join the caller's");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            String previous = expectedHead.get();
+            try {
+                inOneStatement(connection, rows, previous, events.isEmpty() ? List.of() : chainedOnto(previous, events));
+            } catch (SQLException e) {
+                if (!HEAD_ELSEWHERE.equals(e.getSQLState())) {
+                    throw e;
+                }
+                inATransaction(connection, rows, events);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("The rows and audit entries could not be committed", e);
+        }
+    }
+
+    /** The rows in one INSERT per table, and the entries appended only if they follow the head (V15__audit_append_strict.sql). */
+    private static void inOneStatement(Connection connection, List<GroupCommit.Row> rows, String previous, List<AuditEntry> entries)
+            throws SQLException {
+        Map<String, List<GroupCommit.Row>> byTable = new LinkedHashMap<>();
+        rows.forEach(row -> byTable.computeIfAbsent(row.into(), into -> new ArrayList<>()).add(row));
+        StringBuilder sql = new StringBuilder();
+        int tables = 0;
+        for (Map.Entry<String, List<GroupCommit.Row>> table : byTable.entrySet()) {
+            sql.append(tables == 0 ? "with " : ", ").append("inserted").append(tables++).append(" as (insert into ").append(table.getKey())
+                    .append(" values ");
+            for (int i = 0; i < table.getValue().size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(table.getValue().get(i).values());
+            }
+            sql.append(')');
+        }
+        sql.append(entries.isEmpty() ? " select 1" : " select audit_append_strict(?, ?, cast(? as jsonb))");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (List<GroupCommit.Row> table : byTable.values()) {
+                for (GroupCommit.Row row : table) {
+                    index = row.bind(statement, index);
+                }
+            }
+            if (!entries.isEmpty()) {
+                statement.setLong(index++, CHAIN_LOCK);
+                statement.setString(index++, previous);
+                statement.setString(index, rows(entries));
+            }
+            statement.execute();
+        }
+    }
+
+    private void inATransaction(Connection connection, List<GroupCommit.Row> rows, List<Event> events) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            if (!rows.isEmpty()) {
+                inOneStatement(connection, rows, null, List.of());
+            }
+            if (!events.isEmpty()) {
+                appendUnderLock(connection, expectedHead.get(), events);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
@@ -115,7 +173,7 @@ public class AuditTrail {
         // What the transaction changed is written first, so the chain's lock covers only the chain and the commit
         em.flush();
         if (!events.isEmpty()) {
-            appendUnderLock(expectedHead.get(), events);
+            em.unwrap(Session.class).doWork(connection -> appendUnderLock(connection, expectedHead.get(), events));
         }
     }
 
@@ -123,28 +181,26 @@ public class AuditTrail {
      * Onto {@code expected}, the head as this instance knows it; if another instance wrote, or a group expected at the head
      * was rolled back, onto the real head, which cannot move again while this transaction holds the lock.
      */
-    private void appendUnderLock(String expected, List<Event> events) {
-        String head = appendChainedOnto(expected, events);
-        if (head != null && appendChainedOnto(head, events) != null) {
+    private void appendUnderLock(Connection connection, String expected, List<Event> events) throws SQLException {
+        String head = appendIfHeadIs(connection, expected, chainedOnto(expected, events));
+        if (head != null && appendIfHeadIs(connection, head, chainedOnto(head, events)) != null) {
             throw new IllegalStateException("The audit chain's head moved while its lock was held");
         }
     }
 
     /**
-     * Chains the entries onto {@code previous} and appends them if that is the chain's head; otherwise returns the head.
-     * Whoever chains next in this instance expects these entries at the head: two groups under way at once then both
-     * append in one round trip, unless this one fails, when the next is told the real head.
+     * The entries chained onto {@code previous}. Whoever chains next in this instance expects them at the head: two
+     * groups under way at once then both append at the first try, unless this one fails, when the next learns the real head.
      */
-    private String appendChainedOnto(String previous, List<Event> events) {
+    private List<AuditEntry> chainedOnto(String previous, List<Event> events) {
         List<AuditEntry> entries = chain(events, previous);
         expectedHead.set(entries.get(entries.size() - 1).hash);
-        return (String) em.createNativeQuery("select audit_append(?1, ?2, cast(?3 as jsonb))")
-                .setParameter(1, CHAIN_LOCK).setParameter(2, previous).setParameter(3, rows(entries)).getSingleResult();
+        return entries;
     }
 
-    /** As {@link #appendChainedOnto}, on a connection in auto-commit, the entries chained already. */
-    private String appendOutsideTransaction(String previous, List<AuditEntry> entries) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement append = connection.prepareStatement(APPEND)) {
+    /** Appends the entries if {@code previous} is the chain's head and returns null; otherwise returns the head (V10__audit_append.sql). */
+    private static String appendIfHeadIs(Connection connection, String previous, List<AuditEntry> entries) throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement("select audit_append(?, ?, cast(? as jsonb))")) {
             append.setLong(1, CHAIN_LOCK);
             append.setString(2, previous);
             append.setString(3, rows(entries));
@@ -152,8 +208,6 @@ public class AuditTrail {
                 head.next();
                 return head.getString(1);
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("The audit entries could not be appended", e);
         }
     }
 

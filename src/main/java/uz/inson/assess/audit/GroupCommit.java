@@ -2,11 +2,12 @@ package uz.inson.assess.audit;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import jakarta.enterprise.context.ApplicationScoped;
 import uz.inson.assess.database.DatabaseOutage;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +20,29 @@ import java.util.concurrent.Semaphore;
 /**
  * Group commit for the busiest writes: a stored assessment with its audit entry, and the entry of a request that
  * changed nothing (a dry run, a refusal). Requests arriving while commits are under way wait together; the next one to
- * get a turn commits all that wait in one transaction — one chain lock, one read of the chain's head, one WAL
- * flush, the assessments in one multi-row INSERT — instead of one transaction each. Every caller returns only once
- * its own change and entry are committed, so nothing is acknowledged before it is durable. A group that fails for any
- * reason but an unreachable database is committed again one by one, so a bad change fails only its own request. A
- * group of entries alone (dry runs, refusals) needs no transaction: its one statement commits as it ends.
+ * get a turn commits all that wait in one statement ({@link AuditTrail#commit}) — one chain lock, one read of the chain's
+ * head, one WAL flush, the assessments in one multi-row INSERT — instead of one transaction each. Every caller returns
+ * only once its own change and entry are committed, so nothing is acknowledged before it is durable. A group that fails
+ * for any reason but an unreachable database is committed again one by one, so a bad change fails only its own request.
  */
 @ApplicationScoped
 public class GroupCommit {
     /** Enough to empty the queue of a busy instance in one transaction, small enough to keep the chain lock short. */
     private static final int MAX_GROUP = 64;
 
-    private record Pending(Runnable change, AuditTrail.Event event, CompletableFuture<Void> done) {
+    /** A row a group inserts in the statement that appends its entries; rows with the same {@link #into()} share one INSERT. */
+    public interface Row {
+        /** The table and its columns, e.g. {@code assessment (id, request)}. */
+        String into();
+
+        /** The row's placeholders in the order of the columns, e.g. {@code (?, ?::jsonb)}. */
+        String values();
+
+        /** Binds the row's values from parameter {@code index} on; returns the index after them. */
+        int bind(PreparedStatement statement, int index) throws SQLException;
+    }
+
+    private record Pending(Row change, AuditTrail.Event event, CompletableFuture<Void> done) {
     }
 
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
@@ -56,11 +68,11 @@ public class GroupCommit {
     }
 
     /**
-     * Commits {@code change} (run inside the shared transaction) with the audit entry of the request in hand, recorded
+     * Commits {@code change} (a row inserted with the group's entries) with the audit entry of the request in hand, recorded
      * as {@code status} on {@code createdId} when the path names no object. Outside an HTTP request nothing is audited,
      * as for {@link AuditedChange}.
      */
-    public void commitAudited(Runnable change, int status, String createdId) {
+    public void commitAudited(Row change, int status, String createdId) {
         AuditTrail.Event event = AuditContext.changeEntry(context, identities, clock, status, createdId);
         commit(change, event);
         if (event != null) {
@@ -73,8 +85,8 @@ public class GroupCommit {
         commit(null, event);
     }
 
-    /** Runs {@code change} and chains {@code event} (either may be null) in a group; returns once both are committed. */
-    void commit(Runnable change, AuditTrail.Event event) {
+    /** Inserts {@code change} and chains {@code event} (either may be null) in a group; returns once both are committed. */
+    void commit(Row change, AuditTrail.Event event) {
         Pending mine = new Pending(change, event, new CompletableFuture<>());
         waiting.add(mine);
         turns.acquireUninterruptibly();
@@ -106,15 +118,8 @@ public class GroupCommit {
 
     private void commitGroup(List<Pending> group) {
         try {
-            List<AuditTrail.Event> events = group.stream().map(Pending::event).filter(e -> e != null).toList();
-            if (group.stream().allMatch(p -> p.change() == null)) {
-                trail.recordAlone(events);
-            } else {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    group.stream().map(Pending::change).filter(c -> c != null).forEach(Runnable::run);
-                    trail.recordAllWithin(events);
-                });
-            }
+            trail.commit(group.stream().map(Pending::change).filter(c -> c != null).toList(),
+                    group.stream().map(Pending::event).filter(e -> e != null).toList());
             group.forEach(p -> p.done().complete(null));
             groupSizes.record(group.size());
         } catch (RuntimeException | Error e) { // every waiter must hear of its commit, whatever happened

@@ -43,14 +43,14 @@ class AuditChainHeadTest {
 
     @Test
     void entriesAloneWaitForTheLockAndFollowTheEntryCommittedMeanwhile() throws Exception {
-        aWriterWaitsForTheLock(second -> trail.recordAlone(List.of(second)));
+        aWriterWaitsForTheLock(second -> trail.commit(List.of(), List.of(second)));
     }
 
     @Test
     void entriesAloneAreCommittedInOrderByTheTimeTheCallReturns() {
         String first = "chain-alone-first-" + UUID.randomUUID();
         String second = "chain-alone-second-" + UUID.randomUUID();
-        trail.recordAlone(List.of(event(first), event(second)));
+        trail.commit(List.of(), List.of(event(first), event(second)));
 
         AuditEntry firstEntry = entry(first);
         AuditEntry secondEntry = entry(second);
@@ -63,11 +63,11 @@ class AuditChainHeadTest {
     void entriesAloneThatExpectedAHeadAnotherInstanceMovedFollowTheRealHead() {
         String here = "chain-alone-here-" + UUID.randomUUID();
         String elsewhere = "chain-alone-elsewhere-" + UUID.randomUUID();
-        trail.recordAlone(List.of(event(here)));
+        trail.commit(List.of(), List.of(event(here)));
         AuditTrail otherInstance = new AuditTrail(entityManager, dataSource);
-        otherInstance.recordAlone(List.of(event(elsewhere)));
+        otherInstance.commit(List.of(), List.of(event(elsewhere)));
         String next = "chain-alone-next-" + UUID.randomUUID();
-        trail.recordAlone(List.of(event(next)));
+        trail.commit(List.of(), List.of(event(next)));
 
         assertFollows(entry(next), entry(elsewhere));
         assertTrue(trail.verify().intact());

@@ -3,9 +3,14 @@ package uz.inson.assess.audit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,21 +72,21 @@ class GroupCommitTest {
         List<Future<?>> answers = new ArrayList<>();
         try {
             CountDownLatch release = new CountDownLatch(1);
+            // the row of change 3 has the key of a row already there
+            commits.commit(new Probe(actor + "-3"), null);
             takeBothTurns(callers, actor, release);
             for (int i = 0; i < 5; i++) {
                 int n = i;
-                Runnable change = n == 3 ? () -> {
-                    throw new IllegalStateException("change " + n + " is refused");
-                } : () -> {
-                };
-                answers.add(callers.submit(() -> commits.commit(change, event(actor, "change-" + n))));
+                answers.add(callers.submit(() -> commits.commit(new Probe(actor + "-" + n), event(actor, "change-" + n))));
             }
             awaitWaiting(5);
             release.countDown();
             for (int i = 0; i < 5; i++) {
                 if (i == 3) {
                     Exception failed = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, answers.get(i)::get);
-                    assertInstanceOf(IllegalStateException.class, failed.getCause());
+                    assertInstanceOf(PersistenceException.class, failed.getCause());
+                    assertEquals("23505", assertInstanceOf(SQLException.class, failed.getCause().getCause()).getSQLState(),
+                            "the row with the key already there");
                 } else {
                     answers.get(i).get(30, TimeUnit.SECONDS);
                 }
@@ -92,7 +97,45 @@ class GroupCommitTest {
         List<?> objects = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                 "select object_id from audit_entry where actor = ?1 and object_id like 'change-%' order by object_id").setParameter(1, actor).getResultList());
         assertEquals(List.of("change-0", "change-1", "change-2", "change-4"), objects);
+        assertEquals(List.of(actor + "-0", actor + "-1", actor + "-2", actor + "-3", actor + "-4"), probes(actor),
+                "the rows of the changes that succeeded, and the one that was there before");
         assertTrue(QuarkusTransaction.requiringNew().call(trail::verify).intact());
+    }
+
+    /** A row of a table of the test's own, whose key is unique. */
+    private static class Probe implements GroupCommit.Row {
+        private final String key;
+
+        Probe(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String into() {
+            return "group_commit_probe (key)";
+        }
+
+        @Override
+        public String values() {
+            return "(?)";
+        }
+
+        @Override
+        public int bind(PreparedStatement statement, int index) throws SQLException {
+            statement.setString(index, key);
+            return index + 1;
+        }
+    }
+
+    @BeforeAll
+    static void probeTable() {
+        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("create table if not exists group_commit_probe (key varchar(200) primary key)").executeUpdate());
+    }
+
+    private List<?> probes(String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select key from group_commit_probe where key like ?1 and key not like '%-blocker-%' order by key").setParameter(1, actor + "-%").getResultList());
     }
 
     private static AuditTrail.Event event(String actor, String object) {
@@ -117,9 +160,13 @@ class GroupCommitTest {
         List<Future<?>> blockers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             CountDownLatch entered = new CountDownLatch(1);
-            blockers.add(callers.submit(() -> commits.commit(() -> {
-                entered.countDown();
-                await(release);
+            blockers.add(callers.submit(() -> commits.commit(new Probe(actor + "-blocker-" + UUID.randomUUID()) {
+                @Override
+                public int bind(PreparedStatement statement, int index) throws SQLException {
+                    entered.countDown();
+                    await(release);
+                    return super.bind(statement, index);
+                }
             }, event(actor, "blocker"))));
             assertTrue(entered.await(30, TimeUnit.SECONDS));
         }
