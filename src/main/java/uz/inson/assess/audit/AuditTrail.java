@@ -95,7 +95,8 @@ public class AuditTrail {
      * transaction: as one statement, which PostgreSQL commits, its WAL flushed, before it answers — one round trip
      * instead of a transaction's statements and its COMMIT — expecting the chain's head where this instance left it. If
      * the head was elsewhere (another instance wrote, or a group expected at the head was rolled back), the statement
-     * fails whole, and the rows and entries go in a transaction that chains them onto the real head under the lock.
+     * inserts nothing (with rows, audit_append_strict fails it whole), and the rows and entries go in a transaction that
+     * chains them onto the real head under the lock.
      */
     void commit(List<GroupCommit.Row> rows, List<Event> events) {
         if (rows.isEmpty() && events.isEmpty()) {
@@ -106,12 +107,22 @@ public class AuditTrail {
         }
         try (Connection connection = dataSource.getConnection()) {
             String previous = expectedHead.get();
-            try {
-                inOneStatement(connection, rows, previous, events.isEmpty() ? List.of() : chainedOnto(previous, events));
-            } catch (SQLException e) {
-                if (!HEAD_ELSEWHERE.equals(e.getSQLState())) {
-                    throw e;
+            boolean committed;
+            if (rows.isEmpty()) {
+                // entries alone: audit_append inserts nothing unless they follow the head, and there is nothing else to keep out
+                committed = appendIfHeadIs(connection, previous, chainedOnto(previous, events)) == null;
+            } else {
+                try {
+                    inOneStatement(connection, rows, previous, events.isEmpty() ? List.of() : chainedOnto(previous, events));
+                    committed = true;
+                } catch (SQLException e) {
+                    if (!HEAD_ELSEWHERE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    committed = false;
                 }
+            }
+            if (!committed) {
                 inATransaction(connection, rows, events);
             }
         } catch (SQLException e) {

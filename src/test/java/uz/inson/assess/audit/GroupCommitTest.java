@@ -3,6 +3,7 @@ package uz.inson.assess.audit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -34,6 +35,8 @@ class GroupCommitTest {
     AuditTrail trail;
     @Inject
     EntityManager entityManager;
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void whatWaitsWhileBothTurnsAreBusyIsCommittedInOneTransaction() throws Exception {
@@ -99,6 +102,21 @@ class GroupCommitTest {
         assertEquals(List.of("change-0", "change-1", "change-2", "change-4"), objects);
         assertEquals(List.of(actor + "-0", actor + "-1", actor + "-2", actor + "-3", actor + "-4"), probes(actor),
                 "the rows of the changes that succeeded, and the one that was there before");
+        assertTrue(QuarkusTransaction.requiringNew().call(trail::verify).intact());
+    }
+
+    @Test
+    void aRowWhoseEntryExpectedAHeadAnotherInstanceMovedGoesInWithItsEntryOntoTheRealHead() {
+        String actor = "group-" + UUID.randomUUID();
+        commits.record(event(actor, "here"));
+        // another instance: its own trail, which has chained nothing yet
+        new AuditTrail(entityManager, dataSource).commit(List.of(), List.of(event(actor, "elsewhere")));
+        commits.commit(new Probe(actor + "-after"), event(actor, "after"));
+
+        assertEquals(List.of(actor + "-after"), probes(actor));
+        List<?> objects = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select object_id from audit_entry where actor = ?1 order by id").setParameter(1, actor).getResultList());
+        assertEquals(List.of("here", "elsewhere", "after"), objects);
         assertTrue(QuarkusTransaction.requiringNew().call(trail::verify).intact());
     }
 
