@@ -156,7 +156,7 @@ public class AuditTrail {
             if (!entries.isEmpty()) {
                 statement.setLong(index++, CHAIN_LOCK);
                 statement.setString(index++, previous);
-                statement.setString(index, rows(entries));
+                statement.setString(index, asJson(entries));
             }
             statement.execute();
         }
@@ -172,11 +172,15 @@ public class AuditTrail {
                 appendUnderLock(connection, expectedHead.get(), events);
             }
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
             connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException alsoFailed) { // a connection cut off, which the pool discards: what cut it off is the failure
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
     }
 
@@ -214,7 +218,7 @@ public class AuditTrail {
         try (PreparedStatement append = connection.prepareStatement("select audit_append(?, ?, cast(? as jsonb))")) {
             append.setLong(1, CHAIN_LOCK);
             append.setString(2, previous);
-            append.setString(3, rows(entries));
+            append.setString(3, asJson(entries));
             try (ResultSet head = append.executeQuery()) {
                 head.next();
                 return head.getString(1);
@@ -234,7 +238,7 @@ public class AuditTrail {
     }
 
     /** The entries as audit_append reads them (V10__audit_append.sql). */
-    private static String rows(List<AuditEntry> entries) {
+    private static String asJson(List<AuditEntry> entries) {
         ArrayNode rows = JSON.createArrayNode();
         for (AuditEntry e : entries) {
             rows.addObject().put("at", e.at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).put("actor", e.actor).put("roles", e.roles)
