@@ -3,6 +3,8 @@ package uz.inson.assess.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -11,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,11 +27,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -43,17 +48,41 @@ public class AuditTrail {
     private static final int VERIFY_BATCH = 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** What audit_append_strict raises when the entries do not follow the chain's head. */
+    /** What audit_append_strict raises, the head in its DETAIL, when the entries do not follow the chain's head. */
     private static final String HEAD_ELSEWHERE = "IA001";
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
-    /** The hash this instance last chained: where it expects the chain's head to be. Only a guess; the database checks it. */
-    private final AtomicReference<String> expectedHead = new AtomicReference<>(GENESIS);
+    /**
+     * The hash this instance last chained: where it expects the chain's head to be. Only a guess; the database checks it.
+     * Read and set only in {@link #chainedOnto}.
+     */
+    private String expectedHead = GENESIS;
+    /**
+     * The groups this instance sent last, by the hash their last entry leaves at the head: a group that follows one still
+     * under way waits for it instead of chaining elsewhere. A few suffice; two turns send at most two at once.
+     */
+    private final Map<String, GroupSent> groupsSent = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, GroupSent> eldest) {
+            return size() > 16;
+        }
+    });
+    private final Counter sentAgain;
+    private final Counter rechained;
+    private final Counter fellBack;
 
-    AuditTrail(EntityManager em, AgroalDataSource dataSource) {
+    AuditTrail(EntityManager em, AgroalDataSource dataSource, MeterRegistry registry) {
         this.em = em;
         this.dataSource = dataSource;
+        String moved = "inson.audit.group.head.moved";
+        String description = "Group commits that found the audit chain's head elsewhere than expected, by how they were committed then";
+        this.sentAgain = Counter.builder(moved).description(description).tag("then", "sent-again").register(registry);
+        this.rechained = Counter.builder(moved).description(description).tag("then", "rechained").register(registry);
+        this.fellBack = Counter.builder(moved).description(description).tag("then", "transaction").register(registry);
+    }
+
+    private record GroupSent(String previous, CompletableFuture<Boolean> wentIn) {
     }
 
     /** What happened and when, before it is chained. */
@@ -94,9 +123,11 @@ public class AuditTrail {
      * Inserts {@code rows} and chains {@code events} after them, in order ({@link GroupCommit}), outside any JTA
      * transaction: as one statement, which PostgreSQL commits, its WAL flushed, before it answers — one round trip
      * instead of a transaction's statements and its COMMIT — expecting the chain's head where this instance left it. If
-     * the head was elsewhere (another instance wrote, or a group expected at the head was rolled back), the statement
-     * inserts nothing (with rows, audit_append_strict fails it whole), and the rows and entries go in a transaction that
-     * chains them onto the real head under the lock.
+     * the head was elsewhere, the statement inserts nothing (with rows, audit_append_strict fails it whole) and is sent
+     * again: as it was, once the groups of this instance it follows are in, if they were still on their way to the chain's
+     * lock (the two turns race for it, and the one sent second can win); otherwise chained onto the head the database
+     * named (another instance wrote, or the group expected at the head was rolled back); and if that head moved too, in a
+     * transaction that chains them under the lock.
      */
     void commit(List<GroupCommit.Row> rows, List<Event> events) {
         if (rows.isEmpty() && events.isEmpty()) {
@@ -106,32 +137,87 @@ public class AuditTrail {
             throw new IllegalStateException("A group commit is a transaction of its own; it cannot join the caller's");
         }
         try (Connection connection = dataSource.getConnection()) {
-            String previous = expectedHead.get();
-            boolean committed;
-            if (rows.isEmpty()) {
-                // entries alone: audit_append inserts nothing unless they follow the head, and there is nothing else to keep out
-                committed = appendIfHeadIs(connection, previous, chainedOnto(previous, events)) == null;
-            } else {
-                try {
-                    inOneStatement(connection, rows, previous, events.isEmpty() ? List.of() : chainedOnto(previous, events));
-                    committed = true;
-                } catch (SQLException e) {
-                    if (!HEAD_ELSEWHERE.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    committed = false;
-                }
+            if (events.isEmpty()) {
+                insert(connection, rows, null, List.of());
+                return;
             }
-            if (!committed) {
+            String head = inOneStatement(connection, rows, null, events, false);
+            if (head != null && inOneStatement(connection, rows, head, events, true) != null) {
                 inATransaction(connection, rows, events);
+                fellBack.increment();
             }
         } catch (SQLException e) {
             throw new PersistenceException("The rows and audit entries could not be committed", e);
         }
     }
 
-    /** The rows in one INSERT per table, and the entries appended only if they follow the head (V15__audit_append_strict.sql). */
-    private static void inOneStatement(Connection connection, List<GroupCommit.Row> rows, String previous, List<AuditEntry> entries)
+    /**
+     * The events chained onto {@code onto} (the head this instance expects if null) and sent with the rows; sent again if
+     * the groups they follow were still on their way to the lock, once those are in. Returns null once committed, or the
+     * head the entries did not follow.
+     */
+    private String inOneStatement(Connection connection, List<GroupCommit.Row> rows, String onto, List<Event> events, boolean rechaining)
+            throws SQLException {
+        CompletableFuture<Boolean> wentIn = new CompletableFuture<>();
+        List<AuditEntry> entries = chainedOnto(onto, events, wentIn);
+        String previous = entries.get(0).prevHash;
+        boolean in = false;
+        try {
+            String head = sent(connection, rows, previous, entries);
+            boolean again = head != null && followsGroupsUnderWayFrom(previous, head);
+            if (again) {
+                head = sent(connection, rows, previous, entries);
+            }
+            in = head == null;
+            if (in && rechaining) {
+                rechained.increment();
+            } else if (in && again) {
+                sentAgain.increment();
+            }
+            return head;
+        } finally {
+            wentIn.complete(in);
+        }
+    }
+
+    /**
+     * Whether {@code previous} ends groups of this instance chained onto {@code head}, the head their follower found, so
+     * that they had not reached the chain's lock when it did; waits until they are in, and answers whether all went in.
+     */
+    private boolean followsGroupsUnderWayFrom(String previous, String head) {
+        List<GroupSent> before = new ArrayList<>();
+        for (GroupSent group = groupsSent.get(previous); group != null; group = groupsSent.get(group.previous())) {
+            before.add(group);
+            if (group.previous().equals(head)) {
+                return before.stream().allMatch(g -> g.wentIn().join());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Entries alone with audit_append, which inserts nothing unless they follow the head; with rows, audit_append_strict,
+     * which fails the whole statement then. Returns null once committed, or the head the entries did not follow.
+     */
+    private static String sent(Connection connection, List<GroupCommit.Row> rows, String previous, List<AuditEntry> entries)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return appendIfHeadIs(connection, previous, entries);
+        }
+        try {
+            insert(connection, rows, previous, entries);
+            return null;
+        } catch (PSQLException e) {
+            ServerErrorMessage failure = e.getServerErrorMessage();
+            if (failure == null || !HEAD_ELSEWHERE.equals(failure.getSQLState()) || failure.getDetail() == null) {
+                throw e;
+            }
+            return failure.getDetail();
+        }
+    }
+
+    /** The rows in one INSERT per table, and the entries appended only if they follow the head (V16__audit_append_strict_names_the_head.sql). */
+    private static void insert(Connection connection, List<GroupCommit.Row> rows, String previous, List<AuditEntry> entries)
             throws SQLException {
         Map<String, List<GroupCommit.Row>> byTable = new LinkedHashMap<>();
         rows.forEach(row -> byTable.computeIfAbsent(row.into(), into -> new ArrayList<>()).add(row));
@@ -166,10 +252,10 @@ public class AuditTrail {
         connection.setAutoCommit(false);
         try {
             if (!rows.isEmpty()) {
-                inOneStatement(connection, rows, null, List.of());
+                insert(connection, rows, null, List.of());
             }
             if (!events.isEmpty()) {
-                appendUnderLock(connection, expectedHead.get(), events);
+                appendUnderLock(connection, events);
             }
             connection.commit();
             connection.setAutoCommit(true);
@@ -188,28 +274,34 @@ public class AuditTrail {
         // What the transaction changed is written first, so the chain's lock covers only the chain and the commit
         em.flush();
         if (!events.isEmpty()) {
-            em.unwrap(Session.class).doWork(connection -> appendUnderLock(connection, expectedHead.get(), events));
+            em.unwrap(Session.class).doWork(connection -> appendUnderLock(connection, events));
         }
     }
 
     /**
-     * Onto {@code expected}, the head as this instance knows it; if another instance wrote, or a group expected at the head
-     * was rolled back, onto the real head, which cannot move again while this transaction holds the lock.
+     * Onto the head as this instance knows it; if another instance wrote, or a group expected at the head was rolled
+     * back, onto the real head, which cannot move again while this transaction holds the lock.
      */
-    private void appendUnderLock(Connection connection, String expected, List<Event> events) throws SQLException {
-        String head = appendIfHeadIs(connection, expected, chainedOnto(expected, events));
-        if (head != null && appendIfHeadIs(connection, head, chainedOnto(head, events)) != null) {
+    private void appendUnderLock(Connection connection, List<Event> events) throws SQLException {
+        List<AuditEntry> entries = chainedOnto(null, events, null);
+        String head = appendIfHeadIs(connection, entries.get(0).prevHash, entries);
+        if (head != null && appendIfHeadIs(connection, head, chainedOnto(head, events, null)) != null) {
             throw new IllegalStateException("The audit chain's head moved while its lock was held");
         }
     }
 
     /**
-     * The entries chained onto {@code previous}. Whoever chains next in this instance expects them at the head: two
-     * groups under way at once then both append at the first try, unless this one fails, when the next learns the real head.
+     * The entries chained onto {@code previous}, or onto the head this instance expects if null. Whoever chains next in
+     * this instance expects them at the head: one at a time, so two groups under way at once never follow the same entry,
+     * the second follows the first, and both append at the first try unless the first fails, when the next learns the real
+     * head. A group commit's {@code wentIn}, registered here before anyone can follow it, tells later whether they went in.
      */
-    private List<AuditEntry> chainedOnto(String previous, List<Event> events) {
-        List<AuditEntry> entries = chain(events, previous);
-        expectedHead.set(entries.get(entries.size() - 1).hash);
+    private synchronized List<AuditEntry> chainedOnto(String previous, List<Event> events, CompletableFuture<Boolean> wentIn) {
+        List<AuditEntry> entries = chain(events, previous != null ? previous : expectedHead);
+        if (wentIn != null) {
+            groupsSent.put(entries.get(entries.size() - 1).hash, new GroupSent(entries.get(0).prevHash, wentIn));
+        }
+        expectedHead = entries.get(entries.size() - 1).hash;
         return entries;
     }
 

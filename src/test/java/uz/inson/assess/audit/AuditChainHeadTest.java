@@ -1,6 +1,7 @@
 package uz.inson.assess.audit;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ class AuditChainHeadTest {
         String here = "chain-alone-here-" + UUID.randomUUID();
         String elsewhere = "chain-alone-elsewhere-" + UUID.randomUUID();
         trail.commit(List.of(), List.of(event(here)));
-        AuditTrail otherInstance = new AuditTrail(entityManager, dataSource);
+        AuditTrail otherInstance = new AuditTrail(entityManager, dataSource, new SimpleMeterRegistry());
         otherInstance.commit(List.of(), List.of(event(elsewhere)));
         String next = "chain-alone-next-" + UUID.randomUUID();
         trail.commit(List.of(), List.of(event(next)));
@@ -104,7 +105,7 @@ class AuditChainHeadTest {
         String elsewhere = "chain-head-elsewhere-" + UUID.randomUUID();
         trail.record(event(here));
         // another instance: its own trail, which has chained nothing yet
-        AuditTrail otherInstance = new AuditTrail(entityManager, dataSource);
+        AuditTrail otherInstance = new AuditTrail(entityManager, dataSource, new SimpleMeterRegistry());
         QuarkusTransaction.requiringNew().run(() -> otherInstance.recordWithin(event(elsewhere)));
         String next = "chain-head-next-" + UUID.randomUUID();
         trail.record(event(next));

@@ -4,18 +4,22 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +41,8 @@ class GroupCommitTest {
     EntityManager entityManager;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void whatWaitsWhileBothTurnsAreBusyIsCommittedInOneTransaction() throws Exception {
@@ -110,14 +116,76 @@ class GroupCommitTest {
         String actor = "group-" + UUID.randomUUID();
         commits.record(event(actor, "here"));
         // another instance: its own trail, which has chained nothing yet
-        new AuditTrail(entityManager, dataSource).commit(List.of(), List.of(event(actor, "elsewhere")));
+        new AuditTrail(entityManager, dataSource, new SimpleMeterRegistry()).commit(List.of(), List.of(event(actor, "elsewhere")));
+        double rechained = headMoved("rechained");
+        double fellBack = headMoved("transaction");
         commits.commit(new Probe(actor + "-after"), event(actor, "after"));
 
         assertEquals(List.of(actor + "-after"), probes(actor));
-        List<?> objects = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "select object_id from audit_entry where actor = ?1 order by id").setParameter(1, actor).getResultList());
-        assertEquals(List.of("here", "elsewhere", "after"), objects);
+        assertEquals(List.of("here", "elsewhere", "after"), entries(actor));
         assertTrue(QuarkusTransaction.requiringNew().call(trail::verify).intact());
+        assertEquals(rechained + 1, headMoved("rechained"), "chained onto the head the failed statement named");
+        assertEquals(fellBack, headMoved("transaction"));
+    }
+
+    @Test
+    void aGroupSentBeforeTheOneChainedOntoItButHeldUpOnItsWayToTheChainsLockIsWaitedFor() throws Exception {
+        String actor = "group-" + UUID.randomUUID();
+        double sentAgain = headMoved("sent-again");
+        double rechained = headMoved("rechained");
+        double fellBack = headMoved("transaction");
+        CompletableFuture<Void> first;
+        Thread second;
+        try (Connection holder = dataSource.getConnection()) {
+            // the first group's INSERT waits for this lock before its statement reaches the chain's
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table group_commit_probe in share mode");
+            first = CompletableFuture.runAsync(() -> trail.commit(List.of(new Probe(actor + "-first")), List.of(event(actor, "first"))));
+            awaitAnInsertWaitingForTheProbeTable();
+            // chained onto the first group's entry, which is not in the chain yet: its statement finds another head
+            second = new Thread(() -> trail.commit(List.of(), List.of(event(actor, "second"))));
+            second.start();
+            awaitParked(second);
+            holder.rollback();
+            holder.setAutoCommit(true);
+        }
+        first.get(30, TimeUnit.SECONDS);
+        second.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertEquals(List.of(actor + "-first"), probes(actor));
+        assertEquals(List.of("first", "second"), entries(actor), "the second went in after the first, as it was chained");
+        assertTrue(QuarkusTransaction.requiringNew().call(trail::verify).intact());
+        assertEquals(sentAgain + 1, headMoved("sent-again"), "the second, sent again as it was once the first was in");
+        assertEquals(rechained, headMoved("rechained"));
+        assertEquals(fellBack, headMoved("transaction"));
+    }
+
+    /** Waits until {@code thread} waits (for the group it follows: nothing else it does parks it). */
+    private static void awaitParked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (thread.getState() != Thread.State.WAITING) {
+            assertTrue(thread.isAlive() && System.nanoTime() < deadline, "the second group never waited for the first");
+            Thread.sleep(20);
+        }
+    }
+
+    private List<?> entries(String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select object_id from audit_entry where actor = ?1 order by id").setParameter(1, actor).getResultList());
+    }
+
+    private double headMoved(String then) {
+        return meters.counter("inson.audit.group.head.moved", "then", then).count();
+    }
+
+    private void awaitAnInsertWaitingForTheProbeTable() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from pg_locks where locktype = 'relation' and relation = 'group_commit_probe'::regclass and not granted")
+                .getSingleResult()).intValue()) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the first group never waited for the probe table");
+            Thread.sleep(20);
+        }
     }
 
     /** A row of a table of the test's own, whose key is unique. */

@@ -34,6 +34,8 @@ class MetricsTest {
                 "the version in force");
         assertTrue(metrics.contains("inson_audit_backlog 0.0"), "audit entries waiting for the database");
         assertTrue(metrics.contains("inson_audit_group_size_count"), "how many commits the group commit wrote together");
+        assertTrue(metrics.contains("inson_audit_group_head_moved_total{then=\"transaction\""),
+                "groups that found the chain's head elsewhere, by how they went in then");
         assertTrue(metrics.contains("agroal_active_count{datasource=\"default\"}"), "the connection pool");
     }
 
