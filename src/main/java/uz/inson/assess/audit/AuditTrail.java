@@ -138,7 +138,7 @@ public class AuditTrail {
         }
         try (Connection connection = dataSource.getConnection()) {
             if (events.isEmpty()) {
-                insert(connection, rows, null, List.of());
+                insert(connection, rows, List.of());
                 return;
             }
             String head = inOneStatement(connection, rows, null, events, false);
@@ -160,13 +160,12 @@ public class AuditTrail {
             throws SQLException {
         CompletableFuture<Boolean> wentIn = new CompletableFuture<>();
         List<AuditEntry> entries = chainedOnto(onto, events, wentIn);
-        String previous = entries.get(0).prevHash;
         boolean in = false;
         try {
-            String head = sent(connection, rows, previous, entries);
-            boolean again = head != null && followsGroupsUnderWayFrom(previous, head);
+            String head = sent(connection, rows, entries);
+            boolean again = head != null && followsGroupsUnderWayFrom(entries.get(0).prevHash, head);
             if (again) {
-                head = sent(connection, rows, previous, entries);
+                head = sent(connection, rows, entries);
             }
             in = head == null;
             if (in && rechaining) {
@@ -199,13 +198,12 @@ public class AuditTrail {
      * Entries alone with audit_append, which inserts nothing unless they follow the head; with rows, audit_append_strict,
      * which fails the whole statement then. Returns null once committed, or the head the entries did not follow.
      */
-    private static String sent(Connection connection, List<GroupCommit.Row> rows, String previous, List<AuditEntry> entries)
-            throws SQLException {
+    private static String sent(Connection connection, List<GroupCommit.Row> rows, List<AuditEntry> entries) throws SQLException {
         if (rows.isEmpty()) {
-            return appendIfHeadIs(connection, previous, entries);
+            return appendIfHeadIs(connection, entries);
         }
         try {
-            insert(connection, rows, previous, entries);
+            insert(connection, rows, entries);
             return null;
         } catch (PSQLException e) {
             ServerErrorMessage failure = e.getServerErrorMessage();
@@ -216,9 +214,11 @@ public class AuditTrail {
         }
     }
 
-    /** The rows in one INSERT per table, and the entries appended only if they follow the head (V16__audit_append_strict_names_the_head.sql). */
-    private static void insert(Connection connection, List<GroupCommit.Row> rows, String previous, List<AuditEntry> entries)
-            throws SQLException {
+    /**
+     * The rows in one INSERT per table, and the entries appended only if the first follows the head
+     * (V16__audit_append_strict_names_the_head.sql).
+     */
+    private static void insert(Connection connection, List<GroupCommit.Row> rows, List<AuditEntry> entries) throws SQLException {
         Map<String, List<GroupCommit.Row>> byTable = new LinkedHashMap<>();
         rows.forEach(row -> byTable.computeIfAbsent(row.into(), into -> new ArrayList<>()).add(row));
         StringBuilder sql = new StringBuilder();
@@ -241,7 +241,7 @@ public class AuditTrail {
             }
             if (!entries.isEmpty()) {
                 statement.setLong(index++, CHAIN_LOCK);
-                statement.setString(index++, previous);
+                statement.setString(index++, entries.get(0).prevHash);
                 statement.setString(index, asJson(entries));
             }
             statement.execute();
@@ -252,7 +252,7 @@ public class AuditTrail {
         connection.setAutoCommit(false);
         try {
             if (!rows.isEmpty()) {
-                insert(connection, rows, null, List.of());
+                insert(connection, rows, List.of());
             }
             if (!events.isEmpty()) {
                 appendUnderLock(connection, events);
@@ -283,9 +283,8 @@ public class AuditTrail {
      * back, onto the real head, which cannot move again while this transaction holds the lock.
      */
     private void appendUnderLock(Connection connection, List<Event> events) throws SQLException {
-        List<AuditEntry> entries = chainedOnto(null, events, null);
-        String head = appendIfHeadIs(connection, entries.get(0).prevHash, entries);
-        if (head != null && appendIfHeadIs(connection, head, chainedOnto(head, events, null)) != null) {
+        String head = appendIfHeadIs(connection, chainedOnto(null, events, null));
+        if (head != null && appendIfHeadIs(connection, chainedOnto(head, events, null)) != null) {
             throw new IllegalStateException("The audit chain's head moved while its lock was held");
         }
     }
@@ -305,11 +304,11 @@ public class AuditTrail {
         return entries;
     }
 
-    /** Appends the entries if {@code previous} is the chain's head and returns null; otherwise returns the head (V10__audit_append.sql). */
-    private static String appendIfHeadIs(Connection connection, String previous, List<AuditEntry> entries) throws SQLException {
+    /** Appends the entries if the first follows the chain's head and returns null; otherwise returns the head (V10__audit_append.sql). */
+    private static String appendIfHeadIs(Connection connection, List<AuditEntry> entries) throws SQLException {
         try (PreparedStatement append = connection.prepareStatement("select audit_append(?, ?, cast(? as jsonb))")) {
             append.setLong(1, CHAIN_LOCK);
-            append.setString(2, previous);
+            append.setString(2, entries.get(0).prevHash);
             append.setString(3, asJson(entries));
             try (ResultSet head = append.executeQuery()) {
                 head.next();
