@@ -3,8 +3,9 @@
 # adds after a policy change does. On the database QUARKUS_DATASOURCE_JDBC_URL names (an empty one: the launch reads the
 # version in force only from a configured server, never from the embedded one), a first start imports the repository's
 # version; a policy officer uploads the parameters table with NEAR_MISS_INCOME_MARGIN 0.15 -> 0.17 (its scenarios still
-# pass), an approver approves it and puts it in force. Then each build given starts ROUNDS times (default 4), the builds
-# in turn, printing the seconds from `java -jar` to /q/health/ready and the compiles its log names.
+# pass; the upload is timed: the compile-on-upload target), an approver approves it and puts it in force. Then each
+# build given starts ROUNDS times (default 4), the builds in turn, printing the seconds from `java -jar` to
+# /q/health/ready and the compiles its log names.
 # Usage, from the repository root, with QUARKUS_DATASOURCE_JDBC_URL (and QUARKUS_DATASOURCE_USERNAME, _PASSWORD) set:
 #   src/test/perf/restart.sh [quarkus-app dir ...]        (default: target/quarkus-app)
 # e.g. copy target/quarkus-app to /tmp/before, package the change, then: src/test/perf/restart.sh /tmp/before target/quarkus-app
@@ -27,8 +28,13 @@ curl -s -o /dev/null -X POST "localhost:$PORT/api/v1/users" -H "Authorization: B
 APPROVER=$(token $PORT bench-approver benchmark-approver-password)
 java -cp "$1/lib/main/*" src/test/perf/SetParameter.java decision-tables/parameters.drl.xlsx "$WORK/parameters.drl.xlsx" \
   NEAR_MISS_INCOME_MARGIN 0.15 0.17 | sed 's/^/  /'
+uploaded=$(date +%s.%N)
 VERSION=$(curl -s -X POST "localhost:$PORT/api/v1/rule-sets" -H "Authorization: Bearer $POLICY" -F files=@"$WORK/parameters.drl.xlsx" \
   -F version=2026.9.0 -F 'changeNote=Near-miss margin 17 % (restart benchmark)' | json 'd["id"]')
+# the upload's answer comes once the version is validated: compiled, its scenarios run, its compiled form stored
+took=$(echo "$(date +%s.%N) - $uploaded" | bc | xargs printf '%.2f')
+metric() { curl -s "localhost:$PORT/q/metrics" | grep -E "^inson_rule_set_compile_seconds_$1" | awk '{print $NF}'; }
+echo "  uploaded and validated in $took s over HTTP; $(metric count | xargs printf '%.0f') compiles since the start, the slowest $(metric max | xargs printf '%.2f') s"
 curl -s -f -o /dev/null -X POST "localhost:$PORT/api/v1/rule-sets/$VERSION/approve" -H "Authorization: Bearer $APPROVER"
 curl -s -f -o /dev/null "localhost:$PORT/api/v1/rule-sets/$VERSION/activate" -H "Authorization: Bearer $APPROVER" \
   -H 'Content-Type: application/json' -d '{}'
