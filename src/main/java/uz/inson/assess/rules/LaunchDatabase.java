@@ -72,6 +72,9 @@ record LaunchDatabase(String url, Properties properties) {
      * again), or none: no version in force yet, or no schema yet (a first start, before Flyway).
      */
     static Optional<RuleSetBundle> versionInForce(Connection connection, Optional<RuleSetBundle> repository) throws SQLException {
+        if (!exists(connection, "rule_set_activation")) {
+            return Optional.empty();
+        }
         String version;
         String hash;
         UUID id;
@@ -101,8 +104,14 @@ record LaunchDatabase(String url, Properties properties) {
         return Optional.of(new RuleSetBundle(version, files));
     }
 
-    /** The rules any instance compiled, kept in the database ({@link CompiledForm.Table}); a failed read or keep is no form. */
-    static CompiledForm.Store forms(Connection connection) {
+    /**
+     * The rules any instance compiled, kept in the database ({@link CompiledForm.Table}); a failed read or keep is no form,
+     * and a database without the table (before Flyway) has none.
+     */
+    static CompiledForm.Store forms(Connection connection) throws SQLException {
+        if (!exists(connection, "compiled_form")) {
+            return CompiledForm.Store.NONE;
+        }
         return new CompiledForm.Store() {
             @Override
             public byte[] find(String key) {
@@ -122,6 +131,20 @@ record LaunchDatabase(String url, Properties properties) {
                 }
             }
         };
+    }
+
+    /**
+     * Whether the service's migrations have made the table yet. Asked before reading it: a statement on a table that does
+     * not exist fails, and the server logs each failure as an ERROR, which at every first start of a new database would
+     * look like a fault to the operators reading that log.
+     */
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
+            exists.setString(1, table);
+            try (ResultSet row = exists.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
     }
 
     private static String value(ConfigSourceContext context, String name) {

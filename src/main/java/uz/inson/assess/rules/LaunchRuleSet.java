@@ -75,7 +75,7 @@ public final class LaunchRuleSet {
                     bundle = LaunchDatabase.versionInForce(connection, repository).or(() -> repository);
                     forms = CompiledForm.either(forms, LaunchDatabase.forms(connection));
                 } catch (SQLException | RuntimeException e) {
-                    // not read (a first start before Flyway, a server not answering): the container reads it as always
+                    // not read (a server not answering or refusing the launch): the container reads it as always
                 }
             }
             chosen.complete(bundle);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -135,6 +136,24 @@ class LaunchRuleSetTest {
                 // done before the next: no compile left running into other tests
                 assertEquals(launch.repository().orElseThrow().hash(), launch.compiled().get(2, TimeUnit.MINUTES).hash());
             }
+        }
+    }
+
+    /**
+     * A first start's database, before Flyway, is asked whether the tables exist, never read: a statement on a missing table
+     * would fail and leave an ERROR in the server's log at every new database. Checked in a transaction, which a failed
+     * statement would abort.
+     */
+    @Test
+    void aDatabaseBeforeItsMigrationsIsAskedForItsTablesNotRead() throws Exception {
+        try (Connection connection = database(freshDatabase(false)).connect()) {
+            connection.setAutoCommit(false);
+            assertEquals(Optional.empty(), LaunchDatabase.versionInForce(connection, Optional.empty()));
+            assertSame(CompiledForm.Store.NONE, LaunchDatabase.forms(connection));
+            try (Statement after = connection.createStatement(); ResultSet row = after.executeQuery("select 1")) {
+                assertTrue(row.next(), "no statement failed before it");
+            }
+            connection.rollback();
         }
     }
 
