@@ -139,9 +139,9 @@ record LaunchDatabase(String url, Properties properties) {
      * look like a fault to the operators reading that log.
      */
     private static boolean exists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
-            exists.setString(1, table);
-            try (ResultSet row = exists.executeQuery()) {
+        try (PreparedStatement asked = connection.prepareStatement("select to_regclass(?) is not null")) {
+            asked.setString(1, table);
+            try (ResultSet row = asked.executeQuery()) {
                 return row.next() && row.getBoolean(1);
             }
         }
