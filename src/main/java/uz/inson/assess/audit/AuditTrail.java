@@ -13,8 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,8 +46,6 @@ public class AuditTrail {
     private static final int VERIFY_BATCH = 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** What audit_append_strict raises, the head in its DETAIL, when the entries do not follow the chain's head. */
-    private static final String HEAD_ELSEWHERE = "IA001";
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
@@ -123,7 +119,7 @@ public class AuditTrail {
      * Inserts {@code rows} and chains {@code events} after them, in order ({@link GroupCommit}), outside any JTA
      * transaction: as one statement, which PostgreSQL commits, its WAL flushed, before it answers — one round trip
      * instead of a transaction's statements and its COMMIT — expecting the chain's head where this instance left it. If
-     * the head was elsewhere, the statement inserts nothing (with rows, audit_append_strict fails it whole) and is sent
+     * the head was elsewhere, the statement inserts nothing (its rows are inserted only if the entries went in) and is sent
      * again: as it was, once the groups of this instance it follows are in, if they were still on their way to the chain's
      * lock (the two turns race for it, and the one sent second can win); otherwise chained onto the head the database
      * named (another instance wrote, or the group expected at the head was rolled back); and if that head moved too, in a
@@ -194,57 +190,49 @@ public class AuditTrail {
         return false;
     }
 
-    /**
-     * Entries alone with audit_append, which inserts nothing unless they follow the head; with rows, audit_append_strict,
-     * which fails the whole statement then. Returns null once committed, or the head the entries did not follow.
-     */
-    private static String sent(Connection connection, List<GroupCommit.Row> rows, List<AuditEntry> entries) throws SQLException {
-        if (rows.isEmpty()) {
-            return appendIfHeadIs(connection, entries);
-        }
-        try {
-            insert(connection, rows, entries);
-            return null;
-        } catch (PSQLException e) {
-            ServerErrorMessage failure = e.getServerErrorMessage();
-            if (failure == null || !HEAD_ELSEWHERE.equals(failure.getSQLState()) || failure.getDetail() == null) {
-                throw e;
-            }
-            return failure.getDetail();
-        }
+    /** Returns null once committed, or the head the entries did not follow; then nothing was inserted. */
+    static String sent(Connection connection, List<GroupCommit.Row> rows, List<AuditEntry> entries) throws SQLException {
+        return rows.isEmpty() ? appendIfHeadIs(connection, entries) : insert(connection, rows, entries);
     }
 
     /**
-     * The rows in one INSERT per table, and the entries appended only if the first follows the head
-     * (V16__audit_append_strict_names_the_head.sql).
+     * The rows in one INSERT per table, each only if the entries went in: audit_append appends them if the first follows
+     * the head and otherwise returns the head and appends nothing (V10__audit_append.sql), and the INSERTs read its
+     * answer. A statement made to fail instead would roll the rows back too, but PostgreSQL logs every failed statement
+     * as an ERROR: thousands an hour under load, where the two turns race for the chain's lock. Returns what audit_append
+     * returned (null without entries).
      */
-    private static void insert(Connection connection, List<GroupCommit.Row> rows, List<AuditEntry> entries) throws SQLException {
+    private static String insert(Connection connection, List<GroupCommit.Row> rows, List<AuditEntry> entries) throws SQLException {
         Map<String, List<GroupCommit.Row>> byTable = new LinkedHashMap<>();
         rows.forEach(row -> byTable.computeIfAbsent(row.into(), into -> new ArrayList<>()).add(row));
-        StringBuilder sql = new StringBuilder();
+        boolean appending = !entries.isEmpty();
+        StringBuilder sql = new StringBuilder(appending ? "with appended as materialized (select audit_append(?, ?, cast(? as jsonb)) as head)" : "");
         int tables = 0;
         for (Map.Entry<String, List<GroupCommit.Row>> table : byTable.entrySet()) {
-            sql.append(tables == 0 ? "with " : ", ").append("inserted").append(tables++).append(" as (insert into ").append(table.getKey())
-                    .append(" values ");
+            sql.append(tables == 0 && !appending ? "with " : ", ").append("inserted").append(tables++).append(" as (insert into ")
+                    .append(table.getKey()).append(appending ? " select * from (values " : " values ");
             for (int i = 0; i < table.getValue().size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(table.getValue().get(i).values());
             }
-            sql.append(')');
+            sql.append(appending ? ") v where (select head from appended) is null)" : ")");
         }
-        sql.append(entries.isEmpty() ? " select 1" : " select audit_append_strict(?, ?, cast(? as jsonb))");
+        sql.append(appending ? " select head from appended" : " select null");
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int index = 1;
+            if (appending) {
+                statement.setLong(index++, CHAIN_LOCK);
+                statement.setString(index++, entries.get(0).prevHash);
+                statement.setString(index++, asJson(entries));
+            }
             for (List<GroupCommit.Row> table : byTable.values()) {
                 for (GroupCommit.Row row : table) {
                     index = row.bind(statement, index);
                 }
             }
-            if (!entries.isEmpty()) {
-                statement.setLong(index++, CHAIN_LOCK);
-                statement.setString(index++, entries.get(0).prevHash);
-                statement.setString(index, asJson(entries));
+            try (ResultSet head = statement.executeQuery()) {
+                head.next();
+                return head.getString(1);
             }
-            statement.execute();
         }
     }
 
@@ -318,7 +306,7 @@ public class AuditTrail {
     }
 
     /** The entries chained one after the other, the first onto {@code previous}. */
-    private static List<AuditEntry> chain(List<Event> events, String previous) {
+    static List<AuditEntry> chain(List<Event> events, String previous) {
         List<AuditEntry> entries = new ArrayList<>(events.size());
         for (Event event : events) {
             AuditEntry entry = entry(event, previous);

@@ -35,7 +35,10 @@ public class GroupCommit {
         /** The table and its columns, e.g. {@code assessment (id, request)}. */
         String into();
 
-        /** The row's placeholders in the order of the columns, e.g. {@code (?, ?::jsonb)}. */
+        /**
+         * The row's placeholders in the order of the columns, e.g. {@code (?::uuid, ?::jsonb)}: each cast to its column's type
+         * unless text will do, as the rows are a {@code VALUES} list selected from, whose columns take no type from the table.
+         */
         String values();
 
         /** Binds the row's values from parameter {@code index} on; returns the index after them. */
