@@ -206,15 +206,15 @@ public class AuditTrail {
         Map<String, List<GroupCommit.Row>> byTable = new LinkedHashMap<>();
         rows.forEach(row -> byTable.computeIfAbsent(row.into(), into -> new ArrayList<>()).add(row));
         boolean appending = !entries.isEmpty();
-        StringBuilder sql = new StringBuilder(appending ? "with appended as materialized (select audit_append(?, ?, cast(? as jsonb)) as head)" : "");
+        StringBuilder sql = new StringBuilder(appending ? "with appended as materialized (select audit_append(?, ?, cast(? as jsonb)) as head), " : "with ");
         int tables = 0;
         for (Map.Entry<String, List<GroupCommit.Row>> table : byTable.entrySet()) {
-            sql.append(tables == 0 && !appending ? "with " : ", ").append("inserted").append(tables++).append(" as (insert into ")
-                    .append(table.getKey()).append(appending ? " select * from (values " : " values ");
+            sql.append(tables == 0 ? "" : ", ").append("inserted").append(tables++).append(" as (insert into ").append(table.getKey())
+                    .append(" select * from (values ");
             for (int i = 0; i < table.getValue().size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(table.getValue().get(i).values());
             }
-            sql.append(appending ? ") v where (select head from appended) is null)" : ")");
+            sql.append(") v").append(appending ? " where (select head from appended) is null)" : ")");
         }
         sql.append(appending ? " select head from appended" : " select null");
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
